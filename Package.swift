@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "PlanAssembler",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "plan-assembler", targets: ["plan-assembler"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries at the boundary: imported by OOXML alone.
+        .systemLibrary(
+            name: "CLibZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Value types of a read document: no C, no I/O.
+        .target(name: "DocumentModel"),
+        // Zip + XML access, the faithful part layer, the DOCX reader (and later writer).
+        .target(name: "OOXML", dependencies: ["CLibZip", "CLibXML2", "DocumentModel"]),
+        // The commands; the executable only calls into this.
+        .target(
+            name: "PlanAssemblerCLI",
+            dependencies: [
+                "DocumentModel", "OOXML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "plan-assembler", dependencies: ["PlanAssemblerCLI"]),
+
+        // Builders shared by the tests (zip packages from XML snippets).
+        .target(name: "TestSupport", dependencies: ["OOXML", "DocumentModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
+        .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "DocumentModel", "TestSupport"]),
+        .testTarget(name: "PlanAssemblerCLITests", dependencies: ["PlanAssemblerCLI", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
