@@ -1,0 +1,1 @@
+// The DOCX reader lives in this folder.

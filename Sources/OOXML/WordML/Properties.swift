@@ -1,0 +1,86 @@
+/// The run properties (`w:rPr`, ECMA-376 §17.3.2) the reader interprets. nil = not set here
+/// (inherit); a toggle property (`w:b`) set to false is `false`.
+struct RunProperties: Sendable, Hashable {
+    var styleId: String?
+    var bold: Bool?
+    var sizeHalfPoints: Int?
+    var vanish: Bool?
+
+    /// Reads `w:rPr` (or a style's `w:rPr`).
+    init(_ rPr: XMLElement?) {
+        guard let rPr else { return }
+        for child in rPr.children where child.isIn(.w) {
+            switch child.localName {
+            case "rStyle": styleId = child.attribute("val", .w)
+            case "b": bold = RunProperties.toggle(child)
+            case "sz": sizeHalfPoints = child.attribute("val", .w).flatMap { Int($0) }
+            case "vanish": vanish = RunProperties.toggle(child)
+            default: break
+            }
+        }
+    }
+
+    init(styleId: String? = nil, bold: Bool? = nil, sizeHalfPoints: Int? = nil, vanish: Bool? = nil) {
+        self.styleId = styleId
+        self.bold = bold
+        self.sizeHalfPoints = sizeHalfPoints
+        self.vanish = vanish
+    }
+
+    /// `ST_OnOff`: absent val = true; "0", "false", "off" = false.
+    static func toggle(_ element: XMLElement) -> Bool {
+        guard let v = element.attribute("val", .w) else { return true }
+        return !(v == "0" || v == "false" || v == "off")
+    }
+
+    /// These properties with `other`'s set values laid over them.
+    func overlaid(with other: RunProperties) -> RunProperties {
+        RunProperties(
+            styleId: other.styleId ?? styleId, bold: other.bold ?? bold,
+            sizeHalfPoints: other.sizeHalfPoints ?? sizeHalfPoints, vanish: other.vanish ?? vanish)
+    }
+}
+
+/// The paragraph properties (`w:pPr`, ECMA-376 §17.3.1) the reader interprets.
+struct ParagraphProperties: Sendable, Hashable {
+    var styleId: String?
+    /// `w:outlineLvl` 0…9 (9 = body text).
+    var outlineLevel: Int?
+    /// `w:numPr/w:numId` (0 removes numbering inherited from the style).
+    var numId: Int?
+    /// `w:numPr/w:ilvl`.
+    var ilvl: Int?
+    /// `w:jc`.
+    var justification: String?
+    /// `w:pPr/w:rPr`: the paragraph mark's run properties.
+    var markRunProperties: RunProperties?
+
+    /// Reads `w:pPr` (or a style's `w:pPr`).
+    init(_ pPr: XMLElement?) {
+        guard let pPr else { return }
+        for child in pPr.children where child.isIn(.w) {
+            switch child.localName {
+            case "pStyle": styleId = child.attribute("val", .w)
+            case "outlineLvl": outlineLevel = child.attribute("val", .w).flatMap { Int($0) }
+            case "numPr":
+                if let n = child.child(.w, "numId")?.attribute("val", .w) { numId = Int(n) }
+                if let l = child.child(.w, "ilvl")?.attribute("val", .w) { ilvl = Int(l) }
+            case "jc": justification = child.attribute("val", .w)
+            case "rPr": markRunProperties = RunProperties(child)
+            default: break
+            }
+        }
+    }
+
+    init(
+        styleId: String? = nil, outlineLevel: Int? = nil, numId: Int? = nil, ilvl: Int? = nil,
+        justification: String? = nil, markRunProperties: RunProperties? = nil
+    ) {
+        self.styleId = styleId
+        self.outlineLevel = outlineLevel
+        self.numId = numId
+        self.ilvl = ilvl
+        self.justification = justification
+        self.markRunProperties = markRunProperties
+    }
+}

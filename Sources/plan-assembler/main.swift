@@ -1,0 +1,3 @@
+import PlanAssemblerCLI
+
+PlanAssemblerCommand.main()
