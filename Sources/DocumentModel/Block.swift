@@ -39,6 +39,9 @@ public struct Paragraph: Sendable, Hashable, Codable {
     public var alignment: String?
     /// The largest font size of its text, in half-points (`w:sz`), resolved.
     public var fontSizeHalfPoints: Int?
+    /// When the paragraph starts with bold text but is not bold throughout, that leading bold
+    /// text (a run-in heading such as "（一）加强组织领导。"); nil otherwise.
+    public var boldLead: String?
     /// The text in the document's view: fields show their result, tabs are "\t", line breaks "\n".
     public var text: String
     /// Tracked changes inside this paragraph (whatever the view).
@@ -53,7 +56,7 @@ public struct Paragraph: Sendable, Hashable, Codable {
     public init(
         location: SourceLocation, styleId: String? = nil, styleName: String? = nil,
         outlineLevel: Int? = nil, numbering: NumberingLabel? = nil, isBold: Bool = false,
-        alignment: String? = nil, fontSizeHalfPoints: Int? = nil, text: String = "",
+        alignment: String? = nil, fontSizeHalfPoints: Int? = nil, boldLead: String? = nil, text: String = "",
         revisions: ParagraphRevisions = .init(), commentIds: [String] = [],
         noteReferences: [NoteReference] = [], textBoxes: [TextBox] = []
     ) {
@@ -65,6 +68,7 @@ public struct Paragraph: Sendable, Hashable, Codable {
         self.isBold = isBold
         self.alignment = alignment
         self.fontSizeHalfPoints = fontSizeHalfPoints
+        self.boldLead = boldLead
         self.text = text
         self.revisions = revisions
         self.commentIds = commentIds

@@ -1,0 +1,58 @@
+# PlanAssembler — `make` builds and runs the whole job, `make test` tests it. `make help` lists targets.
+SHELL := /bin/bash
+SWIFT ?= swift
+CONFIG ?= release
+BIN := .build/$(CONFIG)/plan-assembler
+INPUTS ?= Inputs
+OUTPUT ?= Output
+CORPUS ?= ../shared/corpus
+APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
+
+.DEFAULT_GOAL := all
+.PHONY: all help deps build run test conformance fixtures verify-fixtures clean
+
+all: deps build run ## Install what is missing, build (release) and run the main job on Inputs/ into Output/
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+deps: ## Install libzip-dev, libxml2-dev and pkg-config through apt-get when pkg-config cannot find them
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libzip libxml-2.0; then \
+	  echo "installing libzip-dev libxml2-dev pkg-config"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO $(APT_GET) update -qq && $$SUDO $(APT_GET) install -y -qq libzip-dev libxml2-dev pkg-config; \
+	fi
+
+build: deps ## Build plan-assembler in release mode
+	$(SWIFT) build -c $(CONFIG) --product plan-assembler
+
+run: build ## Dump every draft in Inputs/ into Output/dump/ (the reader stage; later stages replace this)
+	@mkdir -p $(OUTPUT)/dump
+	@status=0; n=0; for f in $(INPUTS)/*.docx; do \
+	  [ -e "$$f" ] || continue; n=$$((n+1)); \
+	  base=$$(basename "$$f" .docx); \
+	  if $(BIN) dump --format tree "$$f" > "$(OUTPUT)/dump/.$$base.tree.tmp" 2>> "$(OUTPUT)/dump/.errors.tmp"; then \
+	    mv "$(OUTPUT)/dump/.$$base.tree.tmp" "$(OUTPUT)/dump/$$base.tree.txt"; \
+	  else rm -f "$(OUTPUT)/dump/.$$base.tree.tmp"; status=1; fi; \
+	done; \
+	touch "$(OUTPUT)/dump/.errors.tmp"; mv "$(OUTPUT)/dump/.errors.tmp" "$(OUTPUT)/dump/errors.txt"; \
+	echo "dumped $$n drafts into $(OUTPUT)/dump/ (problems: $(OUTPUT)/dump/errors.txt)"; \
+	if [ -s "$(OUTPUT)/dump/errors.txt" ]; then cat "$(OUTPUT)/dump/errors.txt"; fi
+
+test: deps ## Build and run the unit and integration tests
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+conformance: build ## Read every file of the public corpus (CORPUS=../shared/corpus) and report agreement with pandoc and python-docx
+	@if [ ! -d "$(CORPUS)/docx" ]; then echo "conformance: no corpus at $(CORPUS), skipped"; exit 0; fi
+	python3 Tests/Conformance/conformance.py --bin $(BIN) --corpus $(CORPUS) --out $(OUTPUT)/conformance
+
+fixtures: ## Rebuild Inputs/ from Tests/Fixtures/drafts/src (installs pandoc, LibreOffice, python-docx)
+	bash Tests/Fixtures/drafts/build_inputs.sh
+
+verify-fixtures: ## Check that every draft in Inputs/ converts with LibreOffice and loads in python-docx
+	bash Tests/Fixtures/drafts/verify_inputs.sh
+
+clean: ## Remove build products and generated outputs
+	rm -rf .build
+	find $(OUTPUT) -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
