@@ -210,6 +210,7 @@ enum XMLPart {
         if data.isEmpty {
             throw DocxReadError(file: file, reason: .xmlMalformed(part: part, line: 1, column: 1, message: "empty part (0 bytes)"))
         }
+        if declaresDTD(data) { throw DocxReadError(file: file, reason: .dtdForbidden(part: part)) }
         let session = Session(part: part, file: file, limits: limits)
         try data.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
@@ -232,5 +233,43 @@ enum XMLPart {
                 try work(reader, session)
             }
         }
+    }
+
+    /// True when the prolog (before the root element) holds `<!DOCTYPE`. Checked on the raw
+    /// bytes before libxml2 sees them, so no entity declaration is ever parsed. Handles UTF-8
+    /// and UTF-16 (either byte order, with or without BOM) by reading one byte per character.
+    static func declaresDTD(_ data: [UInt8]) -> Bool {
+        var start = 0
+        var step = 1
+        if data.count >= 2, data[0] == 0xFF, data[1] == 0xFE { start = 2; step = 2 }
+        else if data.count >= 2, data[0] == 0xFE, data[1] == 0xFF { start = 3; step = 2 }
+        else if data.count >= 2, data[0] == 0x3C, data[1] == 0x00 { start = 0; step = 2 }
+        else if data.count >= 2, data[0] == 0x00, data[1] == 0x3C { start = 1; step = 2 }
+        else if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
+        // Read the prolog as ASCII, one byte per character, without copying.
+        let n = (data.count - start) / step
+        func ascii(_ k: Int) -> UInt8 { data[start + k * step] }
+        var j = 0
+        func hasPrefix(_ p: String, at k: Int) -> Bool {
+            let bytes = Array(p.utf8)
+            guard k + bytes.count <= n else { return false }
+            for (o, b) in bytes.enumerated() where ascii(k + o) != b { return false }
+            return true
+        }
+        while j < n {
+            let c = ascii(j)
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { j += 1; continue }
+            guard c == 0x3C else { return false }  // text before the root: not our concern here
+            if hasPrefix("<?", at: j) {
+                guard let close = (j + 2..<max(j + 2, n - 1)).first(where: { ascii($0) == 0x3F && ascii($0 + 1) == 0x3E }) else { return false }
+                j = close + 2
+            } else if hasPrefix("<!--", at: j) {
+                guard let close = (j + 4..<max(j + 4, n - 2)).first(where: { ascii($0) == 0x2D && ascii($0 + 1) == 0x2D && ascii($0 + 2) == 0x3E }) else { return false }
+                j = close + 3
+            } else {
+                return hasPrefix("<!DOCTYPE", at: j) || hasPrefix("<!doctype", at: j)
+            }
+        }
+        return false
     }
 }
