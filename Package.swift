@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C libraries at the boundary: imported by OOXML alone.
@@ -26,11 +27,17 @@ let package = Package(
         .target(name: "DocumentModel"),
         // Zip + XML access, the faithful part layer, the DOCX reader (and later writer).
         .target(name: "OOXML", dependencies: ["CLibZip", "CLibXML2", "DocumentModel"]),
+        // Value types of what is understood of a plan draft (and the JSON product interface).
+        .target(name: "PlanModel", dependencies: ["DocumentModel"]),
+        // The office's editable data in Templates/ (catalog, synonyms, lexicons), loaded from YAML.
+        .target(name: "PlanTemplates", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // From a document model to a plan draft: outline, topic, sections, goals, indicators, tasks, safeguards.
+        .target(name: "PlanExtraction", dependencies: ["DocumentModel", "PlanModel", "PlanTemplates"]),
         // The commands; the executable only calls into this.
         .target(
             name: "PlanAssemblerCLI",
             dependencies: [
-                "DocumentModel", "OOXML",
+                "DocumentModel", "OOXML", "PlanModel", "PlanTemplates", "PlanExtraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +48,10 @@ let package = Package(
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "DocumentModel", "TestSupport"]),
         .testTarget(name: "PlanAssemblerCLITests", dependencies: ["PlanAssemblerCLI", "TestSupport"]),
+        .testTarget(name: "PlanTemplatesTests", dependencies: ["PlanTemplates"]),
+        .testTarget(
+            name: "PlanExtractionTests",
+            dependencies: ["PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "OOXML", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

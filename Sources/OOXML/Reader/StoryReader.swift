@@ -1,0 +1,589 @@
+import DocumentModel
+
+// Reads one WordprocessingML story (the body, a note, a comment) into `Block`s.
+//
+// Handled (ECMA-376 Part 1 §17): w:p, w:tbl (w:tr, w:tc, gridSpan, gridBefore, vMerge,
+// tblHeader, row insert/delete), w:sdt (block, row, cell, inline), w:customXml, w:smartTag,
+// w:hyperlink, w:fldSimple, complex fields (w:fldChar begin/separate/end, nested, across
+// paragraphs: the result is kept, w:instrText dropped), w:r with w:t, w:tab, w:ptab, w:br,
+// w:cr, w:noBreakHyphen, w:softHyphen, w:sym, w:delText, w:ruby (base text), w:ins, w:del,
+// w:moveFrom, w:moveTo, deleted/inserted paragraph marks, w:footnoteReference,
+// w:endnoteReference, w:commentRangeStart/End, w:commentReference, mc:AlternateContent
+// (first mc:Choice, else mc:Fallback), text boxes (w:txbxContent inside w:drawing, w:pict,
+// w:object, in reading order after the anchoring paragraph), Office Math (m:t text),
+// w:bdo, w:dir.
+//
+// Not interpreted (reported once per element name as `reader.skipped-element`): w:altChunk
+// (imported external content), w:subDoc, and any element not listed here or in
+// `ignorable`. Formatting-only elements are ignored without a diagnostic.
+
+/// The state of reading one story: styles, numbering counters, field stack, open comments.
+struct StoryReader {
+    let part: String
+    let view: RevisionView
+    let styles: StyleSheet
+    var numbering: NumberingState
+    var paragraphCounter = 0
+    var diagnostics: [Diagnostic] = []
+    var revisions = RevisionSummary()
+    /// Comment id → paragraph indexes and text it spans.
+    var commentAnchors: [String: (paragraphs: [Int], text: String)] = [:]
+
+    private var skipped: [String: (count: Int, first: SourceLocation)] = [:]
+    private var openComments: [String] = []
+    private var fieldStack: [Bool] = []  // per open complex field: true once in its result
+    private var pendingJoin: PendingParagraph?
+    private var pathStack: [PathFrame] = []
+
+    init(part: String, view: RevisionView, styles: StyleSheet, numbering: NumberingState, root: String) {
+        self.part = part
+        self.view = view
+        self.styles = styles
+        self.numbering = numbering
+        self.pathStack = [PathFrame(prefix: root)]
+    }
+
+    // MARK: - Block level
+
+    /// Reads one block-level element (a child of w:body, w:tc, w:txbxContent, w:sdtContent …).
+    mutating func readBlock(_ element: XMLElement, into blocks: inout [Block]) {
+        if element.isIn(.w) {
+            switch element.localName {
+            case "p":
+                readParagraph(element, into: &blocks)
+            case "tbl":
+                flushPending(into: &blocks)
+                blocks.append(.table(readTable(element)))
+            case "sdt":
+                if let content = element.child(.w, "sdtContent") {
+                    for child in content.children { readBlock(child, into: &blocks) }
+                }
+            case "customXml", "ins", "moveTo":
+                if element.localName != "customXml" { countRevision(element) }
+                if element.localName == "customXml" || view == .accepted {
+                    for child in element.children { readBlock(child, into: &blocks) }
+                }
+            case "del", "moveFrom":
+                countRevision(element)
+                if view == .rejected {
+                    for child in element.children { readBlock(child, into: &blocks) }
+                }
+            case "commentRangeStart":
+                if let id = element.attribute("id", .w) { openComments.append(id) }
+            case "commentRangeEnd":
+                if let id = element.attribute("id", .w) { openComments.removeAll { $0 == id } }
+            default:
+                if !StoryReader.ignorable.contains(element.localName) { skip(element) }
+            }
+        } else if element.is(.mc, "AlternateContent") {
+            if let chosen = StoryReader.choose(element) {
+                for child in chosen.children { readBlock(child, into: &blocks) }
+            }
+        } else {
+            skip(element)
+        }
+    }
+
+    /// Emits a paragraph whose mark was deleted (accepted view) and that had no successor.
+    mutating func finish(into blocks: inout [Block]) {
+        flushPending(into: &blocks)
+        for (name, entry) in skipped.sorted(by: { $0.key < $1.key }) {
+            diagnostics.append(Diagnostic(
+                severity: .warning, code: "reader.skipped-element",
+                message: "\(name): content not read (\(entry.count)×)", location: entry.first))
+        }
+        skipped = [:]
+    }
+
+    // MARK: - Paragraphs
+
+    private struct PendingParagraph {
+        var paragraph: Paragraph
+        var bold: BoldTally
+    }
+
+    /// Characters of visible text in bold runs, and the leading bold text.
+    struct BoldTally {
+        var boldCount = 0
+        var total = 0
+        var lead = ""
+        var leadOpen = true
+
+        mutating func add(_ text: String, bold: Bool) {
+            let visible = text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+            guard visible > 0 else {
+                if leadOpen, bold { lead += text }
+                return
+            }
+            total += visible
+            if bold { boldCount += visible }
+            if leadOpen {
+                if bold { lead += text } else { leadOpen = false }
+            }
+        }
+
+        mutating func merge(_ other: BoldTally) {
+            if leadOpen { lead += other.lead; leadOpen = other.leadOpen }
+            boldCount += other.boldCount
+            total += other.total
+        }
+
+        var isBold: Bool { total > 0 && boldCount * 2 > total }
+        var boldLead: String? {
+            guard boldCount > 0, boldCount < total else { return nil }
+            let trimmed = lead.trimmingWhitespace
+            return trimmed.isEmpty ? nil : trimmed
+        }
+    }
+
+    /// Accumulates one paragraph's runs.
+    private struct ParagraphBuilder {
+        var text = ""
+        var otherText = ""
+        var bold = BoldTally()
+        var maxSize: Int?
+        var revisions = ParagraphRevisions()
+        var commentIds: [String] = []
+        var notes: [NoteReference] = []
+        var textBoxes: [TextBox] = []
+    }
+
+    private mutating func readParagraph(_ p: XMLElement, into blocks: inout [Block]) {
+        let index = paragraphCounter
+        paragraphCounter += 1
+        let location = SourceLocation(part: part, paragraphIndex: index, path: nextPath("p"))
+        let pPr = ParagraphProperties(p.child(.w, "pPr"))
+        if let pPrElement = p.child(.w, "pPr") { countPropertyChanges(pPrElement) }
+        let style = styles.resolveParagraph(styleId: pPr.styleId)
+
+        var b = ParagraphBuilder()
+        for id in openComments { b.commentIds.append(id) }
+        if let markRPr = p.child(.w, "pPr")?.child(.w, "rPr") {
+            if markRPr.child(.w, "ins") != nil || markRPr.child(.w, "moveTo") != nil {
+                b.revisions.markInserted = true
+                revisions.insertions += 1
+            }
+            if markRPr.child(.w, "del") != nil || markRPr.child(.w, "moveFrom") != nil {
+                b.revisions.markDeleted = true
+                revisions.deletions += 1
+            }
+        }
+        readInline(children: p, paragraphStyle: style.styleId, state: .normal, builder: &b)
+
+        // Numbering: direct numPr wins over the style's; numId 0 removes it.
+        var label: NumberingLabel?
+        let numId = pPr.numId ?? style.numId
+        if let numId, numId != 0 {
+            let ilvl = pPr.ilvl ?? (pPr.numId != nil ? 0 : style.ilvl ?? 0)
+            label = numbering.label(numId: numId, ilvl: ilvl)
+        }
+
+        var outline = style.outlineLevel
+        if let direct = pPr.outlineLevel { outline = direct < 9 ? direct : nil }
+
+        for id in b.commentIds {
+            var anchor = commentAnchors[id] ?? (paragraphs: [], text: "")
+            if !anchor.paragraphs.contains(index) { anchor.paragraphs.append(index) }
+            commentAnchors[id] = anchor
+        }
+
+        var paragraph = Paragraph(
+            location: location, styleId: style.styleId, styleName: style.name, outlineLevel: outline,
+            numbering: label, isBold: false, alignment: pPr.justification ?? style.justification,
+            fontSizeHalfPoints: b.maxSize, text: b.text, revisions: b.revisions,
+            commentIds: b.commentIds, noteReferences: b.notes, textBoxes: b.textBoxes)
+        if !b.otherText.isEmpty { paragraph.revisions.otherViewText = b.otherText }
+        var tally = b.bold
+
+        // A paragraph mark removed in this view joins the paragraph to the next one.
+        if let pending = pendingJoin {
+            paragraph = StoryReader.join(pending.paragraph, paragraph)
+            var merged = pending.bold
+            merged.merge(tally)
+            tally = merged
+            pendingJoin = nil
+        }
+        let joinsNext = view == .accepted ? paragraph.revisions.markDeleted : paragraph.revisions.markInserted
+        if joinsNext {
+            pendingJoin = PendingParagraph(paragraph: paragraph, bold: tally)
+            return
+        }
+        paragraph.isBold = tally.isBold
+        paragraph.boldLead = tally.boldLead
+        blocks.append(.paragraph(paragraph))
+    }
+
+    private mutating func flushPending(into blocks: inout [Block]) {
+        guard var pending = pendingJoin else { return }
+        pendingJoin = nil
+        pending.paragraph.isBold = pending.bold.isBold
+        pending.paragraph.boldLead = pending.bold.boldLead
+        blocks.append(.paragraph(pending.paragraph))
+    }
+
+    /// The first paragraph's text and annotations joined to the second, which keeps its own
+    /// properties (its mark survives) and the first one's location.
+    private static func join(_ first: Paragraph, _ second: Paragraph) -> Paragraph {
+        var merged = second
+        merged.location = first.location
+        merged.text = first.text + second.text
+        merged.commentIds = first.commentIds + second.commentIds.filter { !first.commentIds.contains($0) }
+        merged.noteReferences = first.noteReferences + second.noteReferences
+        merged.textBoxes = first.textBoxes + second.textBoxes
+        merged.revisions.hasInsertions = first.revisions.hasInsertions || second.revisions.hasInsertions
+        merged.revisions.hasDeletions = first.revisions.hasDeletions || second.revisions.hasDeletions
+        merged.revisions.markDeleted = first.revisions.markDeleted || second.revisions.markDeleted
+        merged.revisions.markInserted = first.revisions.markInserted || second.revisions.markInserted
+        let other = (first.revisions.otherViewText ?? "") + (second.revisions.otherViewText ?? "")
+        merged.revisions.otherViewText = other.isEmpty ? nil : other
+        if merged.fontSizeHalfPoints == nil { merged.fontSizeHalfPoints = first.fontSizeHalfPoints }
+        return merged
+    }
+
+    // MARK: - Inline level
+
+    /// Whether the content being read is shown in the current view.
+    private enum InlineState { case normal, hidden }
+
+    private mutating func readInline(
+        children parent: XMLElement, paragraphStyle: String?, state: InlineState, builder b: inout ParagraphBuilder
+    ) {
+        for element in parent.children {
+            readInlineElement(element, paragraphStyle: paragraphStyle, state: state, builder: &b)
+        }
+    }
+
+    private mutating func readInlineElement(
+        _ element: XMLElement, paragraphStyle: String?, state: InlineState, builder b: inout ParagraphBuilder
+    ) {
+        if element.isIn(.w) {
+            switch element.localName {
+            case "r":
+                readRun(element, paragraphStyle: paragraphStyle, state: state, builder: &b)
+            case "hyperlink", "smartTag", "customXml", "fldSimple", "dir", "bdo":
+                readInline(children: element, paragraphStyle: paragraphStyle, state: state, builder: &b)
+            case "sdt":
+                if let content = element.child(.w, "sdtContent") {
+                    readInline(children: content, paragraphStyle: paragraphStyle, state: state, builder: &b)
+                }
+            case "ins", "moveTo":
+                countRevision(element)
+                b.revisions.hasInsertions = true
+                let shown: InlineState = view == .accepted ? state : .hidden
+                readInline(children: element, paragraphStyle: paragraphStyle, state: shown, builder: &b)
+            case "del", "moveFrom":
+                countRevision(element)
+                b.revisions.hasDeletions = true
+                let shown: InlineState = view == .rejected ? state : .hidden
+                readInline(children: element, paragraphStyle: paragraphStyle, state: shown, builder: &b)
+            case "commentRangeStart":
+                if let id = element.attribute("id", .w) {
+                    openComments.append(id)
+                    if !b.commentIds.contains(id) { b.commentIds.append(id) }
+                }
+            case "commentRangeEnd":
+                if let id = element.attribute("id", .w) { openComments.removeAll { $0 == id } }
+            case "pPr":
+                break
+            default:
+                if !StoryReader.ignorable.contains(element.localName) { skip(element) }
+            }
+        } else if element.is(.mc, "AlternateContent") {
+            if let chosen = StoryReader.choose(element) {
+                readInline(children: chosen, paragraphStyle: paragraphStyle, state: state, builder: &b)
+            }
+        } else if element.isIn(.m) {
+            // Office Math: oMath / oMathPara hold m:r/m:t; keep the text.
+            let text = StoryReader.mathText(element)
+            if !text.isEmpty { emit(text, bold: false, size: nil, state: state, builder: &b) }
+        } else {
+            skip(element)
+        }
+    }
+
+    private mutating func readRun(
+        _ run: XMLElement, paragraphStyle: String?, state: InlineState, builder b: inout ParagraphBuilder
+    ) {
+        let rPrElement = run.child(.w, "rPr")
+        if let rPrElement { countPropertyChanges(rPrElement) }
+        let effective = styles.effectiveRun(direct: RunProperties(rPrElement), paragraphStyleId: paragraphStyle)
+        let bold = effective.bold ?? false
+        let size = effective.sizeHalfPoints
+        for child in run.children {
+            if child.isIn(.w) {
+                switch child.localName {
+                case "t":
+                    emit(child.directText, bold: bold, size: size, state: state, builder: &b)
+                case "delText":
+                    // Deleted text: shown only in the rejected view (it sits inside w:del).
+                    emit(child.directText, bold: bold, size: size, state: view == .rejected ? state : .hidden, builder: &b)
+                case "tab", "ptab":
+                    emit("\t", bold: bold, size: nil, state: state, builder: &b)
+                case "br":
+                    let type = child.attribute("type", .w)
+                    if type == nil || type == "textWrapping" { emit("\n", bold: bold, size: nil, state: state, builder: &b) }
+                case "cr":
+                    emit("\n", bold: bold, size: nil, state: state, builder: &b)
+                case "noBreakHyphen":
+                    emit("-", bold: bold, size: size, state: state, builder: &b)
+                case "softHyphen":
+                    break
+                case "sym":
+                    if let s = StoryReader.symbol(child) { emit(s, bold: bold, size: size, state: state, builder: &b) }
+                case "fldChar":
+                    switch child.attribute("fldCharType", .w) {
+                    case "begin": fieldStack.append(false)
+                    case "separate": if !fieldStack.isEmpty { fieldStack[fieldStack.count - 1] = true }
+                    case "end": if !fieldStack.isEmpty { fieldStack.removeLast() }
+                    default: break
+                    }
+                case "footnoteReference", "endnoteReference":
+                    if let id = child.attribute("id", .w), state == .normal {
+                        b.notes.append(NoteReference(kind: child.localName == "footnoteReference" ? .footnote : .endnote, id: id))
+                    }
+                case "commentReference":
+                    if let id = child.attribute("id", .w), !b.commentIds.contains(id) { b.commentIds.append(id) }
+                case "drawing", "pict", "object":
+                    readTextBoxes(in: child, state: state, builder: &b)
+                case "ruby":
+                    if let base = child.child(.w, "rubyBase") {
+                        readInline(children: base, paragraphStyle: paragraphStyle, state: state, builder: &b)
+                    }
+                case "rPr", "instrText", "delInstrText":
+                    break
+                default:
+                    if !StoryReader.ignorable.contains(child.localName) { skip(child) }
+                }
+            } else if child.is(.mc, "AlternateContent") {
+                if let chosen = StoryReader.choose(child) {
+                    // A chosen branch holds run content (w:drawing, w:pict, w:t …).
+                    let wrapper = chosen
+                    for grandchild in wrapper.children {
+                        if grandchild.is(.w, "drawing") || grandchild.is(.w, "pict") {
+                            readTextBoxes(in: grandchild, state: state, builder: &b)
+                        } else if grandchild.is(.w, "t") {
+                            emit(grandchild.directText, bold: bold, size: size, state: state, builder: &b)
+                        } else {
+                            readTextBoxes(in: grandchild, state: state, builder: &b)
+                        }
+                    }
+                }
+            } else {
+                skip(child)
+            }
+        }
+    }
+
+    /// Appends visible text to the paragraph (or to the other view's text when hidden).
+    private mutating func emit(_ text: String, bold: Bool, size: Int?, state: InlineState, builder b: inout ParagraphBuilder) {
+        // Inside a complex field's instruction part nothing is shown.
+        if fieldStack.contains(false) { return }
+        guard state == .normal else {
+            b.otherText += text
+            return
+        }
+        b.text += text
+        b.bold.add(text, bold: bold)
+        if let size, text.contains(where: { !$0.isWhitespace }) { b.maxSize = max(b.maxSize ?? 0, size) }
+        for id in openComments { commentAnchors[id, default: (paragraphs: [], text: "")].text += text }
+    }
+
+    /// Every `w:txbxContent` below `element`, in document order, read as its own story of blocks.
+    private mutating func readTextBoxes(in element: XMLElement, state: InlineState, builder b: inout ParagraphBuilder) {
+        guard state == .normal else { return }
+        var stack: [XMLElement] = [element]
+        var found: [XMLElement] = []
+        // Iterative pre-order search; stops descending at a text box.
+        while let e = stack.popLast() {
+            if e.is(.w, "txbxContent") {
+                found.append(e)
+                continue
+            }
+            if e.is(.mc, "AlternateContent") {
+                if let chosen = StoryReader.choose(e) { stack.append(chosen) }
+                continue
+            }
+            let kids = Array(e.children)
+            stack.append(contentsOf: kids.reversed())
+        }
+        for box in found {
+            // Fields and comment ranges inside a text box are the box's own.
+            let savedFields = fieldStack
+            fieldStack = []
+            pathStack.append(PathFrame(prefix: currentPathPrefix() + "/txbx[\(b.textBoxes.count)]"))
+            var blocks: [Block] = []
+            for child in box.children { readBlock(child, into: &blocks) }
+            flushPending(into: &blocks)
+            pathStack.removeLast()
+            fieldStack = savedFields
+            b.textBoxes.append(TextBox(blocks: blocks))
+        }
+    }
+
+    // MARK: - Tables
+
+    private mutating func readTable(_ tbl: XMLElement) -> Table {
+        let location = SourceLocation(part: part, paragraphIndex: nil, path: nextPath("tbl"))
+        pathStack.append(PathFrame(prefix: location.path))
+        defer { pathStack.removeLast() }
+        var table = Table(location: location)
+        if let grid = tbl.child(.w, "tblGrid") {
+            table.gridColumns = grid.children.filter { $0.is(.w, "gridCol") }.map { Int($0.attribute("w", .w) ?? "") ?? 0 }
+        }
+        for row in StoryReader.rowElements(of: tbl) {
+            if let r = readRow(row) { table.rows.append(r) }
+        }
+        return table
+    }
+
+    /// `w:tr` children of a table, looking through w:sdt and w:customXml wrappers.
+    private static func rowElements(of tbl: XMLElement) -> [XMLElement] {
+        var rows: [XMLElement] = []
+        func collect(_ parent: XMLElement) {
+            for c in parent.children {
+                if c.is(.w, "tr") { rows.append(c) }
+                else if c.is(.w, "sdt"), let content = c.child(.w, "sdtContent") { collect(content) }
+                else if c.is(.w, "customXml") { collect(c) }
+            }
+        }
+        collect(tbl)
+        return rows
+    }
+
+    private mutating func readRow(_ tr: XMLElement) -> TableRow? {
+        let trPr = tr.child(.w, "trPr")
+        let inserted = trPr?.child(.w, "ins") != nil
+        let deleted = trPr?.child(.w, "del") != nil
+        if inserted { revisions.insertions += 1 }
+        if deleted { revisions.deletions += 1 }
+        if (view == .accepted && deleted) || (view == .rejected && inserted) { return nil }
+        let rowIndex = pathStack[pathStack.count - 1].next("tr")
+        pathStack.append(PathFrame(prefix: currentPathPrefix() + "/tr[\(rowIndex)]"))
+        defer { pathStack.removeLast() }
+        var row = TableRow(isHeader: trPr?.child(.w, "tblHeader").map(RunProperties.toggle) ?? false)
+        var column = Int(trPr?.child(.w, "gridBefore")?.attribute("val", .w) ?? "") ?? 0
+        var cells: [XMLElement] = []
+        func collect(_ parent: XMLElement) {
+            for c in parent.children {
+                if c.is(.w, "tc") { cells.append(c) }
+                else if c.is(.w, "sdt"), let content = c.child(.w, "sdtContent") { collect(content) }
+                else if c.is(.w, "customXml") { collect(c) }
+            }
+        }
+        collect(tr)
+        for tc in cells {
+            let tcPr = tc.child(.w, "tcPr")
+            let span = max(1, Int(tcPr?.child(.w, "gridSpan")?.attribute("val", .w) ?? "") ?? 1)
+            var merge: VerticalMerge?
+            if let vMerge = tcPr?.child(.w, "vMerge") {
+                merge = vMerge.attribute("val", .w) == "restart" ? .restart : .continue
+            }
+            let cellIndex = pathStack[pathStack.count - 1].next("tc")
+            pathStack.append(PathFrame(prefix: currentPathPrefix() + "/tc[\(cellIndex)]"))
+            var blocks: [Block] = []
+            for child in tc.children where !child.is(.w, "tcPr") { readBlock(child, into: &blocks) }
+            flushPending(into: &blocks)
+            pathStack.removeLast()
+            row.cells.append(TableCell(blocks: blocks, gridColumn: column, gridSpan: span, verticalMerge: merge))
+            column += span
+        }
+        return row
+    }
+
+    // MARK: - Paths
+
+    private struct PathFrame {
+        let prefix: String
+        var counters: [String: Int] = [:]
+        init(prefix: String) { self.prefix = prefix }
+        mutating func next(_ kind: String) -> Int {
+            let n = counters[kind, default: 0]
+            counters[kind] = n + 1
+            return n
+        }
+    }
+
+    private func currentPathPrefix() -> String { pathStack[pathStack.count - 1].prefix }
+
+    private mutating func nextPath(_ kind: String) -> String {
+        let n = pathStack[pathStack.count - 1].next(kind)
+        return currentPathPrefix() + "/\(kind)[\(n)]"
+    }
+
+    // MARK: - Revisions and diagnostics
+
+    private mutating func countRevision(_ element: XMLElement) {
+        switch element.localName {
+        case "ins": revisions.insertions += 1
+        case "del": revisions.deletions += 1
+        default: revisions.moves += 1
+        }
+    }
+
+    private mutating func countPropertyChanges(_ properties: XMLElement) {
+        for c in properties.children where c.isIn(.w) && c.localName.hasSuffix("Change") {
+            revisions.formatChanges += 1
+        }
+        if let rPr = properties.child(.w, "rPr") {
+            for c in rPr.children where c.isIn(.w) && c.localName == "rPrChange" { revisions.formatChanges += 1 }
+        }
+    }
+
+    private mutating func skip(_ element: XMLElement) {
+        let name = element.qualifiedName
+        if var entry = skipped[name] {
+            entry.count += 1
+            skipped[name] = entry
+        } else {
+            skipped[name] = (1, SourceLocation(part: part, paragraphIndex: paragraphCounter > 0 ? paragraphCounter - 1 : nil, path: currentPathPrefix()))
+        }
+    }
+
+    /// Elements that carry no text of their own and need no diagnostic.
+    static let ignorable: Set<String> = [
+        "pPr", "rPr", "sectPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd",
+        "lastRenderedPageBreak", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
+        "customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart", "customXmlDelRangeEnd",
+        "customXmlMoveFromRangeStart", "customXmlMoveFromRangeEnd", "customXmlMoveToRangeStart", "customXmlMoveToRangeEnd",
+        "annotationRef", "footnoteRef", "endnoteRef", "separator", "continuationSeparator", "pgNum",
+        "dayShort", "dayLong", "monthShort", "monthLong", "yearShort", "yearLong", "tblPr", "tblGrid",
+        "tblPrEx", "trPr", "tcPr", "sdtPr", "sdtEndPr", "fldData", "contentPart", "background",
+        "softHyphen", "commentRangeStart", "commentRangeEnd", "instrText", "delInstrText", "noProof",
+    ]
+
+    // MARK: - Small helpers
+
+    /// `mc:AlternateContent`: the first `mc:Choice`, else `mc:Fallback`.
+    static func choose(_ alternate: XMLElement) -> XMLElement? {
+        alternate.child(.mc, "Choice") ?? alternate.child(.mc, "Fallback")
+    }
+
+    /// `w:sym`: the character code (symbol-font private-use codes F0xx mapped back to xx).
+    static func symbol(_ sym: XMLElement) -> String? {
+        guard let hex = sym.attribute("char", .w), var code = UInt32(hex, radix: 16) else { return nil }
+        if code >= 0xF000, code <= 0xF0FF { code -= 0xF000 }
+        guard let scalar = Unicode.Scalar(code), code >= 0x20 else { return nil }
+        return String(Character(scalar))
+    }
+
+    /// The text of `m:t` elements below an Office Math element.
+    static func mathText(_ element: XMLElement) -> String {
+        var out = ""
+        var stack: [XMLElement] = [element]
+        while let e = stack.popLast() {
+            if e.is(.m, "t") { out += e.directText; continue }
+            stack.append(contentsOf: Array(e.children).reversed())
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space (Unicode, so U+3000 too).
+    var trimmingWhitespace: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}
