@@ -1,0 +1,64 @@
+import DocumentModel
+
+/// One `Relationship` of a relationships part (ECMA-376 Part 2, §9.3).
+struct Relationship: Sendable, Hashable {
+    /// `Id`, unique within its part ("rId1").
+    var id: String
+    var type: RelationshipType
+    /// `Target` as written (a URI reference).
+    var target: String
+    /// `TargetMode="External"`: the target is a URI outside the package (a hyperlink, a linked
+    /// file). It is never opened.
+    var isExternal: Bool
+    /// The part the target names, resolved against the source part; nil for an external target
+    /// and for one that is not a part of this package (it climbs above the root, has a URI
+    /// scheme …). It may still name a part that is absent (a dangling relationship).
+    var targetPart: String?
+
+    /// Parses a relationships part strictly (`XMLPart`). `source` is the part whose
+    /// relationships these are ("" for the package). Relationships without `Id`, `Type` or
+    /// `Target`, and internal targets that cannot be parts, are reported in `diagnostics`; a
+    /// root other than `Relationships` yields no relationships and a diagnostic.
+    static func parse(
+        _ data: [UInt8], part: String, source: String, file: String, limits: ReadLimits,
+        diagnostics: inout [Diagnostic]
+    ) throws -> [Relationship] {
+        var found: [Relationship] = []
+        var problems: [(code: String, message: String)] = []
+        let rootMatched = try XMLPart.withRoot(data, part: part, file: file, limits: limits) { root -> Bool in
+            guard root.localName == "Relationships" else { return false }
+            for child in root.children where child.localName == "Relationship" {
+                guard let id = child.attribute("Id"), let type = child.attribute("Type"), let target = child.attribute("Target") else {
+                    problems.append(("package.relationship-incomplete", "line \(child.line): a Relationship without Id, Type or Target; skipped"))
+                    continue
+                }
+                let external = child.attribute("TargetMode") == "External"
+                var relationship = Relationship(
+                    id: id, type: RelationshipType(rawValue: type), target: target, isExternal: external, targetPart: nil)
+                if !external {
+                    switch PartName.resolve(target: target, from: source) {
+                    case .part(let name):
+                        relationship.targetPart = name
+                    case .outsidePackage:
+                        problems.append(("package.relationship-outside-package",
+                                         "relationship \(id) (\(type)) targets \"\(target)\", which lies outside the package; ignored, nothing outside the package is ever opened"))
+                    case .invalid(let why):
+                        problems.append(("package.relationship-invalid-target",
+                                         "relationship \(id) (\(type)) has target \"\(target)\": \(why); ignored"))
+                    }
+                }
+                found.append(relationship)
+            }
+            return true
+        }
+        if !rootMatched {
+            problems.append(("package.relationships-unexpected-root", "the root element is not Relationships; no relationship read"))
+        }
+        for problem in problems {
+            diagnostics.append(Diagnostic(
+                severity: .warning, code: problem.code, message: "\(part): \(problem.message)",
+                location: SourceLocation(part: part, path: "")))
+        }
+        return found
+    }
+}
