@@ -3,6 +3,10 @@
 public struct Document: Sendable, Hashable, Codable {
     /// The input file as the user named it (path or file name).
     public var file: String
+    /// SHA-256 of the file's bytes (hex), so a draft can be identified by content.
+    public var sha256: String
+    /// The file's size in bytes.
+    public var byteCount: Int
     /// Which view of tracked changes `body` shows.
     public var view: RevisionView
     /// `docProps/core.xml` (and the title from `docProps/app.xml` is not used).
@@ -19,11 +23,13 @@ public struct Document: Sendable, Hashable, Codable {
     public var diagnostics: [Diagnostic]
 
     public init(
-        file: String, view: RevisionView = .accepted, properties: DocumentProperties = .init(),
+        file: String, sha256: String = "", byteCount: Int = 0, view: RevisionView = .accepted, properties: DocumentProperties = .init(),
         body: [Block] = [], notes: [Note] = [], comments: [Comment] = [],
         revisions: RevisionSummary = .init(), diagnostics: [Diagnostic] = []
     ) {
         self.file = file
+        self.sha256 = sha256
+        self.byteCount = byteCount
         self.view = view
         self.properties = properties
         self.body = body

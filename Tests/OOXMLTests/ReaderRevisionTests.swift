@@ -146,3 +146,14 @@ struct ReaderNotesAndCommentsTests {
         #expect(document.diagnostics.contains { $0.code == "reader.part-unreadable" && $0.message.contains("comments.xml") })
     }
 }
+
+struct ReaderJoinTests {
+    @Test("A deleted paragraph joins only the next paragraph, not the one after it")
+    func joinStopsAtTheNextMark() throws {
+        let del = ReaderRevisionTests.del
+        let body = p("<w:del \(del)><w:r><w:delText>删除的段落。</w:delText></w:r></w:del>", pPr: "<w:rPr><w:del \(del)/></w:rPr>")
+            + p(r("到2035年，目标。")) + p(r("表1 主要指标"))
+        let document = try readDocx(DocxBuilder(body: body))
+        #expect(texts(document) == ["到2035年，目标。", "表1 主要指标"])
+    }
+}

@@ -16,6 +16,8 @@ struct GoldenTreeTests {
         ("辽宁省创新创业和成果转化“十四五”规划 修改稿.docx", "t27-wordml-revisions.tree.txt"),
     ]
 
+    static let update = ProcessInfo.processInfo.environment["GOLDEN_UPDATE"] == "1"
+
     @Test("Structure dumps of real drafts match their golden files", arguments: cases.map { $0.draft })
     func golden(_ draft: String) throws {
         let golden = try #require(Self.cases.first { $0.draft == draft }?.golden)
@@ -24,7 +26,7 @@ struct GoldenTreeTests {
         document.file = draft
         let tree = DocumentRendering.tree(document)
         let goldenURL = CLI.projectRoot.appendingPathComponent("Tests/PlanAssemblerCLITests/Golden/\(golden)")
-        if ProcessInfo.processInfo.environment["GOLDEN_UPDATE"] == "1" {
+        if Self.update {
             try Data(tree.utf8).write(to: goldenURL)
         }
         let expected = try String(contentsOf: goldenURL, encoding: .utf8)

@@ -30,9 +30,10 @@ final class WordPackage {
     /// The input file as the user named it.
     let file: String
     let limits: ReadLimits
-    /// Not computed: no SHA-256 is available without a new dependency (swift-crypto). The
-    /// bytes are read once into `InputBytes`, where a hash would be taken.
-    let sha256: String? = nil
+    /// SHA-256 of the file's bytes (hex), taken from the one copy read into memory.
+    let sha256: String
+    /// The file's size in bytes.
+    let byteCount: Int
     /// The main document part, e.g. "word/document.xml" (the zip entry's own spelling).
     let mainPartName: String
     /// Its content type; nil when the package has no `[Content_Types].xml` or none applies.
@@ -79,6 +80,8 @@ final class WordPackage {
 
         self.file = file
         self.limits = limits
+        self.sha256 = input.withBytes { SHA256.hex($0) }
+        self.byteCount = input.count
         self.parts = parts
         self.contentTypes = contentTypes
         self.mainPartName = main.name

@@ -143,7 +143,7 @@ public struct DocxReader: Sendable {
         diagnostics += styles.diagnostics + definitions.diagnostics
 
         return Document(
-            file: name, view: view, properties: properties, body: body, notes: notes, comments: comments,
+            file: name, sha256: package.sha256, byteCount: package.byteCount, view: view, properties: properties, body: body, notes: notes, comments: comments,
             revisions: revisions, diagnostics: diagnostics)
     }
 

@@ -195,7 +195,9 @@ struct StoryReader {
         if !b.otherText.isEmpty { paragraph.revisions.otherViewText = b.otherText }
         var tally = b.bold
 
-        // A paragraph mark removed in this view joins the paragraph to the next one.
+        // A paragraph mark removed in this view joins the paragraph to the next one; whether
+        // this one joins on depends on its own mark, not on the paragraphs joined into it.
+        let joinsNext = view == .accepted ? paragraph.revisions.markDeleted : paragraph.revisions.markInserted
         if let pending = pendingJoin {
             paragraph = StoryReader.join(pending.paragraph, paragraph)
             var merged = pending.bold
@@ -203,7 +205,6 @@ struct StoryReader {
             tally = merged
             pendingJoin = nil
         }
-        let joinsNext = view == .accepted ? paragraph.revisions.markDeleted : paragraph.revisions.markInserted
         if joinsNext {
             pendingJoin = PendingParagraph(paragraph: paragraph, bold: tally)
             return

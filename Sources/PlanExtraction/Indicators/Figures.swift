@@ -1,0 +1,218 @@
+import PlanTemplates
+
+/// A figure found in a text: a number with its multiplier and unit ("1.2万家", "2.5%", "十五家"),
+/// or a doubling phrase ("翻一番").
+struct Figure: Sendable, Hashable {
+    /// Character offsets in the scanned text.
+    var range: Range<Int>
+    /// As written.
+    var text: String
+    /// Normalized (multiplier applied); nil for a doubling phrase.
+    var value: Double?
+    /// Base unit after normalization; nil when the figure names none.
+    var unit: String?
+    /// "翻一番" and the like, which state no number.
+    var doubling: String?
+}
+
+/// The grammar of numbers in Chinese plan texts: Arabic and Chinese numerals, the 百/千/万/亿
+/// multipliers, and which unit follows (from the lexicon).
+struct FigureScanner: Sendable {
+    let lexicon: IndicatorSynonyms
+    private let spellings: [[Character]]
+
+    static let multipliers: [Character: Double] = ["百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8]
+    static let chineseDigits: [Character: Int] = [
+        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+    static let chineseSmallUnits: [Character: Double] = ["十": 10, "百": 100, "千": 1000]
+    /// Phrases stating a doubling without a number.
+    static let doublings = ["翻两番", "翻一番", "翻了一番", "翻番"]
+
+    init(lexicon: IndicatorSynonyms) {
+        self.lexicon = lexicon
+        self.spellings = lexicon.unitSpellings.map { Array(IndicatorSynonyms.halfWidth($0)) }
+    }
+
+    /// Every figure of `text`, in order. Numbers without a unit are not figures in prose
+    /// ("5G", "2025年", "表1"), nor are ordinals (第三), terms in quotes (“四个面向”) or the
+    /// article 一 ("一个", "一批").
+    func scan(_ text: String) -> [Figure] {
+        let original = Array(text)
+        let chars = original.map(Self.halfWidth)
+        var out: [Figure] = []
+        var i = 0
+        while i < chars.count {
+            if let d = Self.doublings.first(where: { chars.figureHasPrefix(Array($0), at: i) }) {
+                out.append(Figure(range: i..<(i + d.count), text: d, value: nil, unit: nil, doubling: d))
+                i += d.count
+                continue
+            }
+            if let f = figure(in: chars, original: original, at: i) {
+                out.append(f)
+                i = f.range.upperBound
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The figure starting exactly at `i`, if one does.
+    private func figure(in chars: [Character], original: [Character], at i: Int) -> Figure? {
+        let previous: Character? = i > 0 ? chars[i - 1] : nil
+        if chars[i].isFigureDigit {
+            if let p = previous, p.isFigureDigit || p == "." || p.isFigureLetter { return nil }
+            guard let (number, end) = Self.arabic(chars, from: i) else { return nil }
+            guard let (mult, unit, stop) = unitSuffix(chars, from: end, requireUnit: true) else { return nil }
+            return Figure(range: i..<stop, text: String(original[i..<stop]), value: number * mult, unit: unit)
+        }
+        guard Self.isChineseNumeralStart(chars[i]) else { return nil }
+        if let p = previous, p == "第" || p == "“" || p == "\"" || p == "《" || Self.isChineseNumeralChar(p) { return nil }
+        var runEnd = i
+        while runEnd < chars.count, Self.isChineseNumeralChar(chars[runEnd]) { runEnd += 1 }
+        // Longest numeral first; give characters back when they belong to the unit (五千瓦 = 5 千瓦).
+        var end = runEnd
+        while end > i {
+            if let number = Self.chineseValue(chars[i..<end]), number != 1,
+                let (mult, unit, stop) = unitSuffix(chars, from: end, requireUnit: true)
+            {
+                return Figure(range: i..<stop, text: String(original[i..<stop]), value: number * mult, unit: unit)
+            }
+            end -= 1
+        }
+        return nil
+    }
+
+    /// Multipliers and a unit after a number: "万家" → (1e4, 家), "亿元" → (1e8, 元),
+    /// "万千瓦" → (1e4, 千瓦). With `requireUnit` false a bare multiplier (or nothing) is accepted.
+    func unitSuffix(_ chars: [Character], from start: Int, requireUnit: Bool) -> (Double, String?, Int)? {
+        var mult = 1.0
+        var i = start
+        while i <= chars.count {
+            if let s = spellings.first(where: { chars.figureHasPrefix($0, at: i) }) {
+                return (mult, lexicon.baseUnit(String(s)), i + s.count)
+            }
+            guard i < chars.count, let m = Self.multipliers[chars[i]] else { break }
+            mult *= m
+            i += 1
+        }
+        return requireUnit ? nil : (mult, nil, i)
+    }
+
+    /// A unit column's text: "亿元" → (1e8, "元"), "万人年" → (1e4, "人年"), "%" → (1, "%").
+    /// A unit the lexicon does not know is kept as written.
+    func unitSpec(_ text: String) -> (multiplier: Double, unit: String?) {
+        let chars = Array(text.filter { !$0.isWhitespace }).map(Self.halfWidth)
+        if chars.isEmpty { return (1, nil) }
+        if let (m, u, end) = unitSuffix(chars, from: 0, requireUnit: true), end == chars.count { return (m, u) }
+        return (1, String(chars))
+    }
+
+    /// A table cell's number: "2.5", "1.2万", "十五", "30万吨"; the unit when the cell names one.
+    func cellNumber(_ text: String) -> (value: Double, unit: String?, multiplier: Double)? {
+        let chars = Array(text.filter { !$0.isWhitespace && $0 != "," && $0 != "，" }).map(Self.halfWidth)
+        guard let first = chars.first else { return nil }
+        var number: Double
+        var end: Int
+        if first.isFigureDigit {
+            guard let (n, e) = Self.arabic(chars, from: 0) else { return nil }
+            (number, end) = (n, e)
+        } else if Self.isChineseNumeralStart(first) {
+            var e = 0
+            while e < chars.count, Self.isChineseNumeralChar(chars[e]) { e += 1 }
+            while e > 0, Self.chineseValue(chars[0..<e]) == nil { e -= 1 }
+            guard e > 0, let n = Self.chineseValue(chars[0..<e]) else { return nil }
+            (number, end) = (n, e)
+        } else {
+            return nil
+        }
+        guard let (mult, unit, stop) = unitSuffix(chars, from: end, requireUnit: false), stop == chars.count else {
+            return nil
+        }
+        return (number * mult, unit, mult)
+    }
+
+    // MARK: numerals
+
+    /// An Arabic number at `i` ("1000", "2.5", "1,200"), and where it ends.
+    static func arabic(_ chars: [Character], from i: Int) -> (Double, Int)? {
+        var j = i
+        var digits = ""
+        while j < chars.count {
+            let c = chars[j]
+            if c.isFigureDigit {
+                digits.append(c)
+            } else if c == ",", !digits.isEmpty, !digits.contains("."), isThousandsGroup(chars, after: j) {
+                // a thousands separator: skipped
+            } else if c == ".", !digits.contains("."), j + 1 < chars.count, chars[j + 1].isFigureDigit {
+                digits.append(c)
+            } else {
+                break
+            }
+            j += 1
+        }
+        guard !digits.isEmpty, let v = Double(digits) else { return nil }
+        return (v, j)
+    }
+
+    private static func isThousandsGroup(_ chars: [Character], after j: Int) -> Bool {
+        guard j + 3 < chars.count else { return false }
+        guard (1...3).allSatisfy({ chars[j + $0].isFigureDigit }) else { return false }
+        return j + 4 >= chars.count || !chars[j + 4].isFigureDigit
+    }
+
+    /// The value of a Chinese numeral ("十五" 15, "一百二十" 120, "两千" 2000, "一万二千" 12000,
+    /// "三亿五千万" 350000000); nil when the characters do not form one.
+    static func chineseValue(_ chars: ArraySlice<Character>) -> Double? {
+        guard let first = chars.first, isChineseNumeralStart(first) else { return nil }
+        var total = 0.0, section = 0.0, digit: Double? = nil
+        for c in chars {
+            if let d = chineseDigits[c] {
+                if let previous = digit, previous != 0 { return nil }  // 二三 is not a number
+                digit = Double(d)
+            } else if let u = chineseSmallUnits[c] {
+                section += (digit ?? 1) * u
+                digit = nil
+            } else if c == "万" {
+                section = (section + (digit ?? 0)) * 1e4
+                digit = nil
+            } else if c == "亿" {
+                total = (total + section + (digit ?? 0)) * 1e8
+                section = 0
+                digit = nil
+            } else {
+                return nil
+            }
+        }
+        return total + section + (digit ?? 0)
+    }
+
+    static func isChineseNumeralStart(_ c: Character) -> Bool {
+        c != "零" && c != "〇" && (chineseDigits[c] != nil || c == "十")
+    }
+
+    static func isChineseNumeralChar(_ c: Character) -> Bool {
+        chineseDigits[c] != nil || chineseSmallUnits[c] != nil || c == "万" || c == "亿"
+    }
+
+    /// Full-width digits, letters and signs to ASCII, one character for one.
+    static func halfWidth(_ c: Character) -> Character {
+        guard c.unicodeScalars.count == 1, let u = c.unicodeScalars.first else { return c }
+        if u.value >= 0xFF01, u.value <= 0xFF5E, let h = Unicode.Scalar(u.value - 0xFEE0) { return Character(h) }
+        return c
+    }
+}
+
+extension Character {
+    var isFigureDigit: Bool { isASCII && isNumber }
+    var isFigureLetter: Bool { isASCII && isLetter }
+}
+
+extension Array where Element == Character {
+    func figureHasPrefix(_ p: [Character], at i: Int) -> Bool {
+        guard !p.isEmpty, i >= 0, i + p.count <= count else { return false }
+        for k in 0..<p.count where self[i + k] != p[k] { return false }
+        return true
+    }
+}

@@ -1,0 +1,146 @@
+import DocumentModel
+import PlanModel
+import PlanTemplates
+
+/// An indicator table (主要指标表 in the goals section, or an 附表): one indicator per row and
+/// target-year column, with baseline, unit and attribute from their columns.
+public enum IndicatorTable {
+    /// True when the table has a name column (指标名称 …) and at least one target column
+    /// (2025年目标值, 2035年 …).
+    public static func isIndicatorTable(_ table: Table) -> Bool {
+        guard let layout = Layout(table) else { return false }
+        return layout.name != nil && !layout.targets.isEmpty
+    }
+
+    /// Reads every (row, target column) of the table. `location` is the table's place in the draft.
+    public static func read(
+        _ table: Table, location: DraftLocation, synonyms: IndicatorSynonyms
+    ) -> ([Indicator], [Diagnostic]) {
+        guard let layout = Layout(table), let nameColumn = layout.name, !layout.targets.isEmpty else { return ([], []) }
+        let scanner = FigureScanner(lexicon: synonyms)
+        var indicators: [Indicator] = []
+        var diagnostics: [Diagnostic] = []
+        var previousName: String? = nil
+        for (r, row) in table.rows.enumerated() where r >= layout.headerRows {
+            let grid = GridRow(row)
+            // A row spanning the table, such as "一、创新主体", only opens a category.
+            if grid.spans(nameColumn, layout.targets.map(\.column)) { continue }
+            var name = (grid.text(nameColumn) ?? "").filter { $0 != "\n" && $0 != "\r" }
+            if name.isEmpty, grid.continuesAbove(nameColumn) { name = previousName ?? "" }
+            guard !name.isEmpty else { continue }
+            previousName = name
+            var unitText = layout.unit.flatMap { grid.text($0) } ?? ""
+            if unitText.isEmpty, let (bare, inName) = unitInParentheses(name) {
+                name = bare
+                unitText = inName
+            }
+            let (columnMultiplier, columnUnit) = scanner.unitSpec(unitText)
+            var baseline: Double? = nil
+            if let b = layout.base, let text = grid.text(b), let n = scanner.cellNumber(text) {
+                baseline = n.unit == nil ? n.value * columnMultiplier : n.value
+            }
+            let attribute = layout.attribute.flatMap { grid.text($0) }.flatMap(normalizedAttribute)
+            let resolvedName = name
+            let quote = row.cells.map { $0.text.indicatorTrimmed }.joined(separator: " | ")
+            let rowLocation = DraftLocation(
+                paragraph: row.cells.lazy.compactMap { $0.blocks.allParagraphs.first?.location.paragraphIndex }.first
+                    ?? location.paragraph,
+                headingPath: location.headingPath, path: (location.path ?? table.location.path) + "/tr[\(r)]")
+            let sourceLocation = row.cells.first?.blocks.allParagraphs.first?.location ?? table.location
+            for target in layout.targets {
+                guard let raw = grid.text(target.column), !Self.isEmptyCell(raw) else { continue }
+                guard let cell = readCell(raw, scanner: scanner, multiplier: columnMultiplier, unit: columnUnit) else {
+                    diagnostics.append(
+                        Diagnostic(
+                            severity: .warning, code: "extract.indicator-unparsed",
+                            message: "指标“\(name)”的目标值“\(raw)”无法识别为数值", location: sourceLocation))
+                    continue
+                }
+                let (key, canonical) = IndicatorGrammar.resolve(name: resolvedName, unit: cell.unit, lexicon: synonyms)
+                if target.year == nil {
+                    diagnostics.append(
+                        Diagnostic(
+                            severity: .warning, code: "extract.indicator-no-year",
+                            message: "指标“\(name)”的目标列“\(target.header)”未写明目标年份", location: sourceLocation))
+                }
+                indicators.append(
+                    Indicator(
+                        name: resolvedName, key: key, canonicalName: canonical, value: cell.value, text: raw,
+                        unit: cell.unit, comparator: cell.comparator, year: target.year,
+                        baseline: baseline, baselineYear: baseline == nil ? nil : layout.baseYear,
+                        attribute: attribute, relative: cell.relative, from: "table", quote: quote,
+                        location: rowLocation))
+            }
+        }
+        return (indicators, diagnostics)
+    }
+
+    struct Cell {
+        var value: Double?
+        var unit: String?
+        var comparator: String?
+        var relative: String?
+    }
+
+    /// A target cell: "2.5", "1.2万", "≥95", ">90", "100以上", "翻一番", "年均增长8%".
+    static func readCell(_ raw: String, scanner: FigureScanner, multiplier: Double, unit: String?) -> Cell? {
+        var s = String(raw.filter { !$0.isWhitespace }.map(FigureScanner.halfWidth))
+        var cell = Cell()
+        if let d = FigureScanner.doublings.first(where: { s.hasPrefix($0) || s.hasSuffix($0) }) {
+            return Cell(value: nil, unit: unit, comparator: nil, relative: d)
+        }
+        for (sign, reported) in [("≥", "不低于"), (">=", "不低于"), ("≤", "控制在以内"), ("<=", "控制在以内"), (">", "超过"), ("<", "控制在以内")]
+        where s.hasPrefix(sign) {
+            cell.comparator = reported
+            s.removeFirst(sign.count)
+            break
+        }
+        for (word, reported) in IndicatorGrammar.preComparators where s.hasPrefix(word) {
+            cell.comparator = reported
+            s.removeFirst(word.count)
+            break
+        }
+        for verb in IndicatorGrammar.relativeVerbs where s.hasPrefix(verb) {
+            cell.relative = verb
+            s.removeFirst(verb.count)
+            break
+        }
+        for (word, reported) in IndicatorGrammar.postComparators where s.hasSuffix(word) {
+            cell.comparator = reported
+            s.removeLast(word.count)
+            break
+        }
+        guard let n = scanner.cellNumber(s) else { return nil }
+        if let own = n.unit {
+            cell.value = n.value
+            cell.unit = own
+        } else {
+            cell.value = n.value * multiplier
+            cell.unit = unit
+        }
+        return cell
+    }
+
+    /// "—", "/", "-", "无" and empty cells state no target.
+    static func isEmptyCell(_ text: String) -> Bool {
+        let t = text.filter { !$0.isWhitespace }
+        return t.isEmpty || t.allSatisfy { "—–-－―/／\\…".contains($0) } || t == "无" || t == "暂无"
+    }
+
+    /// "研发经费投入强度（%）" → ("研发经费投入强度", "%").
+    static func unitInParentheses(_ name: String) -> (String, String)? {
+        guard name.hasSuffix("）") || name.hasSuffix(")"),
+            let open = name.lastIndex(where: { $0 == "（" || $0 == "(" })
+        else { return nil }
+        let inner = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+        guard !inner.isEmpty, inner.count <= 4, !inner.contains(where: { $0.isFigureDigit }) else { return nil }
+        return (String(name[..<open]), inner)
+    }
+
+    static func normalizedAttribute(_ text: String) -> String? {
+        let t = text.filter { !$0.isWhitespace }
+        if t.contains("约束") { return "约束性" }
+        if t.contains("预期") { return "预期性" }
+        return t.isEmpty ? nil : t
+    }
+}

@@ -1,0 +1,162 @@
+import DocumentModel
+import Foundation
+import PlanTemplates
+
+/// What the superseding rule needs to know of one draft.
+public struct DraftSummary: Sendable, Hashable {
+    /// File name as dropped.
+    public var file: String
+    /// Catalog id; drafts without one are never grouped.
+    public var topicId: String?
+    /// `docProps/core.xml` dcterms:modified (W3CDTF), nil when absent.
+    public var modified: String?
+    /// Canonical version name (VersionDetector), nil when none.
+    public var version: String?
+    /// The file system's modification time, nil when unknown.
+    public var fileModified: Date?
+
+    public init(file: String, topicId: String?, modified: String?, version: String?, fileModified: Date?) {
+        self.file = file
+        self.topicId = topicId
+        self.modified = modified
+        self.version = version
+        self.fileModified = fileModified
+    }
+}
+
+/// Which drafts are superseded by a newer draft of the same topic, and why.
+public struct SupersedeResolution: Sendable, Hashable {
+    /// Superseded file → the file kept for its topic.
+    public var supersededBy: [String: String]
+    /// One `extract.superseded` per superseded file, in file name order.
+    public var diagnostics: [Diagnostic]
+}
+
+/// Keeps the newest draft of each topic: the latest `core.xml` modified date, then the latest
+/// version word, then the latest file time, then the greatest file name (so the result never
+/// depends on the input order). A criterion decides only among drafts that all have it: a
+/// draft without a `core.xml` date is compared with the others by version instead.
+public struct SupersedeResolver: Sendable {
+    public let versions: VersionWords
+
+    public init(versions: VersionWords) { self.versions = versions }
+
+    /// Superseded file → the file kept for its topic.
+    public func resolve(_ drafts: [DraftSummary]) -> [String: String] { resolution(drafts).supersededBy }
+
+    /// The superseded files with the diagnostics that explain them.
+    public func resolution(_ drafts: [DraftSummary]) -> SupersedeResolution {
+        var groups: [String: [DraftSummary]] = [:]
+        for draft in drafts {
+            if let id = draft.topicId { groups[id, default: []].append(draft) }
+        }
+        var supersededBy: [String: String] = [:]
+        var notes: [(file: String, diagnostic: Diagnostic)] = []
+        for (id, group) in groups where group.count > 1 {
+            let (kept, reason) = newest(of: group)
+            for draft in group where draft.file != kept.file {
+                supersededBy[draft.file] = kept.file
+                notes.append((draft.file, Diagnostic(
+                    severity: .info, code: "extract.superseded",
+                    message: "《\(draft.file)》\(Self.versionNote(draft))与《\(kept.file)》\(Self.versionNote(kept))同属专题\(id)，"
+                        + "按\(reason)以后者为准，前者不再参与汇总。")))
+            }
+        }
+        return SupersedeResolution(
+            supersededBy: supersededBy, diagnostics: notes.sorted { $0.file < $1.file }.map(\.diagnostic))
+    }
+
+    /// The newest draft of a group and the criterion that singled it out (in Chinese, for the message).
+    func newest(of group: [DraftSummary]) -> (DraftSummary, String) {
+        var candidates = group
+        let criteria: [(String, (DraftSummary) -> Double?)] = [
+            ("文档属性中的修改时间", { $0.modified.flatMap(W3CDTF.seconds) }),
+            ("稿次先后", { d in d.version.flatMap { versions.rank(of: $0) }.map(Double.init) }),
+            ("文件修改时间", { $0.fileModified?.timeIntervalSince1970 }),
+        ]
+        for (reason, key) in criteria {
+            let values = candidates.map(key)
+            guard values.allSatisfy({ $0 != nil }) else { continue }
+            let top = values.compactMap { $0 }.max()!
+            candidates = zip(candidates, values).filter { $0.1 == top }.map(\.0)
+            if candidates.count == 1 { return (candidates[0], reason) }
+        }
+        return (candidates.max { $0.file < $1.file }!, "文件名")
+    }
+
+    private static func versionNote(_ draft: DraftSummary) -> String {
+        draft.version.map { "（\($0)）" } ?? ""
+    }
+}
+
+/// W3CDTF dates as `docProps/core.xml` writes them: "2020-10-12", "2020-10-12T16:25Z",
+/// "2020-10-12T16:25:00Z", "2020-10-12T16:25:00.5+08:00" (a missing zone is read as UTC).
+enum W3CDTF {
+    /// Seconds since 1970-01-01T00:00:00Z, nil when the text is not a W3CDTF date.
+    static func seconds(_ text: String) -> Double? {
+        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        var i = 0
+        func number(_ width: Int) -> Int? {
+            guard i + width <= s.count else { return nil }
+            var n = 0
+            for b in s[i..<i + width] {
+                guard (48...57).contains(b) else { return nil }
+                n = n * 10 + Int(b - 48)
+            }
+            i += width
+            return n
+        }
+        func take(_ c: UInt8) -> Bool {
+            guard i < s.count, s[i] == c else { return false }
+            i += 1
+            return true
+        }
+        guard let year = number(4) else { return nil }
+        var month = 1, day = 1, hour = 0, minute = 0
+        var second = 0.0, offset = 0
+        if take(UInt8(ascii: "-")) {
+            guard let m = number(2) else { return nil }
+            month = m
+            if take(UInt8(ascii: "-")) {
+                guard let d = number(2) else { return nil }
+                day = d
+                if take(UInt8(ascii: "T")) {
+                    guard let h = number(2), take(UInt8(ascii: ":")), let mi = number(2) else { return nil }
+                    hour = h
+                    minute = mi
+                    if take(UInt8(ascii: ":")) {
+                        guard let sec = number(2) else { return nil }
+                        second = Double(sec)
+                        if take(UInt8(ascii: ".")) {
+                            var scale = 0.1
+                            while i < s.count, (48...57).contains(s[i]) {
+                                second += Double(s[i] - 48) * scale
+                                scale /= 10
+                                i += 1
+                            }
+                        }
+                    }
+                    if !take(UInt8(ascii: "Z")), i < s.count, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") {
+                        let sign = s[i] == UInt8(ascii: "-") ? -1 : 1
+                        i += 1
+                        guard let oh = number(2), take(UInt8(ascii: ":")), let om = number(2) else { return nil }
+                        offset = sign * (oh * 60 + om) * 60
+                    }
+                }
+            }
+        }
+        guard i == s.count, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61 else { return nil }
+        return Double(daysFromCivil(year, month, day)) * 86400 + Double(hour * 3600 + minute * 60) + second - Double(offset)
+    }
+
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (m + 9) % 12
+        let doy = (153 * mp + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+
+/// How headings are recognised and which section kinds they name (`Templates/sections.yaml`).
+///
+/// The file holds the office's vocabulary (synonyms of 发展基础, 重点任务 …) and the few
+/// thresholds of heading recognition; the label grammar (一、 （一） 1. …) stays in code.
+public struct SectionSynonyms: Sendable, Hashable, Codable {
+    /// The section kinds PlanExtraction knows (`PlanModel.SectionKind` raw values).
+    public static let knownKinds: [String] = [
+        "basis", "guiding", "principles", "goals", "tasks", "projects", "safeguards", "appendix",
+    ]
+
+    /// One section kind and the heading texts that name it.
+    public struct Kind: Sendable, Hashable, Codable {
+        /// A raw value of `SectionKind` ("basis", "goals" …).
+        public var kind: String
+        /// The customary Chinese name, for reports.
+        public var name: String
+        /// Heading texts (label and spaces removed) that name the kind exactly.
+        public var exact: [String]
+        /// Words a heading text contains when it names the kind.
+        public var contains: [String]
+        /// Words that veto a `contains` match.
+        public var excludes: [String]
+        /// Headings below a section of this kind are its items (tasks, measures), never sections.
+        public var itemsBelow: Bool
+        /// An unlabelled, unstyled heading of this kind stands at the top level (附表).
+        public var topLevel: Bool
+        /// Breaks ties between kinds; higher wins.
+        public var priority: Int
+
+        public init(
+            kind: String, name: String, exact: [String] = [], contains: [String] = [], excludes: [String] = [],
+            itemsBelow: Bool = false, topLevel: Bool = false, priority: Int = 0
+        ) {
+            self.kind = kind
+            self.name = name
+            self.exact = exact
+            self.contains = contains
+            self.excludes = excludes
+            self.itemsBelow = itemsBelow
+            self.topLevel = topLevel
+            self.priority = priority
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            kind = try c.decode(String.self, forKey: .kind)
+            name = try c.decode(String.self, forKey: .name)
+            exact = try c.decodeIfPresent([String].self, forKey: .exact) ?? []
+            contains = try c.decodeIfPresent([String].self, forKey: .contains) ?? []
+            excludes = try c.decodeIfPresent([String].self, forKey: .excludes) ?? []
+            itemsBelow = try c.decodeIfPresent(Bool.self, forKey: .itemsBelow) ?? false
+            topLevel = try c.decodeIfPresent(Bool.self, forKey: .topLevel) ?? false
+            priority = try c.decodeIfPresent(Int.self, forKey: .priority) ?? 0
+        }
+    }
+
+    /// Thresholds of heading recognition.
+    public struct Headings: Sendable, Hashable, Codable {
+        /// Longest text (label excluded) of a labelled paragraph that is still a heading.
+        public var maxLength: Int
+        /// Longest text of a bold paragraph without label or style that is still a heading.
+        public var maxBoldLength: Int
+        /// Characters that end a sentence: a paragraph ending with one is body text, not a heading.
+        public var sentenceEnds: String
+        /// Style names (lower-cased prefixes) of paragraphs that are never headings: table-of-contents
+        /// entries ("toc 1", "目录 1") and the like, even when they carry an outline level.
+        public var ignoredStylePrefixes: [String]
+
+        public init(
+            maxLength: Int = 40, maxBoldLength: Int = 30, sentenceEnds: String = "。；;！!？?：:，,",
+            ignoredStylePrefixes: [String] = ["toc", "目录"]
+        ) {
+            self.maxLength = maxLength
+            self.maxBoldLength = maxBoldLength
+            self.sentenceEnds = sentenceEnds
+            self.ignoredStylePrefixes = ignoredStylePrefixes
+        }
+    }
+
+    /// How the title paragraphs at the top of the body are told apart.
+    public struct Title: Sendable, Hashable, Codable {
+        /// Style names (lower-cased) of title paragraphs.
+        public var styleNames: [String]
+        /// A centred paragraph at least this large (half-points) is a title line.
+        public var minFontSizeHalfPoints: Int
+        /// Words that make a plain first paragraph look like a plan title.
+        public var words: [String]
+        /// Longest title line.
+        public var maxLength: Int
+        /// At most this many title lines.
+        public var maxLines: Int
+
+        public init(
+            styleNames: [String] = ["title", "subtitle"], minFontSizeHalfPoints: Int = 36, words: [String] = [],
+            maxLength: Int = 80, maxLines: Int = 3
+        ) {
+            self.styleNames = styleNames
+            self.minFontSizeHalfPoints = minFontSizeHalfPoints
+            self.words = words
+            self.maxLength = maxLength
+            self.maxLines = maxLines
+        }
+    }
+
+    /// Kinds every complete draft has; a missing one is reported.
+    public var required: [String]
+    public var headings: Headings
+    public var title: Title
+    public var kinds: [Kind]
+
+    public init(required: [String], headings: Headings = .init(), title: Title = .init(), kinds: [Kind]) {
+        self.required = required
+        self.headings = headings
+        self.title = title
+        self.kinds = kinds
+    }
+
+    public func entry(_ kind: String) -> Kind? { kinds.first { $0.kind == kind } }
+
+    /// The file name under `Templates/`.
+    public static let fileName = "sections.yaml"
+
+    /// Loads and checks the synonyms: known kinds, each kind once, required kinds listed.
+    public static func load(from path: String) throws(TemplateError) -> SectionSynonyms {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw TemplateError(file: path, message: "cannot read the template: \(error.localizedDescription)")
+        }
+        return try decode(yaml: text, file: path)
+    }
+
+    /// Decodes and checks YAML text; `file` names it in errors.
+    public static func decode(yaml text: String, file: String) throws(TemplateError) -> SectionSynonyms {
+        let value = try TemplateLoader.decode(SectionSynonyms.self, yaml: text, file: file)
+        var seen: Set<String> = []
+        for entry in value.kinds {
+            guard knownKinds.contains(entry.kind) else {
+                throw TemplateError(
+                    file: file, line: TemplateText.line(of: "kind: \(entry.kind)", in: text),
+                    message: "unknown section kind \"\(entry.kind)\" (known: \(knownKinds.joined(separator: ", ")))")
+            }
+            if !seen.insert(entry.kind).inserted {
+                throw TemplateError(
+                    file: file, line: TemplateText.line(of: "kind: \(entry.kind)", in: text, occurrence: 2),
+                    message: "section kind \"\(entry.kind)\" appears twice")
+            }
+            if entry.exact.isEmpty && entry.contains.isEmpty {
+                throw TemplateError(
+                    file: file, line: TemplateText.line(of: "kind: \(entry.kind)", in: text),
+                    message: "section kind \"\(entry.kind)\" has neither exact nor contains words")
+            }
+        }
+        for kind in value.required where !seen.contains(kind) {
+            throw TemplateError(
+                file: file, line: TemplateText.line(of: "required:", in: text),
+                message: "required kind \"\(kind)\" has no entry under kinds")
+        }
+        return value
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case required, headings, title, kinds
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        required = try c.decodeIfPresent([String].self, forKey: .required) ?? []
+        headings = try c.decodeIfPresent(Headings.self, forKey: .headings) ?? .init()
+        title = try c.decodeIfPresent(Title.self, forKey: .title) ?? .init()
+        kinds = try c.decode([Kind].self, forKey: .kinds)
+    }
+}
+
+/// Finding the line of a checked value in template text, for errors that decoding cannot see.
+enum TemplateText {
+    /// 1-based line of the `occurrence`-th line containing `needle`, nil when absent.
+    static func line(of needle: String, in text: String, occurrence: Int = 1) -> Int? {
+        var count = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.contains(needle) {
+            count += 1
+            if count == occurrence { return index + 1 }
+        }
+        return nil
+    }
+}
