@@ -26,18 +26,16 @@ deps: ## Install libzip-dev, libxml2-dev and pkg-config through apt-get when pkg
 build: deps ## Build plan-assembler in release mode
 	$(SWIFT) build -c $(CONFIG) --product plan-assembler
 
-run: build ## Dump every draft in Inputs/ into Output/dump/ (the reader stage; later stages replace this)
-	@mkdir -p $(OUTPUT)/dump
-	@status=0; n=0; for f in $(INPUTS)/*.docx; do \
-	  [ -e "$$f" ] || continue; n=$$((n+1)); \
-	  base=$$(basename "$$f" .docx); \
-	  if $(BIN) dump --format tree "$$f" > "$(OUTPUT)/dump/.$$base.tree.tmp" 2>> "$(OUTPUT)/dump/.errors.tmp"; then \
-	    mv "$(OUTPUT)/dump/.$$base.tree.tmp" "$(OUTPUT)/dump/$$base.tree.txt"; \
-	  else rm -f "$(OUTPUT)/dump/.$$base.tree.tmp"; status=1; fi; \
-	done; \
-	touch "$(OUTPUT)/dump/.errors.tmp"; mv "$(OUTPUT)/dump/.errors.tmp" "$(OUTPUT)/dump/errors.txt"; \
-	echo "dumped $$n drafts into $(OUTPUT)/dump/ (problems: $(OUTPUT)/dump/errors.txt)"; \
-	if [ -s "$(OUTPUT)/dump/errors.txt" ]; then cat "$(OUTPUT)/dump/errors.txt"; fi
+run: build ## Extract every draft in Inputs/ into Output/drafts/*.json and the editors' summaries into Output/check.txt
+	@mkdir -p $(OUTPUT)
+	@find $(INPUTS) -maxdepth 1 -name '*.docx' ! -name '~$$*' -print0 | sort -z > $(OUTPUT)/.inputs.list
+	@status=0; \
+	xargs -0 -a $(OUTPUT)/.inputs.list $(BIN) extract --out $(OUTPUT)/drafts || status=$$?; \
+	xargs -0 -a $(OUTPUT)/.inputs.list $(BIN) check > $(OUTPUT)/.check.txt.tmp || status=$$?; \
+	mv $(OUTPUT)/.check.txt.tmp $(OUTPUT)/check.txt; rm -f $(OUTPUT)/.inputs.list; \
+	echo "extracted $$(ls $(OUTPUT)/drafts | wc -l) drafts into $(OUTPUT)/drafts/; editors' summaries in $(OUTPUT)/check.txt"; \
+	if [ $$status -eq 1 ]; then echo "some drafts could not be read (listed above); the others were extracted"; \
+	elif [ $$status -ne 0 ]; then exit $$status; fi
 
 test: deps ## Build and run the unit and integration tests
 	$(SWIFT) build --build-tests

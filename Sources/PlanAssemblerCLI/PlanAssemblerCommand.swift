@@ -2,12 +2,12 @@ import ArgumentParser
 
 /// The `plan-assembler` command line. Exit codes (documented in the README): 0 success,
 /// 1 some input could not be read (the others were still processed), 2 an output could not be
-/// written, 64 usage error.
+/// written, 3 a template is invalid, 64 usage error.
 public struct PlanAssemblerCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "plan-assembler",
         abstract: "Merge per-topic plan drafts (DOCX) into one master plan outline.",
-        subcommands: [DumpCommand.self]
+        subcommands: [DumpCommand.self, ExtractCommand.self, CheckCommand.self]
     )
     public init() {}
 }
@@ -16,5 +16,6 @@ public struct PlanAssemblerCommand: ParsableCommand {
 public enum ExitStatus {
     public static let inputFailed = ExitCode(1)
     public static let outputFailed = ExitCode(2)
+    public static let templateInvalid = ExitCode(3)
     public static let usage = ExitCode(64)
 }

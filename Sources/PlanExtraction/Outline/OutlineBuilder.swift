@@ -71,7 +71,7 @@ public struct OutlineBuilder: Sendable {
         if titles.isEmpty {
             diagnostics.append(Diagnostic(
                 severity: .info, code: "extract.title-not-found",
-                message: "no title paragraph found before the first heading",
+                message: "第一个标题之前未找到文件标题",
                 location: SourceLocation(part: "word/document.xml", path: "body")))
         }
         return Outline(

@@ -79,7 +79,7 @@ public struct DraftStructure: Sendable, Hashable {
             if blocks.isEmpty {
                 diagnostics.append(Diagnostic(
                     severity: .warning, code: "extract.empty-section",
-                    message: "section “\(h.candidate.displayTitle)” (\(kind.rawValue)) has no body text",
+                    message: "“\(h.candidate.displayTitle)”部分没有正文内容",
                     location: SourceLocation(
                         part: "word/document.xml", paragraphIndex: h.candidate.paragraph, path: h.candidate.path)))
             }
@@ -90,7 +90,7 @@ public struct DraftStructure: Sendable, Hashable {
             let name = synonyms.entry(kind.rawValue)?.name ?? kind.rawValue
             diagnostics.append(Diagnostic(
                 severity: .warning, code: "extract.missing-section",
-                message: "no \(kind.rawValue) section (\(name)) found in the outline"))
+                message: "未找到“\(name)”部分"))
         }
 
         let sectionHeadings = { (kind: SectionKind) in found.filter { $0.kind == kind }.map(\.heading) }
@@ -111,7 +111,7 @@ public struct DraftStructure: Sendable, Hashable {
                 let h = map.headings[i].candidate
                 diagnostics.append(Diagnostic(
                     severity: .info, code: "extract.safeguards-unstructured",
-                    message: "section “\(h.displayTitle)” has neither sub-headings nor run-in headings: no measures read",
+                    message: "“\(h.displayTitle)”部分既无下级标题也无段首加粗小标题，未能逐条识别保障措施",
                     location: SourceLocation(part: "word/document.xml", paragraphIndex: h.paragraph, path: h.path)))
             }
             for (item, text) in items {

@@ -61,10 +61,10 @@ enum HeadingOrderCheck {
                 let previous = last[label.depthKey]
                 let expected = (previous?.ordinal ?? 0) + 1
                 if n != expected {
-                    let after = previous.map { "after “\($0.display)”" } ?? "as the first of its kind under its parent"
+                    let after = previous.map { "位于“\($0.display)”之后" } ?? "是上级标题下同类标题的第一个"
                     out.append(Diagnostic(
                         severity: .warning, code: "extract.heading-order",
-                        message: "heading “\(c.displayTitle)” stands \(after): number \(expected) expected, \(n) found",
+                        message: "标题“\(c.displayTitle)”\(after)，序号应为 \(expected)，实为 \(n)",
                         location: SourceLocation(part: "word/document.xml", paragraphIndex: c.paragraph, path: c.path)))
                 }
                 last[label.depthKey] = (n, c.displayTitle)
@@ -89,7 +89,7 @@ enum HeadingOrderCheck {
             if known.level != style {
                 out.append(Diagnostic(
                     severity: .info, code: "extract.heading-style-mismatch",
-                    message: "heading “\(c.displayTitle)” has outline level \(style + 1) where “\(known.display)” of the same label kind has \(known.level + 1); placed at level \(h.level) by its label",
+                    message: "标题“\(c.displayTitle)”的大纲级别为 \(style + 1) 级，而同类编号的“\(known.display)”为 \(known.level + 1) 级；已按编号归入第 \(h.level) 级，建议统一标题样式",
                     location: SourceLocation(part: "word/document.xml", paragraphIndex: c.paragraph, path: c.path)))
             }
         }

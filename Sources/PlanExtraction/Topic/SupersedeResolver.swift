@@ -30,6 +30,8 @@ public struct SupersedeResolution: Sendable, Hashable {
     public var supersededBy: [String: String]
     /// One `extract.superseded` per superseded file, in file name order.
     public var diagnostics: [Diagnostic]
+    /// The same diagnostics by superseded file.
+    public var diagnosticByFile: [String: Diagnostic]
 }
 
 /// Keeps the newest draft of each topic: the latest `core.xml` modified date, then the latest
@@ -62,8 +64,10 @@ public struct SupersedeResolver: Sendable {
                         + "按\(reason)以后者为准，前者不再参与汇总。")))
             }
         }
+        let sorted = notes.sorted { $0.file < $1.file }
         return SupersedeResolution(
-            supersededBy: supersededBy, diagnostics: notes.sorted { $0.file < $1.file }.map(\.diagnostic))
+            supersededBy: supersededBy, diagnostics: sorted.map(\.diagnostic),
+            diagnosticByFile: Dictionary(sorted.map { ($0.file, $0.diagnostic) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// The newest draft of a group and the criterion that singled it out (in Chinese, for the message).

@@ -1,0 +1,70 @@
+import DocumentModel
+import Foundation
+import OOXML
+import PlanExtraction
+import PlanModel
+import PlanTemplates
+
+/// Options shared by the commands that use the templates.
+enum TemplateLocation {
+    /// `explicit`, else `Templates/` in the working directory, else the one beside the
+    /// executable's package checkout (`.build/<config>/plan-assembler` → `Templates/`).
+    static func resolve(_ explicit: String?) -> String {
+        if let explicit { return explicit }
+        let fm = FileManager.default
+        if fm.fileExists(atPath: "Templates/catalog.yaml") { return "Templates" }
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("Templates")
+            if fm.fileExists(atPath: candidate.appendingPathComponent("catalog.yaml").path) { return candidate.path }
+            dir = dir.deletingLastPathComponent()
+        }
+        return "Templates"
+    }
+}
+
+/// Reads and extracts drafts; one failure does not stop the others.
+struct DraftPipeline {
+    let reader: DocxReader
+    let extractor: DraftExtractor
+
+    enum Outcome {
+        case extracted(DraftExtraction)
+        case failed(file: String, error: DocxReadError)
+    }
+
+    /// Extracts each path (in the order given), then resolves superseded drafts among them.
+    func run(_ paths: [String]) -> [Outcome] {
+        var outcomes: [Outcome] = []
+        var fileTimes: [String: Date] = [:]
+        for path in paths {
+            let name = (path as NSString).lastPathComponent
+            do {
+                let document = try reader.read(path: path, displayName: name)
+                outcomes.append(.extracted(extractor.extract(document, fileName: name)))
+                if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                   let date = attributes[.modificationDate] as? Date {
+                    fileTimes[name] = date
+                }
+            } catch {
+                outcomes.append(.failed(file: name, error: error))
+            }
+        }
+        let extracted = outcomes.compactMap { if case .extracted(let d) = $0 { d } else { nil } }
+        var resolved = extractor.resolveSuperseded(extracted, fileTimes: fileTimes).makeIterator()
+        return outcomes.map { outcome in
+            if case .extracted = outcome, let next = resolved.next() { return .extracted(next) }
+            return outcome
+        }
+    }
+}
+
+/// JSON with sorted keys, the way every product file is written.
+enum ProductJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value)) + [0x0A]
+    }
+}

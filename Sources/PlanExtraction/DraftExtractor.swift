@@ -1,0 +1,107 @@
+import DocumentModel
+import Foundation
+import PlanModel
+import PlanTemplates
+
+/// From one read draft to what a planner would find in it: topic, version, outline, sections,
+/// goals, indicators, tasks, safeguards, and the problems an editor should fix.
+public struct DraftExtractor: Sendable {
+    public let templates: TemplateSet
+    private let identifier: TopicIdentifier
+    private let versions: VersionDetector
+
+    public init(templates: TemplateSet) {
+        self.templates = templates
+        identifier = TopicIdentifier(catalog: templates.catalog, rules: templates.topicMatching, versions: templates.versions)
+        versions = VersionDetector(words: templates.versions)
+    }
+
+    /// Extracts one draft. `fileName` is the name in the drop folder (the document's `file` may be a path).
+    public func extract(_ document: Document, fileName: String) -> DraftExtraction {
+        let structure = DraftStructure.extract(
+            document: document, sections: templates.sections, safeguards: templates.safeguards)
+
+        // Goals and indicators: the goals section, then indicator tables anywhere else (附表).
+        let goalBlocks = structure.goalBlocks
+        let goalsResult = GoalExtractor.extract(
+            blocks: goalBlocks.map { (block: $0.block, location: $0.location) }, synonyms: templates.indicators)
+        var indicators = goalsResult.indicators
+        var diagnostics = document.diagnostics + structure.diagnostics + goalsResult.diagnostics
+        let readTables = Set(goalBlocks.compactMap { located -> String? in
+            if case .table(let t) = located.block { return t.location.path }
+            return nil
+        })
+        for located in structure.allBlocks {
+            guard case .table(let table) = located.block, !readTables.contains(table.location.path),
+                  IndicatorTable.isIndicatorTable(table) else { continue }
+            let (more, problems) = IndicatorTable.read(table, location: located.location, synonyms: templates.indicators)
+            indicators += more
+            diagnostics += problems
+        }
+
+        // Which catalog entry, which version.
+        let titles = structure.titleParagraphs.map(\.text)
+        let lead = String(document.body.allParagraphs.map(\.text).joined(separator: "\n").prefix(500))
+        let topic = identifier.identify(
+            fileName: fileName, coreTitle: document.properties.title, titleParagraphs: titles, leadText: lead)
+        diagnostics += identifier.diagnostics(for: topic, fileName: fileName)
+        let version = versions.version(fileName: fileName, titleParagraphs: titles)
+
+        // What is left unresolved in the draft.
+        let r = document.revisions
+        if r.hasUnresolvedRevisions {
+            var parts: [String] = []
+            if r.insertions > 0 { parts.append("插入 \(r.insertions) 处") }
+            if r.deletions > 0 { parts.append("删除 \(r.deletions) 处") }
+            if r.moves > 0 { parts.append("移动 \(r.moves) 处") }
+            if r.formatChanges > 0 { parts.append("格式修改 \(r.formatChanges) 处") }
+            let first = document.body.allParagraphs.first { !$0.revisions.isEmpty }
+            diagnostics.append(Diagnostic(
+                severity: .warning, code: "extract.unresolved-revisions",
+                message: "文档含有未处理的修订（\(parts.joined(separator: "，"))）；已按“接受全部修订”读取，请定稿前接受或拒绝",
+                location: first?.location))
+        }
+        let paragraphs = document.body.allParagraphs
+        for comment in document.comments {
+            let anchor = comment.anchorParagraphs.first.flatMap { index in paragraphs.first { $0.location.paragraphIndex == index } }
+            let quoted = comment.anchorText.isEmpty ? "" : "（批注内容所指：“\(comment.anchorText.prefix(30))”）"
+            diagnostics.append(Diagnostic(
+                severity: .info, code: "extract.open-comment",
+                message: "未处理的批注\(comment.author.map { "（\($0)）" } ?? "")：\(comment.text)\(quoted)",
+                location: anchor?.location))
+        }
+
+        let source = DraftSource(
+            file: fileName, sha256: document.sha256, size: document.byteCount,
+            modified: document.properties.modified, created: document.properties.created,
+            title: document.properties.title, titleText: structure.titleText)
+        return DraftExtraction(
+            source: source, topic: topic, version: version, supersededBy: nil, outline: structure.outline,
+            sections: structure.sections, goals: goalsResult.goals, indicators: indicators, tasks: structure.tasks,
+            safeguards: structure.safeguards,
+            revisions: RevisionState(
+                unresolved: r.hasUnresolvedRevisions, insertions: r.insertions, deletions: r.deletions,
+                comments: document.comments.count),
+            diagnostics: diagnostics)
+    }
+
+    /// Marks drafts superseded by a newer draft of the same topic (`supersededBy` and an
+    /// `extract.superseded` diagnostic on the older one). `fileTimes` are the drop folder's
+    /// modification times, used only when core properties and version words do not decide.
+    public func resolveSuperseded(_ drafts: [DraftExtraction], fileTimes: [String: Date] = [:]) -> [DraftExtraction] {
+        let summaries = drafts.map {
+            DraftSummary(
+                file: $0.source.file, topicId: $0.topic.id, modified: $0.source.modified, version: $0.version,
+                fileModified: fileTimes[$0.source.file])
+        }
+        let resolution = SupersedeResolver(versions: templates.versions).resolution(summaries)
+        return drafts.map { draft in
+            var d = draft
+            if let newer = resolution.supersededBy[d.source.file] {
+                d.supersededBy = newer
+                if let note = resolution.diagnosticByFile[d.source.file] { d.diagnostics.append(note) }
+            }
+            return d
+        }
+    }
+}
