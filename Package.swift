@@ -33,11 +33,19 @@ let package = Package(
         .target(name: "PlanTemplates", dependencies: [.product(name: "Yams", package: "Yams")]),
         // From a document model to a plan draft: outline, topic, sections, goals, indicators, tasks, safeguards.
         .target(name: "PlanExtraction", dependencies: ["DocumentModel", "PlanModel", "PlanTemplates"]),
+        // All drafts into the master outline Templates/master-outline.yaml defines: merging,
+        // near-duplicates, indicator consolidation and conflicts, coverage, inputs accounting.
+        .target(name: "PlanAssembly", dependencies: ["DocumentModel", "PlanModel", "PlanTemplates"]),
+        // The office's HTML report (self-contained page) of a master plan.
+        .target(name: "PlanReport", dependencies: ["DocumentModel", "PlanModel"]),
+        // The consolidated DOCX: content parts generated, template parts from the reference document.
+        .target(name: "PlanDocxWriter", dependencies: ["DocumentModel", "PlanModel", "OOXML"]),
         // The commands; the executable only calls into this.
         .target(
             name: "PlanAssemblerCLI",
             dependencies: [
-                "DocumentModel", "OOXML", "PlanModel", "PlanTemplates", "PlanExtraction",
+                "DocumentModel", "OOXML", "PlanModel", "PlanTemplates", "PlanExtraction", "PlanAssembly",
+                "PlanReport", "PlanDocxWriter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +57,13 @@ let package = Package(
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "DocumentModel", "TestSupport"]),
         .testTarget(name: "PlanAssemblerCLITests", dependencies: ["PlanAssemblerCLI", "TestSupport"]),
         .testTarget(name: "PlanTemplatesTests", dependencies: ["PlanTemplates"]),
+        .testTarget(
+            name: "PlanAssemblyTests",
+            dependencies: ["PlanAssembly", "PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "OOXML", "TestSupport"]),
+        .testTarget(name: "PlanReportTests", dependencies: ["PlanReport", "PlanModel", "DocumentModel", "TestSupport"]),
+        .testTarget(
+            name: "PlanDocxWriterTests",
+            dependencies: ["PlanDocxWriter", "PlanModel", "DocumentModel", "OOXML", "TestSupport"]),
         .testTarget(
             name: "PlanExtractionTests",
             dependencies: ["PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "OOXML", "TestSupport"]),
