@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["OOXML", "DocumentModel"], path: "Tests/TestSupport"),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "DocumentModel", "TestSupport"]),
-        .testTarget(name: "PlanAssemblerCLITests", dependencies: ["PlanAssemblerCLI", "TestSupport"]),
+        .testTarget(name: "PlanAssemblerCLITests", dependencies: ["PlanAssemblerCLI", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanTemplatesTests", dependencies: ["PlanTemplates"]),
         .testTarget(
             name: "PlanAssemblyTests",
