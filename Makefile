@@ -9,7 +9,7 @@ CORPUS ?= ../shared/corpus
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := all
-.PHONY: all help deps build run test conformance fixtures verify-fixtures clean
+.PHONY: all help deps build run check test conformance fixtures verify-fixtures clean
 
 all: deps build run ## Install what is missing, build (release) and run the main job on Inputs/ into Output/
 
@@ -26,16 +26,11 @@ deps: ## Install libzip-dev, libxml2-dev and pkg-config through apt-get when pkg
 build: deps ## Build plan-assembler in release mode
 	$(SWIFT) build -c $(CONFIG) --product plan-assembler
 
-run: build ## Extract every draft in Inputs/ into Output/drafts/*.json and the editors' summaries into Output/check.txt
-	@mkdir -p $(OUTPUT)
-	@find $(INPUTS) -maxdepth 1 -name '*.docx' ! -name '~$$*' -print0 | sort -z > $(OUTPUT)/.inputs.list
-	@status=0; \
-	xargs -0 -a $(OUTPUT)/.inputs.list $(BIN) extract --out $(OUTPUT)/drafts || status=$$?; \
-	xargs -0 -a $(OUTPUT)/.inputs.list $(BIN) check > $(OUTPUT)/.check.txt.tmp || status=$$?; \
-	mv $(OUTPUT)/.check.txt.tmp $(OUTPUT)/check.txt; rm -f $(OUTPUT)/.inputs.list; \
-	echo "extracted $$(ls $(OUTPUT)/drafts | wc -l) drafts into $(OUTPUT)/drafts/; editors' summaries in $(OUTPUT)/check.txt"; \
-	if [ $$status -eq 1 ]; then echo "some drafts could not be read (listed above); the others were extracted"; \
-	elif [ $$status -ne 0 ]; then exit $$status; fi
+run: build ## Build the master plan from Inputs/ into Output/ (master-plan.docx, master-plan.json, report.html, drafts/)
+	$(BIN) build $(INPUTS) --out $(OUTPUT)
+
+check: build ## Print each editor's summary of the drafts in Inputs/ (what was found, what is missing)
+	@find $(INPUTS) -maxdepth 1 -name '*.docx' ! -name '~$$*' -print0 | sort -z | xargs -0 $(BIN) check
 
 test: deps ## Build and run the unit and integration tests
 	$(SWIFT) build --build-tests

@@ -1,6 +1,7 @@
 import DocumentModel
 import Foundation
 import OOXML
+import PlanAssembly
 import PlanExtraction
 import PlanModel
 
@@ -56,7 +57,7 @@ struct ParallelExtraction {
     let extractor: DraftExtractor
 
     enum Result: Sendable {
-        case extracted(DraftExtraction, fileTime: Date?)
+        case extracted(DraftExtraction, DraftContent, fileTime: Date?)
         case failed(DocxReadError)
     }
 
@@ -71,9 +72,11 @@ struct ParallelExtraction {
                 let result: Result
                 do {
                     // The document model is dropped as soon as its items are extracted.
-                    let extraction = try extractor.extract(reader.read(path: entry.path, displayName: entry.name), fileName: entry.name)
+                    let document = try reader.read(path: entry.path, displayName: entry.name)
+                    let extraction = extractor.extract(document, fileName: entry.name)
+                    let content = DraftContent(document: document, extraction: extraction)
                     let time = (try? FileManager.default.attributesOfItem(atPath: entry.path))?[.modificationDate] as? Date
-                    result = .extracted(extraction, fileTime: time)
+                    result = .extracted(extraction, content, fileTime: time)
                 } catch let error as DocxReadError {
                     result = .failed(error)
                 } catch {
