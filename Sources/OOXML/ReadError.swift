@@ -46,6 +46,10 @@ public struct DocxReadError: Error, Sendable, Hashable, CustomStringConvertible 
         case tooManyEntries(count: Int, limit: Int)
         /// Two entries with the same part name (forbidden by OPC).
         case duplicateEntry(name: String)
+        /// A zip entry whose Info-ZIP Unicode Path field (0x7075) gives it a name other than its
+        /// header name, where one of the two names another entry: readers that apply the field
+        /// and readers that do not would read different entries as the same part.
+        case unicodePathConflict(headerName: String, unicodePath: String)
         /// No officeDocument relationship, or its target is absent or outside the package.
         case missingMainPart(message: String)
         /// An XML part is not well-formed (libxml2's message, with line and column).
@@ -76,6 +80,7 @@ public struct DocxReadError: Error, Sendable, Hashable, CustomStringConvertible 
             case .sizeLimit: "size-limit"
             case .tooManyEntries: "size-limit"
             case .duplicateEntry: "duplicate-entry"
+            case .unicodePathConflict: "duplicate-entry"
             case .missingMainPart: "missing-main-part"
             case .xmlMalformed: "xml-malformed"
             case .dtdForbidden: "dtd-forbidden"
@@ -102,6 +107,9 @@ public struct DocxReadError: Error, Sendable, Hashable, CustomStringConvertible 
             case .sizeLimit(let e, let m): "size limit exceeded" + (e.map { " (entry \($0))" } ?? "") + ": \(m)"
             case .tooManyEntries(let c, let l): "too many zip entries (\(c), limit \(l))"
             case .duplicateEntry(let n): "ambiguous package: two zip entries named \(n)"
+            case .unicodePathConflict(let h, let u):
+                "ambiguous package: zip entry \(h) has an Info-ZIP Unicode Path field (0x7075) naming it \(u), "
+                    + "and another entry goes by one of these names (readers would not agree which entry is which part)"
             case .missingMainPart(let m): "main document part missing: \(m)"
             case .xmlMalformed(let p, let l, let c, let m): "\(p):\(l):\(c): XML not well-formed: \(m)"
             case .dtdForbidden(let p): "\(p): XML declares a DTD, which OOXML never does (refused; no entity was expanded)"

@@ -68,15 +68,12 @@ struct PackageCorpusTests {
     static let hostileRows = PackageCorpusRow.load("hostile/EXPECTED.tsv")
 
     @Test(
-        "Each hostile file gets its container-level verdict within 2 seconds",
+        "Each hostile file gets its container-level verdict (time and memory bounds: make conformance)",
         .enabled(if: SharedCorpus.root != nil, Comment(rawValue: SharedCorpus.missingMessage)),
         arguments: hostileRows)
     func hostileVerdict(_ row: PackageCorpusRow) throws {
         let file = row["file"], verdict = row["verdict"], category = row["category"]
-        let start = ContinuousClock.now
         let outcome = ContainerOutcome(path: SharedCorpus.path("hostile/" + file), displayName: file)
-        let elapsed = ContinuousClock.now - start
-        #expect(elapsed < .seconds(2), "\(file) took \(elapsed)")
 
         if verdict.contains("reject"), Self.containerCategories.contains(category) {
             #expect(outcome.code == category, "\(file): expected \(category), got \(outcome)")
@@ -138,17 +135,18 @@ struct PackageCorpusTests {
     static let manifestRows = PackageCorpusRow.load("MANIFEST.tsv")
 
     @Test(
-        "Every real corpus file opens, or is refused for what it is, within 2 seconds",
+        "Every real corpus file opens, or is refused for what it is",
         .enabled(if: SharedCorpus.root != nil, Comment(rawValue: SharedCorpus.missingMessage)),
         arguments: manifestRows)
     func realFile(_ row: PackageCorpusRow) {
         let path = row["corpus_path"]
-        let start = ContinuousClock.now
         let outcome = ContainerOutcome(path: SharedCorpus.path(path), displayName: path)
-        #expect(ContinuousClock.now - start < .seconds(2))
         let tags = Set(row["tags"].split(separator: ",").map(String.init))
         if path.hasSuffix("apache-poi/stress025.docx") {
             #expect(outcome.code == "not-wordprocessing", "an Office theme package: \(outcome)")
+        } else if path.hasSuffix("apache-poi/unicode-path.docx") {
+            // Unicode Path fields that swap two entries' names (PackageUnicodePathTests).
+            #expect(outcome.code == "duplicate-entry", "\(outcome)")
         } else if let tag = tags.first(where: { Self.refusedRealFiles[$0] != nil }) {
             // One fuzzed file is damaged only in its theme part, which the container never reads.
             let allowed = Set<String?>(Self.refusedRealFiles[tag] ?? []).union(tag == "zip_bad" ? [nil] : [])

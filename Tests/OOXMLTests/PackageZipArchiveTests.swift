@@ -51,7 +51,6 @@ struct PackageZipArchiveTests {
         patcher.setDeclaredSize(of: Self.document, 4096)
         let package = try WordPackage(bytes: patcher.bytes, displayName: "lying.docx")
         let before = package.bytesRead
-        let start = ContinuousClock.now
         #expect {
             try package.readPart(Self.document)
         } throws: { error in
@@ -59,7 +58,6 @@ struct PackageZipArchiveTests {
             return entry == Self.document && message.contains("inflates past the 4096 bytes")
         }
         #expect(package.bytesRead == before)
-        #expect(ContinuousClock.now - start < .milliseconds(500))
     }
 
     @Test("An entry shorter than declared is a damaged zip")

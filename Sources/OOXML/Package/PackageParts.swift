@@ -13,6 +13,10 @@ import DocumentModel
 ///   `.duplicateEntry`. Readers disagree on which copy wins (pandoc the first, python-docx the
 ///   second; libzip's `zip_name_locate` finds the first), and OPC forbids it (Part 2, M1.12),
 ///   so no copy is chosen;
+/// - an entry whose Info-ZIP Unicode Path field (0x7075) renames it is refused with
+///   `.unicodePathConflict` when its header name or its Unicode Path names another entry (by
+///   either of that entry's names): libzip takes the field's name, Commons Compress ignores
+///   it when flag bit 11 is set, Python's zipfile always, so the readers would swap parts;
 /// - an encrypted entry (ZipCrypto or AES) refuses the whole package (`.encryptedEntries`).
 final class PackageParts {
     let archive: ZipArchive
@@ -46,8 +50,31 @@ final class PackageParts {
             table[key] = entry
             names.append(entry.name)
         }
+        try PackageParts.refuseUnicodePathConflicts(archive)
         byFoldedName = table
         self.names = names
+    }
+
+    /// Every name any reader could give an entry (libzip's, the header's, its Unicode Paths)
+    /// must belong to that entry alone. Runs after the duplicate check, so two entries whose
+    /// libzip names are equal are already refused as `.duplicateEntry`.
+    private static func refuseUnicodePathConflicts(_ archive: ZipArchive) throws {
+        guard archive.entries.contains(where: { $0.unicodePath != nil }) else { return }
+        var owner: [String: ZipArchive.Entry] = [:]
+        for entry in archive.entries where !entry.isDirectory {
+            let names = [entry.name] + (entry.unicodePath.map { [$0.headerName] + $0.names } ?? [])
+            for key in Set(names.map(PartName.folded)) {
+                guard let other = owner[key], other.index != entry.index else {
+                    owner[key] = entry
+                    continue
+                }
+                // Equal names without a Unicode Path are the duplicate check's (unsafe names
+                // it ignores may repeat).
+                guard let (renamed, path) = [entry, other].lazy.compactMap({ e in e.unicodePath.map { (e, $0) } }).first else { continue }
+                throw DocxReadError(file: archive.file, reason: .unicodePathConflict(
+                    headerName: path.headerName, unicodePath: path.names.first { $0 != path.headerName } ?? renamed.name))
+            }
+        }
     }
 
     /// The entry of part `name` (exact, then case-insensitive, then with `%XX` decoded).

@@ -23,6 +23,9 @@ final class ZipArchive {
         var compressionMethod: Int32
         /// `ZIP_EM_NONE` (0) unless the entry is encrypted.
         var encryptionMethod: UInt16
+        /// The names its Info-ZIP Unicode Path fields give it, when it has any that apply
+        /// (libzip's `name` is then the central field's; other readers take the header's).
+        var unicodePath: UnicodePath? = nil
 
         var isDirectory: Bool { name.hasSuffix("/") }
         var isEncrypted: Bool { encryptionMethod != 0 }
@@ -42,7 +45,9 @@ final class ZipArchive {
 
     /// Opens `input` as a zip archive. Throws `.notAZip`/`.truncatedZip`/`.lockFile` (via
     /// `FileSniffer`) when libzip finds no archive, `.corruptZip` for an inconsistent central
-    /// directory, `.tooManyEntries` above `limits.maxEntries`.
+    /// directory, `.tooManyEntries` above `limits.maxEntries`. Then reads the Info-ZIP Unicode
+    /// Path fields libzip hides (`unicodePaths(in:entries:)`); `.corruptZip` when the bytes hold
+    /// no central directory that lists the entries libzip listed.
     init(input: InputBytes, file: String, limits: ReadLimits) throws {
         self.file = file
         self.input = input
@@ -85,6 +90,14 @@ final class ZipArchive {
                 declaredSize: Int64(clamping: st.size), compressedSize: Int64(clamping: st.comp_size),
                 compressionMethod: Int32(st.comp_method), encryptionMethod: st.encryption_method))
         }
+        // libzip hides the Unicode Path fields: read them from the bytes, where the central
+        // directory must list exactly what libzip listed.
+        guard let unicodePaths = input.withBytes({ ZipArchive.unicodePaths(in: $0, entries: entries) }) else {
+            zip_discard(archive)
+            throw DocxReadError(file: file, reason: .corruptZip(
+                entry: nil, message: "no central directory in the file lists the entries libzip found (the directory cannot be read unambiguously)"))
+        }
+        for (index, unicodePath) in unicodePaths { entries[Int(index)].unicodePath = unicodePath }
         self.entries = entries
     }
 
