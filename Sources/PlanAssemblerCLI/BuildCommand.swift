@@ -165,7 +165,9 @@ struct BuildRun {
             if let reason = entry.ignoredBecause {
                 inputs.append(InputRecord(file: entry.name, status: .ignored, reason: reason))
             } else if let error = rejected[entry.name] {
-                inputs.append(InputRecord(file: entry.name, status: .rejected, reason: BuildRun.chineseReason(error.reason)))
+                inputs.append(InputRecord(
+                    file: entry.name, status: .rejected, reason: BuildRun.chineseReason(error.reason),
+                    topic: extractor.topic(fromFileName: entry.name)))
             } else if let draft = byFile[entry.name] {
                 if let newer = draft.supersededBy {
                     inputs.append(InputRecord(

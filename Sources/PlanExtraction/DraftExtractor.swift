@@ -85,6 +85,11 @@ public struct DraftExtractor: Sendable {
             diagnostics: diagnostics)
     }
 
+    /// The topic a file name alone names (for drafts that could not be read), nil when unsure.
+    public func topic(fromFileName fileName: String) -> String? {
+        identifier.identify(fileName: fileName, coreTitle: nil, titleParagraphs: [], leadText: "").id
+    }
+
     /// Marks drafts superseded by a newer draft of the same topic (`supersededBy` and an
     /// `extract.superseded` diagnostic on the older one). `fileTimes` are the drop folder's
     /// modification times, used only when core properties and version words do not decide.

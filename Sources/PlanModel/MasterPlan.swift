@@ -159,10 +159,13 @@ public struct IndicatorRow: Sendable, Hashable, Codable {
     public var topics: [String]
     /// True when a year (or the baseline) has more than one distinct value.
     public var conflict: Bool
+    /// A main indicator (主要指标, the `indicatorSummary` table): set by one of the outline's
+    /// `indicators.mainTopics`.
+    public var main: Bool
 
     public init(
         key: String, name: String, unit: String?, attributes: [String], baseline: [SourcedValue],
-        targets: [String: [SourcedValue]], topics: [String], conflict: Bool
+        targets: [String: [SourcedValue]], topics: [String], conflict: Bool, main: Bool = false
     ) {
         self.key = key
         self.name = name
@@ -172,6 +175,7 @@ public struct IndicatorRow: Sendable, Hashable, Codable {
         self.targets = targets
         self.topics = topics
         self.conflict = conflict
+        self.main = main
     }
 }
 
@@ -220,6 +224,9 @@ public struct CoverageEntry: Sendable, Hashable, Codable {
 
     public var topicId: String
     public var part: String
+    /// The part's title from the catalog (科技发展顶层设计 …), for headings in the report; optional and
+    /// additive: the report falls back to `part` when nil.
+    public var partTitle: String?
     public var title: String
     public var status: Status
     /// The current draft's file.
@@ -239,11 +246,16 @@ public struct CoverageEntry: Sendable, Hashable, Codable {
     public var conflicts: [String]
     /// The draft's diagnostics (warnings and errors), with locations.
     public var problems: [Diagnostic]
+    /// Where the paragraphs the problems point to stand in the draft (paragraph index and heading
+    /// path), one per distinct paragraph, so the report can say 第 27 段（二、总体要求 > （三）发展目标）.
+    /// Optional and additive: nil when the assembly does not provide it.
+    public var problemLocations: [DraftLocation]?
 
     public init(
         topicId: String, part: String, title: String, status: Status, draft: String? = nil, version: String? = nil,
         modified: String? = nil, superseded: [String] = [], goals: Int = 0, indicators: Int = 0, tasks: Int = 0,
-        safeguards: Int = 0, missingSections: [String] = [], conflicts: [String] = [], problems: [Diagnostic] = []
+        safeguards: Int = 0, missingSections: [String] = [], conflicts: [String] = [], problems: [Diagnostic] = [],
+        problemLocations: [DraftLocation]? = nil, partTitle: String? = nil
     ) {
         self.topicId = topicId
         self.part = part
@@ -260,6 +272,8 @@ public struct CoverageEntry: Sendable, Hashable, Codable {
         self.missingSections = missingSections
         self.conflicts = conflicts
         self.problems = problems
+        self.problemLocations = problemLocations
+        self.partTitle = partTitle
     }
 }
 

@@ -27,6 +27,6 @@ public struct TemplateSet: Sendable {
     /// office edits a template.
     public func fingerprintInputs() -> [String] {
         ["catalog.yaml", SectionSynonyms.fileName, IndicatorSynonyms.fileName, SafeguardCategories.fileName,
-         "versions.yaml", "topic-matching.yaml"]
+         "versions.yaml", "topic-matching.yaml", "master-outline.yaml"]
     }
 }
