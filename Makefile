@@ -9,7 +9,7 @@ CORPUS ?= ../shared/corpus
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := all
-.PHONY: all help deps build run check test conformance fixtures verify-fixtures clean
+.PHONY: all help deps build run check test conformance check-docx preview report-screenshot fixtures verify-fixtures clean
 
 all: deps build run ## Install what is missing, build (release) and run the main job on Inputs/ into Output/
 
@@ -40,10 +40,28 @@ conformance: build ## Read every file of the public corpus (CORPUS=../shared/cor
 	@if [ ! -d "$(CORPUS)/docx" ]; then echo "conformance: no corpus at $(CORPUS), skipped"; exit 0; fi
 	python3 Tests/Conformance/conformance.py --bin $(BIN) --corpus $(CORPUS) --out $(OUTPUT)/conformance
 
+check-docx: ## Check Output/master-plan.docx: loads in python-docx, converts to PDF with LibreOffice (installs them if missing)
+	bash scripts/check-docx.sh $(OUTPUT)/master-plan.docx
+
+preview: ## Render the first pages of Output/master-plan.docx to PNG in Output/preview/ (LibreOffice + pdftoppm)
+	bash scripts/preview-docx.sh $(OUTPUT)/master-plan.docx $(OUTPUT)/preview
+
+report-screenshot: ## Screenshot Output/report.html with headless Chromium into Output/report.png (installs chromium if missing)
+	bash scripts/report-screenshot.sh $(OUTPUT)/report.html $(OUTPUT)/report.png
+
 fixtures: ## Rebuild Inputs/ from Tests/Fixtures/drafts/src (installs pandoc, LibreOffice, python-docx)
 	bash Tests/Fixtures/drafts/build_inputs.sh
 
-verify-fixtures: ## Check that every draft in Inputs/ converts with LibreOffice and loads in python-docx
+verify-check-docx: ## Check Output/master-plan.docx: loads in python-docx, converts to PDF with LibreOffice (installs them if missing)
+	bash scripts/check-docx.sh $(OUTPUT)/master-plan.docx
+
+preview: ## Render the first pages of Output/master-plan.docx to PNG in Output/preview/ (LibreOffice + pdftoppm)
+	bash scripts/preview-docx.sh $(OUTPUT)/master-plan.docx $(OUTPUT)/preview
+
+report-screenshot: ## Screenshot Output/report.html with headless Chromium into Output/report.png (installs chromium if missing)
+	bash scripts/report-screenshot.sh $(OUTPUT)/report.html $(OUTPUT)/report.png
+
+fixtures: ## Check that every draft in Inputs/ converts with LibreOffice and loads in python-docx
 	bash Tests/Fixtures/drafts/verify_inputs.sh
 
 clean: ## Remove build products and generated outputs

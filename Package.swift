@@ -59,11 +59,13 @@ let package = Package(
         .testTarget(name: "PlanTemplatesTests", dependencies: ["PlanTemplates"]),
         .testTarget(
             name: "PlanAssemblyTests",
-            dependencies: ["PlanAssembly", "PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "OOXML", "TestSupport"]),
+            dependencies: ["PlanAssembly", "PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "OOXML", "TestSupport"],
+            exclude: ["Golden"]),
         .testTarget(name: "PlanReportTests", dependencies: ["PlanReport", "PlanModel", "DocumentModel", "TestSupport"]),
         .testTarget(
             name: "PlanDocxWriterTests",
-            dependencies: ["PlanDocxWriter", "PlanModel", "DocumentModel", "OOXML", "TestSupport"]),
+            dependencies: ["PlanDocxWriter", "PlanModel", "DocumentModel", "OOXML", "TestSupport"],
+            exclude: ["Golden"]),
         .testTarget(
             name: "PlanExtractionTests",
             dependencies: ["PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "OOXML", "TestSupport"]),

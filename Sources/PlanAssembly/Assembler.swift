@@ -68,7 +68,7 @@ public struct Assembler: Sendable {
 
         let indicators = IndicatorConsolidator(mainTopics: Set(outline.indicators.mainTopics)).consolidate(slots)
         diagnostics += indicators.diagnostics
-        let coverage = CoverageBuilder(required: templates.sections.required)
+        let coverage = CoverageBuilder(required: templates.sections.required, catalog: templates.catalog)
             .coverage(slots: slots, conflicts: indicators.conflicts)
         let records = InputAccounting.records(sortedInputs, drafts: sorted, catalog: catalog)
 

@@ -6,12 +6,14 @@ import PlanTemplates
 struct CoverageBuilder {
     /// Section kinds every draft should have (`sections.yaml` `required`).
     let required: [String]
+    let catalog: Catalog
 
     func coverage(slots: [TopicSlot], conflicts: [IndicatorConflict]) -> [CoverageEntry] {
         slots.map { slot in
             var entry = CoverageEntry(
                 topicId: slot.topic.id, part: slot.topic.part, title: slot.topic.title, status: .missing,
                 superseded: slot.superseded)
+            entry.partTitle = catalog.part(slot.topic.part)?.title
             guard let draft = slot.draft else { return entry }
             entry.status = .present
             entry.draft = draft.source.file
@@ -29,8 +31,26 @@ struct CoverageBuilder {
             }
             entry.conflicts = keys
             entry.problems = draft.diagnostics.filter { $0.severity >= .warning }
+            let paragraphs = Array(Set(entry.problems.compactMap { $0.location?.paragraphIndex })).sorted()
+            entry.problemLocations = paragraphs.map {
+                DraftLocation(paragraph: $0, headingPath: CoverageBuilder.headingPath(of: $0, in: draft.outline))
+            }
             return entry
         }
+    }
+}
+
+extension CoverageBuilder {
+    /// The headings (label + title) a paragraph stands under: at each level, the last heading
+    /// that starts at or before it.
+    static func headingPath(of paragraph: Int, in outline: [OutlineNode]) -> [String] {
+        var path: [String] = []
+        var level = outline
+        while let node = level.last(where: { $0.paragraph <= paragraph }) {
+            path.append(node.displayTitle)
+            level = node.children
+        }
+        return path
     }
 }
 

@@ -1,0 +1,126 @@
+import PlanModel
+
+/// The main story while it is written: headings (numbered by the list, bookmarked for the table
+/// of contents), items with their run-in titles and provenance, tables, gaps.
+struct BodyContext {
+    /// A heading for the table of contents.
+    struct TOCEntry {
+        var level: Int
+        var label: String
+        var text: String
+        var bookmark: String
+    }
+
+    let styles: StyleIds
+    /// The text block's width in twentieths of a point (page width less the margins).
+    let textWidth: Int
+    var notes: ProvenanceNotes
+    private(set) var xml = ""
+    private(set) var toc: [TOCEntry] = []
+    private var counter = HeadingCounter()
+    private var bookmarks = 0
+    private var tables = 0
+    private var pageBreakPending = true
+
+    init(styles: StyleIds, textWidth: Int, notes: ProvenanceNotes) {
+        self.styles = styles
+        self.textWidth = textWidth
+        self.notes = notes
+    }
+
+    // MARK: - Nodes
+
+    /// `node` at `depth` (1 = chapter): its heading, items, embedded table, gap note, children.
+    mutating func node(_ node: PlanNode, depth: Int, plan: MasterPlan) {
+        heading(node.title, level: depth, numbered: true)
+        if let missing = node.missing { pending(missing.message) }
+        for item in node.items { self.item(item) }
+        if let embed = node.embed { table(embed, plan: plan) }
+        for child in node.children { self.node(child, depth: depth + 1, plan: plan) }
+    }
+
+    /// A heading paragraph. Levels 1–4 use the heading styles (numbered by the list, in the
+    /// outline and the table of contents down to level 3); deeper ones are bold body paragraphs.
+    /// `numbered: false` keeps the outline level without a number (the appendix tables).
+    mutating func heading(_ title: String, level: Int, numbered: Bool) {
+        guard level <= 4 else {
+            xml += "<w:p><w:pPr><w:keepNext/></w:pPr>\(W.run(title, rPr: W.bold))</w:p>"
+            return
+        }
+        var pPr = W.pStyle(styles.headings[level - 1])
+        if level == 1, pageBreakPending {
+            pPr += "<w:pageBreakBefore/>"
+            pageBreakPending = false
+        }
+        if !numbered {
+            pPr += "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"0\"/></w:numPr>"
+            // An appendix label ("附表1") stands at the margin, in Word as in LibreOffice.
+            pPr += "<w:ind w:left=\"0\" w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
+        } else if !styles.headingsNumbered {
+            pPr += "<w:numPr><w:ilvl w:val=\"\(level - 1)\"/><w:numId w:val=\"\(HeadingNumbering.numId)\"/></w:numPr>"
+        }
+        bookmarks += 1
+        let bookmark = "_Toc" + String(repeating: "0", count: max(0, 8 - String(bookmarks).count)) + String(bookmarks)
+        let label = numbered ? counter.next(level: level - 1) : ""
+        if level <= 3 { toc.append(TOCEntry(level: level, label: label, text: title, bookmark: bookmark)) }
+        xml += "<w:p><w:pPr>\(pPr)</w:pPr><w:bookmarkStart w:id=\"\(bookmarks)\" w:name=\"\(bookmark)\"/>"
+        xml += W.run(title) + "<w:bookmarkEnd w:id=\"\(bookmarks)\"/></w:p>"
+    }
+
+    /// The next chapter starts on a new page (after the appendix heading, for instance).
+    mutating func breakBeforeNextChapter() { pageBreakPending = true }
+
+    // MARK: - Items
+
+    /// An item's paragraph — run-in bold title ("坚持创新引领。") then its text — with its sources
+    /// as a comment or footnote; sub-items follow as paragraphs of their own.
+    mutating func item(_ item: PlanItem) {
+        var runs = ""
+        var text = item.text
+        if let title = item.title?.trimmingCharacters(in: .whitespaces), !title.isEmpty {
+            if text.hasPrefix(title) { text = String(text.dropFirst(title.count)).trimmingCharacters(in: .whitespaces) }
+            runs += W.run(ChineseText.runInTitle(title), rPr: W.bold)
+        }
+        if !text.isEmpty { runs += W.run(text) }
+        let anchor = notes.anchor(ChineseText.sourceLines(item.sources))
+        // No w:pStyle: the default paragraph style (正文) applies, whatever its id.
+        xml += "<w:p>" + anchor.start + runs + anchor.end + "</w:p>"
+        for child in item.children { self.item(child) }
+    }
+
+    /// A gap the office must fill: "【待补】尚未收到该专题规划稿".
+    mutating func pending(_ message: String) {
+        let style = styles.pending
+        let colour = style == nil ? "<w:color w:val=\"C00000\"/>" : ""
+        xml += "<w:p><w:pPr>\(W.pStyle(style))</w:pPr>\(W.run("【待补】", rPr: W.bold + colour))\(W.run(message, rPr: colour))</w:p>"
+    }
+
+    // MARK: - Tables
+
+    /// A numbered caption ("表1　主要指标"), the table, its notes.
+    mutating func table(_ kind: EmbeddedTable, plan: MasterPlan, caption: String? = nil) {
+        let (table, notes) = PlanTables.markup(kind, plan: plan, body: &self)
+        if let table {
+            tables += 1
+            // Under an appendix heading that names the table, no caption (caption: "").
+            let text = caption ?? "表\(tables)　" + PlanTables.caption(kind)
+            if !text.isEmpty { xml += "<w:p><w:pPr>\(W.pStyle(styles.caption))</w:pPr>\(W.run(text))</w:p>" }
+            xml += table
+        }
+        for note in notes {
+            xml += "<w:p><w:pPr>\(W.pStyle(styles.tableNote))</w:pPr>\(W.run(note))</w:p>"
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: CharacterSetLike) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    }
+}
+
+/// Spaces, including the ideographic space.
+enum CharacterSetLike {
+    case whitespaces
+    func contains(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{3000}" || c == "\n" }
+}

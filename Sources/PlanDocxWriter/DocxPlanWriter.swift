@@ -1,0 +1,147 @@
+import Foundation
+import OOXML
+import PlanModel
+
+/// Writes a `MasterPlan` as the consolidated DOCX a planning office circulates: title, table of
+/// contents, the numbered outline with its items, the tables, the gaps, and each item's sources
+/// as a comment (or footnote). Content parts are generated; styles, theme, fonts, settings, page
+/// setup, headers and footers come from the `ReferenceDocument`.
+///
+/// Deterministic: the same plan and reference give the same bytes. Dates come from `plan.date`
+/// (never the clock); zip entries are written in a fixed order, `[Content_Types].xml` first,
+/// all with the plan's date as timestamp.
+public struct DocxPlanWriter: Sendable {
+    public var reference: ReferenceDocument
+    public var provenance: Provenance
+
+    public init(reference: ReferenceDocument, provenance: Provenance = .comments) {
+        self.reference = reference
+        self.provenance = provenance
+    }
+
+    /// The package's bytes.
+    public func write(_ plan: MasterPlan) throws -> [UInt8] {
+        let styles = StyleIds(reference.styles)
+        let date = PlanDate.dateTime(plan.date)
+        var body = BodyContext(
+            styles: styles, textWidth: reference.textWidth, notes: ProvenanceNotes(mode: provenance, date: date, styles: styles))
+        for chapter in plan.chapters { body.node(chapter, depth: 1, plan: plan) }
+        appendTablesNotEmbedded(plan, into: &body)
+
+        // Relationships of the main part, in the order the parts are written.
+        var relationships: [PackageParts.Relationship] = []
+        func relate(_ kind: String, _ name: String) -> String {
+            let id = "rId\(relationships.count + 1)"
+            relationships.append(.init(id: id, kind: kind, target: name.hasPrefix("word/") ? String(name.dropFirst(5)) : "/" + name))
+            return id
+        }
+        var contentParts: [(name: String, bytes: [UInt8], contentType: String)] = []
+        contentParts.append(("word/numbering.xml", HeadingNumbering.part(headingStyles: styles.headings), ContentType.numbering))
+        _ = relate("numbering", "word/numbering.xml")
+        if let comments = body.notes.commentsPart() {
+            contentParts.append(("word/comments.xml", comments, ContentType.comments))
+            _ = relate("comments", "word/comments.xml")
+        }
+        if let footnotes = body.notes.footnotesPart() {
+            contentParts.append(("word/footnotes.xml", footnotes, ContentType.footnotes))
+            _ = relate("footnotes", "word/footnotes.xml")
+        }
+        var referenceIds: [String: String] = [:]
+        for part in reference.parts {
+            guard let kind = part.relationshipKind else { continue }
+            let id = relate(kind, part.name)
+            if kind == "header" || kind == "footer" { referenceIds[part.name] = id }
+        }
+
+        let document = documentPart(plan, body: body, sectPr: sectionProperties(referenceIds))
+
+        // The entries, in their fixed order.
+        var entries: [(name: String, bytes: [UInt8], contentType: String?)] = [
+            ("_rels/.rels", PackageParts.packageRelationships(), nil),
+            ("docProps/core.xml", PackageParts.coreProperties(title: plan.title, subject: plan.subtitle, date: date), ContentType.core),
+            ("docProps/app.xml", PackageParts.appProperties(title: plan.title), ContentType.app),
+            ("word/document.xml", document, ContentType.document),
+            ("word/_rels/document.xml.rels", PackageParts.relationships(relationships), nil),
+        ]
+        entries += contentParts.map { ($0.name, $0.bytes, $0.contentType) }
+        for part in reference.parts {
+            entries.append((part.name, part.bytes, part.contentType))
+            if let rels = part.relationships { entries.append((PackageContents.relationshipsPartName(of: part.name), rels, nil)) }
+        }
+        let types = PackageParts.contentTypes(entries.compactMap { entry in entry.contentType.map { (entry.name, $0) } })
+
+        var zip = ZipWriter(modificationDate: PlanDate.instant(plan.date) ?? ZipWriter.dosEpoch)
+        zip.add("[Content_Types].xml", types)
+        for entry in entries { zip.add(entry.name, entry.bytes) }
+        do {
+            return try zip.finish()
+        } catch {
+            throw DocxPlanWriterError(message: "无法生成 DOCX 压缩包：\(error)")
+        }
+    }
+
+    /// Tables no node embeds are appended as appendices, so that the indicators, the conflicts
+    /// and the coverage are always in the document.
+    private func appendTablesNotEmbedded(_ plan: MasterPlan, into body: inout BodyContext) {
+        var embedded: Set<EmbeddedTable> = []
+        func collect(_ node: PlanNode) {
+            if let embed = node.embed { embedded.insert(embed) }
+            node.children.forEach(collect)
+        }
+        plan.chapters.forEach(collect)
+        let indicatorsShown = embedded.contains(.indicatorTable) || embedded.contains(.indicatorSummary)
+        var appendix: [EmbeddedTable] = []
+        if !indicatorsShown, !plan.indicators.isEmpty { appendix.append(.indicatorTable) }
+        if !embedded.contains(.conflictTable), !plan.conflicts.isEmpty { appendix.append(.conflictTable) }
+        if !embedded.contains(.coverageTable), !plan.coverage.isEmpty { appendix.append(.coverageTable) }
+        for (index, kind) in appendix.enumerated() {
+            // Each appendix table on a page of its own.
+            body.breakBeforeNextChapter()
+            body.heading("附表\(index + 1)　" + PlanTables.caption(kind), level: 1, numbered: false)
+            body.table(kind, plan: plan, caption: "")
+        }
+    }
+
+    /// `word/document.xml`: title, table of contents, body, page setup.
+    private func documentPart(_ plan: MasterPlan, body: BodyContext, sectPr: String) -> [UInt8] {
+        let styles = body.styles
+        var xml = Namespace.declaration + W.root("document") + "<w:body>"
+        xml += "<w:p><w:pPr>\(W.pStyle(styles.title))</w:pPr>\(W.run(plan.title))</w:p>"
+        if let subtitle = plan.subtitle, !subtitle.isEmpty {
+            xml += "<w:p><w:pPr>\(W.pStyle(styles.subtitle))</w:pPr>\(W.run(subtitle))</w:p>"
+        }
+        xml += TableOfContents.markup(body.toc, styles: styles)
+        xml += body.xml
+        // Word wants a paragraph, not a table, before the final section properties.
+        if body.xml.hasSuffix("</w:tbl>") { xml += "<w:p/>" }
+        xml += sectPr + "</w:body></w:document>"
+        return Array(xml.utf8)
+    }
+
+    /// The reference's `w:sectPr` with relationship ids for its headers and footers. Only
+    /// WordprocessingML elements and attributes are kept, written with the `w:` and `r:` prefixes.
+    private func sectionProperties(_ ids: [String: String]) -> String {
+        func write(_ element: XMLTree) -> String {
+            guard Namespace.isW(element.namespaceURI) else { return "" }
+            let isReference = element.localName == "headerReference" || element.localName == "footerReference"
+            var out = "<w:" + element.localName
+            for attribute in element.attributes {
+                if Namespace.isW(attribute.namespaceURI) {
+                    out += " w:\(attribute.localName)=\"\(XMLEscape.attribute(attribute.value))\""
+                } else if Namespace.isR(attribute.namespaceURI), attribute.localName == "id" {
+                    let id = isReference ? (ids[attribute.value] ?? attribute.value) : attribute.value
+                    out += " r:id=\"\(XMLEscape.attribute(id))\""
+                }
+            }
+            let children = element.elements.map(write).joined()
+            return out + (children.isEmpty ? "/>" : ">" + children + "</w:\(element.localName)>")
+        }
+        return write(reference.sectionProperties)
+    }
+}
+
+/// The package could not be assembled.
+public struct DocxPlanWriterError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

@@ -1,0 +1,125 @@
+import OOXML
+
+/// Namespace URIs of the parts the writer generates.
+enum Namespace {
+    static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let wStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    static let rStrict = "http://purl.oclc.org/ooxml/officeDocument/relationships"
+    static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
+    static let contentTypes = "http://schemas.openxmlformats.org/package/2006/content-types"
+    static let relationshipBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
+    /// Whether `uri` is WordprocessingML main, Transitional or Strict.
+    static func isW(_ uri: String?) -> Bool { uri == w || uri == wStrict }
+    static func isR(_ uri: String?) -> Bool { uri == r || uri == rStrict }
+}
+
+/// XML escaping. Characters XML 1.0 cannot carry (C0 controls other than tab, newline and
+/// carriage return, lone surrogates cannot occur in a Swift String, U+FFFE, U+FFFF) are dropped,
+/// so any text from a draft yields a well-formed part.
+enum XMLEscape {
+    static func text(_ s: String) -> String { escape(s, attribute: false) }
+    static func attribute(_ s: String) -> String { escape(s, attribute: true) }
+
+    private static func escape(_ s: String, attribute: Bool) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\t" where attribute: out += "&#9;"
+            case "\n" where attribute: out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// Writes an `XMLTree` back as XML, faithfully: prefixes, namespace declarations, attributes and
+/// text as parsed (comments and processing instructions were dropped by the parse). Used for the
+/// parts taken from the reference document, so that the template files may carry comments for
+/// reviewers while the package gets plain XML.
+enum XMLSerializer {
+    static func document(_ root: XMLTree) -> [UInt8] {
+        var out = Namespace.declaration
+        write(root, into: &out)
+        return Array(out.utf8)
+    }
+
+    static func write(_ element: XMLTree, into out: inout String) {
+        out += "<" + element.qualifiedName
+        for declaration in element.namespaceDeclarations {
+            out += declaration.prefix.map { " xmlns:\($0)=\"" } ?? " xmlns=\""
+            out += XMLEscape.attribute(declaration.uri) + "\""
+        }
+        for attribute in element.attributes {
+            out += " \(attribute.qualifiedName)=\"\(XMLEscape.attribute(attribute.value))\""
+        }
+        guard !element.children.isEmpty else {
+            out += "/>"
+            return
+        }
+        out += ">"
+        for child in element.children {
+            switch child {
+            case .element(let e): write(e, into: &out)
+            case .text(let t): out += XMLEscape.text(t)
+            }
+        }
+        out += "</" + element.qualifiedName + ">"
+    }
+}
+
+/// `w:` markup helpers for the generated parts.
+enum W {
+    /// `<w:t>`, preserving spaces when the text has leading or trailing ones.
+    static func t(_ text: String) -> String {
+        let escaped = XMLEscape.text(text)
+        let keep = text.first == " " || text.last == " " || text.first == "\u{3000}" || text.last == "\u{3000}"
+        return keep ? "<w:t xml:space=\"preserve\">\(escaped)</w:t>" : "<w:t>\(escaped)</w:t>"
+    }
+
+    /// Runs for `text` with `rPr` (inner markup, may be empty): tabs become `w:tab`, line breaks
+    /// `w:br`, in one run.
+    static func run(_ text: String, rPr: String = "") -> String {
+        var out = "<w:r>" + (rPr.isEmpty ? "" : "<w:rPr>\(rPr)</w:rPr>")
+        var pending = ""
+        func flush() {
+            if !pending.isEmpty { out += t(pending) }
+            pending = ""
+        }
+        for character in text {
+            switch character {
+            case "\t": flush(); out += "<w:tab/>"
+            case "\n", "\r\n", "\r": flush(); out += "<w:br/>"
+            default: pending.append(character)
+            }
+        }
+        flush()
+        return out + "</w:r>"
+    }
+
+    /// `<w:pStyle>` for `id`, or nothing when the reference has no such style.
+    static func pStyle(_ id: String?) -> String { id.map { "<w:pStyle w:val=\"\(XMLEscape.attribute($0))\"/>" } ?? "" }
+
+    /// `<w:rStyle>` for `id`, or nothing.
+    static func rStyle(_ id: String?) -> String { id.map { "<w:rStyle w:val=\"\(XMLEscape.attribute($0))\"/>" } ?? "" }
+
+    /// Bold, in Latin and complex scripts (East Asian text follows `w:b`).
+    static let bold = "<w:b/><w:bCs/>"
+
+    /// The opening tag of a WordprocessingML part's root with the prefixes the writer uses.
+    static func root(_ name: String) -> String {
+        "<w:\(name) xmlns:w=\"\(Namespace.w)\" xmlns:r=\"\(Namespace.r)\">"
+    }
+}
