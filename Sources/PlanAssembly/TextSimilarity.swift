@@ -23,41 +23,91 @@ public struct TextSimilarity: Sendable {
         }))
     }
 
-    /// The text as compared: stripped, stop phrases removed.
+    /// The text as compared: stripped, stop phrases removed (plain Swift: Foundation's
+    /// replacingOccurrences is slow on Linux and this runs for every statement).
     public func normalized(_ text: String) -> String {
-        var t = Self.strip(text)
-        for stop in stops { t = t.replacingOccurrences(of: stop, with: "") }
-        return t
+        var t = Array(Self.strip(text))
+        for stop in stops {
+            let pattern = Array(stop)
+            guard !pattern.isEmpty, t.count >= pattern.count else { continue }
+            var out: [Character] = []
+            out.reserveCapacity(t.count)
+            var i = 0
+            while i < t.count {
+                if i + pattern.count <= t.count, t[i] == pattern[0], Array(t[i..<(i + pattern.count)]) == pattern {
+                    i += pattern.count
+                } else {
+                    out.append(t[i])
+                    i += 1
+                }
+            }
+            t = out
+        }
+        return String(t)
     }
 
-    /// Counts of the character n-grams of the normalized text (a text shorter than every size
-    /// counts as one gram of itself).
-    func grams(_ normalized: String) -> [String: Int] {
-        let chars = Array(normalized)
-        var counts: [String: Int] = [:]
-        for n in settings.ngrams where chars.count >= n {
-            for i in 0...(chars.count - n) { counts[String(chars[i..<(i + n)]), default: 0] += 1 }
+    /// The n-gram counts of a text, computed once and compared many times.
+    public struct Fingerprint: Sendable, Hashable {
+        /// Gram → count; a gram packs up to three characters' first scalars into 63 bits.
+        let counts: [UInt64: Int]
+        let total: Int
+        var isEmpty: Bool { total == 0 }
+    }
+
+    /// The fingerprint of `text` (normalized first).
+    public func fingerprint(_ text: String) -> Fingerprint {
+        let scalars = normalized(text).map { UInt64($0.unicodeScalars.first!.value) }
+        var counts: [UInt64: Int] = [:]
+        for n in settings.ngrams where n >= 1 && scalars.count >= n {
+            for i in 0...(scalars.count - n) {
+                var key = UInt64(n) << 61
+                for j in 0..<min(n, 3) { key |= scalars[i + j] << UInt64(21 * j) }
+                if n > 3 { for j in 3..<n { key = key &* 31 &+ scalars[i + j] } }
+                counts[key, default: 0] += 1
+            }
         }
-        if counts.isEmpty && !chars.isEmpty { counts[normalized] = 1 }
-        return counts
+        if counts.isEmpty && !scalars.isEmpty {
+            var key: UInt64 = 7 << 61
+            for s in scalars { key = key &* 31 &+ s }
+            counts[key] = 1
+        }
+        return Fingerprint(counts: counts, total: counts.values.reduce(0, +))
+    }
+
+    /// Dice coefficient over n-gram counts, 0 when either is empty.
+    public func similarity(_ x: Fingerprint, _ y: Fingerprint) -> Double {
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        let (small, large) = x.counts.count <= y.counts.count ? (x, y) : (y, x)
+        var common = 0
+        for (gram, count) in small.counts { common += min(count, large.counts[gram] ?? 0) }
+        return 2 * Double(common) / Double(x.total + y.total)
     }
 
     /// Dice coefficient over n-gram counts of two texts, 0 when either is empty after normalizing.
     public func similarity(_ a: String, _ b: String) -> Double {
-        let x = grams(normalized(a)), y = grams(normalized(b))
-        let total = x.values.reduce(0, +) + y.values.reduce(0, +)
-        guard total > 0, !x.isEmpty, !y.isEmpty else { return 0 }
-        var common = 0
-        for (gram, count) in x { common += min(count, y[gram] ?? 0) }
-        return 2 * Double(common) / Double(total)
+        similarity(fingerprint(a), fingerprint(b))
+    }
+
+    /// A statement's title and text fingerprints.
+    public struct StatementPrint: Sendable {
+        let title: Fingerprint?
+        let text: Fingerprint
+    }
+
+    public func statementPrint(title: String?, text: String) -> StatementPrint {
+        StatementPrint(title: title.flatMap { $0.isEmpty ? nil : fingerprint($0) }, text: fingerprint(text))
+    }
+
+    /// Two statements: the better of title against title (both titled) and text against text.
+    public func similarity(_ a: StatementPrint, _ b: StatementPrint) -> Double {
+        var best = 0.0
+        if let x = a.title, let y = b.title { best = similarity(x, y) }
+        return max(best, similarity(a.text, b.text))
     }
 
     /// Two statements: the better of title against title (both titled) and text against text.
     public func similarity(title a: String?, text textA: String, title b: String?, text textB: String) -> Double {
-        var best = 0.0
-        if let a, let b, !a.isEmpty, !b.isEmpty { best = similarity(a, b) }
-        if !textA.isEmpty, !textB.isEmpty { best = max(best, similarity(textA, textB)) }
-        return best
+        similarity(statementPrint(title: a, text: textA), statementPrint(title: b, text: textB))
     }
 
     /// True when the two statements are the same one worded differently.
@@ -80,14 +130,14 @@ struct NearDuplicateMerger {
 
     func merge(_ items: [PlanItem]) -> Result {
         var clusters: [PlanItem] = []
+        var prints: [TextSimilarity.StatementPrint] = []
         var files: [Set<String>] = []
         var folded = 0
         for item in items {
             let own = Set(item.sources.map(\.file))
+            let print = similarity.statementPrint(title: item.title, text: item.text)
             let target = clusters.indices.first { i in
-                files[i].isDisjoint(with: own)
-                    && similarity.isNearDuplicate(
-                        title: clusters[i].title, text: clusters[i].text, title: item.title, text: item.text)
+                files[i].isDisjoint(with: own) && similarity.similarity(prints[i], print) >= similarity.settings.threshold
             }
             if let i = target {
                 clusters[i].sources += item.sources
@@ -95,6 +145,7 @@ struct NearDuplicateMerger {
                 folded += 1
             } else {
                 clusters.append(item)
+                prints.append(print)
                 files.append(own)
             }
         }
