@@ -9,7 +9,7 @@ CORPUS ?= ../shared/corpus
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := all
-.PHONY: all help deps build run check test conformance check-docx preview report-screenshot fixtures verify-fixtures clean
+.PHONY: all help deps build run check test conformance check-docx preview report-screenshot fixtures verify-fixtures bench clean
 
 all: deps build run ## Install what is missing, build (release) and run the main job on Inputs/ into Output/
 
@@ -52,17 +52,19 @@ report-screenshot: ## Screenshot Output/report.html with headless Chromium into 
 fixtures: ## Rebuild Inputs/ from Tests/Fixtures/drafts/src (installs pandoc, LibreOffice, python-docx)
 	bash Tests/Fixtures/drafts/build_inputs.sh
 
-verify-check-docx: ## Check Output/master-plan.docx: loads in python-docx, converts to PDF with LibreOffice (installs them if missing)
-	bash scripts/check-docx.sh $(OUTPUT)/master-plan.docx
-
-preview: ## Render the first pages of Output/master-plan.docx to PNG in Output/preview/ (LibreOffice + pdftoppm)
-	bash scripts/preview-docx.sh $(OUTPUT)/master-plan.docx $(OUTPUT)/preview
-
-report-screenshot: ## Screenshot Output/report.html with headless Chromium into Output/report.png (installs chromium if missing)
-	bash scripts/report-screenshot.sh $(OUTPUT)/report.html $(OUTPUT)/report.png
-
-fixtures: ## Check that every draft in Inputs/ converts with LibreOffice and loads in python-docx
+verify-fixtures: ## Check that every draft in Inputs/ converts with LibreOffice and loads in python-docx
 	bash Tests/Fixtures/drafts/verify_inputs.sh
+
+BENCH_SIZES ?= 35,200,1000
+BENCH_RUNS ?= 3
+BENCH_ARGS ?=
+
+bench: build ## Benchmarks, not a test: reader vs C floor, pandoc, python-docx; build on BENCH_SIZES drafts (BENCH_SIZES=35,200,1000,10000 for the big run); figures into Tests/Benchmarks/README.md
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  missing=; command -v pandoc >/dev/null 2>&1 || missing="$$missing pandoc"; [ -x /usr/bin/time ] || missing="$$missing time"; \
+	  if [ -n "$$missing" ]; then echo "installing$$missing"; $$SUDO $(APT_GET) update -qq && $$SUDO $(APT_GET) install -y -qq $$missing; fi
+	@python3 -c 'import docx' 2>/dev/null || python3 -m pip install -q 'python-docx==1.*'
+	python3 Tests/Benchmarks/bench.py --bin $(BIN) --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --update-readme $(BENCH_ARGS)
 
 clean: ## Remove build products and generated outputs
 	rm -rf .build
