@@ -9,7 +9,7 @@ CORPUS ?= ../shared/corpus
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := all
-.PHONY: all help deps build run check test conformance check-docx preview report-screenshot fixtures verify-fixtures bench clean
+.PHONY: all help deps build run check test conformance check-docx preview report-screenshot fixtures verify-fixtures bench fuzz clean
 
 all: deps build run ## Install what is missing, build (release) and run the main job on Inputs/ into Output/
 
@@ -65,6 +65,11 @@ bench: build ## Benchmarks, not a test: reader vs C floor, pandoc, python-docx; 
 	  if [ -n "$$missing" ]; then echo "installing$$missing"; $$SUDO $(APT_GET) update -qq && $$SUDO $(APT_GET) install -y -qq $$missing; fi
 	@python3 -c 'import docx' 2>/dev/null || python3 -m pip install -q 'python-docx==1.*'
 	python3 Tests/Benchmarks/bench.py --bin $(BIN) --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --update-readme $(BENCH_ARGS)
+
+FUZZ_SECONDS ?= 600
+
+fuzz: deps ## Fuzz the reader with libFuzzer + AddressSanitizer for FUZZ_SECONDS (split across targets); findings in Output/fuzz/
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean: ## Remove build products and generated outputs
 	rm -rf .build

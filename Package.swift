@@ -54,7 +54,7 @@ let package = Package(
         // Builders shared by the tests (zip packages from XML snippets).
         .target(name: "TestSupport", dependencies: ["OOXML", "DocumentModel"], path: "Tests/TestSupport"),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
-        .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "DocumentModel", "TestSupport"]),
+        .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "DocumentModel", "TestSupport"], exclude: ["FuzzCrashes"]),
         .testTarget(name: "PlanAssemblerCLITests", dependencies: ["PlanAssemblerCLI", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanTemplatesTests", dependencies: ["PlanTemplates"]),
         .testTarget(

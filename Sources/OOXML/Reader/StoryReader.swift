@@ -31,9 +31,23 @@ struct StoryReader {
 
     private var skipped: [String: (count: Int, first: SourceLocation)] = [:]
     private var openComments: [String] = []
-    private var fieldStack: [Bool] = []  // per open complex field: true once in its result
+    private var commentLimitReported = false
+    private var fieldStack = FieldStack()
     private var pendingJoin: PendingParagraph?
     private var pathStack: [PathFrame] = []
+
+    /// Most comment ranges tracked at once, and most comment ids on one paragraph. Without a
+    /// bound a hostile file opening thousands of ranges made every paragraph carry, and every
+    /// run's text be copied into, thousands of anchors (a 13 KB file took 49 s and 360 MB).
+    /// Real documents stay far below; ranges past the bound are reported once and not anchored.
+    static let maxCommentRanges = 32
+    /// Longest anchor text kept per comment, in UTF-8 bytes (downstream quotes its first 30
+    /// characters): each run's text is copied into every open range.
+    static let maxAnchorTextBytes = 64 << 10
+    /// Largest `w:gridBefore` and `w:gridSpan` taken as written: Word's own limit on table
+    /// columns. Hostile values (up to Int.max) overflowed the column count, and table layouts
+    /// downstream visit every spanned column.
+    static let maxGridSpan = 63
 
     init(part: String, view: RevisionView, styles: StyleSheet, numbering: NumberingState, root: String) {
         self.part = part
@@ -69,7 +83,7 @@ struct StoryReader {
                     for child in element.children { readBlock(child, into: &blocks) }
                 }
             case "commentRangeStart":
-                if let id = element.attribute("id", .w) { openComments.append(id) }
+                if let id = element.attribute("id", .w) { _ = openComment(id) }
             case "commentRangeEnd":
                 if let id = element.attribute("id", .w) { openComments.removeAll { $0 == id } }
             default:
@@ -181,10 +195,10 @@ struct StoryReader {
         var outline = style.outlineLevel
         if let direct = pPr.outlineLevel { outline = direct < 9 ? direct : nil }
 
-        for id in b.commentIds {
-            var anchor = commentAnchors[id] ?? (paragraphs: [], text: "")
-            if !anchor.paragraphs.contains(index) { anchor.paragraphs.append(index) }
-            commentAnchors[id] = anchor
+        // In place, and against the last index only (a paragraph's loop is the only one that
+        // appends its index): copying the anchor out and searching it made this quadratic.
+        for id in b.commentIds where commentAnchors[id]?.paragraphs.last != index {
+            commentAnchors[id, default: (paragraphs: [], text: "")].paragraphs.append(index)
         }
 
         var paragraph = Paragraph(
@@ -198,12 +212,11 @@ struct StoryReader {
         // A paragraph mark removed in this view joins the paragraph to the next one; whether
         // this one joins on depends on its own mark, not on the paragraphs joined into it.
         let joinsNext = view == .accepted ? paragraph.revisions.markDeleted : paragraph.revisions.markInserted
-        if let pending = pendingJoin {
-            paragraph = StoryReader.join(pending.paragraph, paragraph)
-            var merged = pending.bold
-            merged.merge(tally)
-            tally = merged
-            pendingJoin = nil
+        if var pending = pendingJoin {
+            pendingJoin = nil  // first, so that the pending text is uniquely held and grows in place
+            paragraph = StoryReader.join(&pending.paragraph, paragraph)
+            pending.bold.merge(tally)
+            tally = pending.bold
         }
         if joinsNext {
             pendingJoin = PendingParagraph(paragraph: paragraph, bold: tally)
@@ -223,22 +236,37 @@ struct StoryReader {
     }
 
     /// The first paragraph's text and annotations joined to the second, which keeps its own
-    /// properties (its mark survives) and the first one's location.
-    private static func join(_ first: Paragraph, _ second: Paragraph) -> Paragraph {
+    /// properties (its mark survives) and the first one's location. `first` is consumed: its
+    /// text and lists are moved into the result and extended there, so a chain of thousands of
+    /// joined paragraphs costs linear time, not quadratic (each join used to copy everything
+    /// joined so far).
+    private static func join(_ first: inout Paragraph, _ second: Paragraph) -> Paragraph {
         var merged = second
         merged.location = first.location
-        merged.text = first.text + second.text
-        merged.commentIds = first.commentIds + second.commentIds.filter { !first.commentIds.contains($0) }
-        merged.noteReferences = first.noteReferences + second.noteReferences
-        merged.textBoxes = first.textBoxes + second.textBoxes
+        merged.text = moved(&first.text, appending: second.text)
+        let newIds = second.commentIds.filter { !first.commentIds.contains($0) }
+        merged.commentIds = moved(&first.commentIds, appending: newIds)
+        if merged.commentIds.count > maxCommentRanges { merged.commentIds.removeLast(merged.commentIds.count - maxCommentRanges) }
+        merged.noteReferences = moved(&first.noteReferences, appending: second.noteReferences)
+        merged.textBoxes = moved(&first.textBoxes, appending: second.textBoxes)
         merged.revisions.hasInsertions = first.revisions.hasInsertions || second.revisions.hasInsertions
         merged.revisions.hasDeletions = first.revisions.hasDeletions || second.revisions.hasDeletions
         merged.revisions.markDeleted = first.revisions.markDeleted || second.revisions.markDeleted
         merged.revisions.markInserted = first.revisions.markInserted || second.revisions.markInserted
-        let other = (first.revisions.otherViewText ?? "") + (second.revisions.otherViewText ?? "")
+        var other = first.revisions.otherViewText ?? ""
+        first.revisions.otherViewText = nil
+        other += second.revisions.otherViewText ?? ""
         merged.revisions.otherViewText = other.isEmpty ? nil : other
         if merged.fontSizeHalfPoints == nil { merged.fontSizeHalfPoints = first.fontSizeHalfPoints }
         return merged
+    }
+
+    /// `head` followed by `tail`, built in `head`'s storage (left empty): no copy of `head`.
+    private static func moved<C: RangeReplaceableCollection>(_ head: inout C, appending tail: C) -> C {
+        var out = C()
+        swap(&out, &head)
+        out.append(contentsOf: tail)
+        return out
     }
 
     // MARK: - Inline level
@@ -278,9 +306,9 @@ struct StoryReader {
                 let shown: InlineState = view == .rejected ? state : .hidden
                 readInline(children: element, paragraphStyle: paragraphStyle, state: shown, builder: &b)
             case "commentRangeStart":
-                if let id = element.attribute("id", .w) {
-                    openComments.append(id)
-                    if !b.commentIds.contains(id) { b.commentIds.append(id) }
+                if let id = element.attribute("id", .w), openComment(id),
+                   b.commentIds.count < StoryReader.maxCommentRanges, !b.commentIds.contains(id) {
+                    b.commentIds.append(id)
                 }
             case "commentRangeEnd":
                 if let id = element.attribute("id", .w) { openComments.removeAll { $0 == id } }
@@ -333,9 +361,9 @@ struct StoryReader {
                     if let s = StoryReader.symbol(child) { emit(s, bold: bold, size: size, state: state, builder: &b) }
                 case "fldChar":
                     switch child.attribute("fldCharType", .w) {
-                    case "begin": fieldStack.append(false)
-                    case "separate": if !fieldStack.isEmpty { fieldStack[fieldStack.count - 1] = true }
-                    case "end": if !fieldStack.isEmpty { fieldStack.removeLast() }
+                    case "begin": fieldStack.begin()
+                    case "separate": fieldStack.separate()
+                    case "end": fieldStack.end()
                     default: break
                     }
                 case "footnoteReference", "endnoteReference":
@@ -378,7 +406,7 @@ struct StoryReader {
     /// Appends visible text to the paragraph (or to the other view's text when hidden).
     private mutating func emit(_ text: String, bold: Bool, size: Int?, state: InlineState, builder b: inout ParagraphBuilder) {
         // Inside a complex field's instruction part nothing is shown.
-        if fieldStack.contains(false) { return }
+        if fieldStack.inInstructions > 0 { return }
         guard state == .normal else {
             b.otherText += text
             return
@@ -386,7 +414,9 @@ struct StoryReader {
         b.text += text
         b.bold.add(text, bold: bold)
         if let size, text.contains(where: { !$0.isWhitespace }) { b.maxSize = max(b.maxSize ?? 0, size) }
-        for id in openComments { commentAnchors[id, default: (paragraphs: [], text: "")].text += text }
+        for id in openComments where (commentAnchors[id]?.text.utf8.count ?? 0) < StoryReader.maxAnchorTextBytes {
+            commentAnchors[id, default: (paragraphs: [], text: "")].text += text
+        }
     }
 
     /// Every `w:txbxContent` below `element`, in document order, read as its own story of blocks.
@@ -410,7 +440,7 @@ struct StoryReader {
         for box in found {
             // Fields and comment ranges inside a text box are the box's own.
             let savedFields = fieldStack
-            fieldStack = []
+            fieldStack = FieldStack()
             pathStack.append(PathFrame(prefix: currentPathPrefix() + "/txbx[\(b.textBoxes.count)]"))
             var blocks: [Block] = []
             for child in box.children { readBlock(child, into: &blocks) }
@@ -462,7 +492,7 @@ struct StoryReader {
         pathStack.append(PathFrame(prefix: currentPathPrefix() + "/tr[\(rowIndex)]"))
         defer { pathStack.removeLast() }
         var row = TableRow(isHeader: trPr?.child(.w, "tblHeader").map(RunProperties.toggle) ?? false)
-        var column = Int(trPr?.child(.w, "gridBefore")?.attribute("val", .w) ?? "") ?? 0
+        var column = min(max(Int(trPr?.child(.w, "gridBefore")?.attribute("val", .w) ?? "") ?? 0, 0), StoryReader.maxGridSpan)
         var cells: [XMLElement] = []
         func collect(_ parent: XMLElement) {
             for c in parent.children {
@@ -474,7 +504,7 @@ struct StoryReader {
         collect(tr)
         for tc in cells {
             let tcPr = tc.child(.w, "tcPr")
-            let span = max(1, Int(tcPr?.child(.w, "gridSpan")?.attribute("val", .w) ?? "") ?? 1)
+            let span = min(max(1, Int(tcPr?.child(.w, "gridSpan")?.attribute("val", .w) ?? "") ?? 1), StoryReader.maxGridSpan)
             var merge: VerticalMerge?
             if let vMerge = tcPr?.child(.w, "vMerge") {
                 merge = vMerge.attribute("val", .w) == "restart" ? .restart : .continue
@@ -512,6 +542,22 @@ struct StoryReader {
     }
 
     // MARK: - Revisions and diagnostics
+
+    /// Opens comment range `id`, unless `maxCommentRanges` are open already (reported once).
+    private mutating func openComment(_ id: String) -> Bool {
+        guard openComments.count < StoryReader.maxCommentRanges else {
+            if !commentLimitReported {
+                commentLimitReported = true
+                diagnostics.append(Diagnostic(
+                    severity: .warning, code: "reader.comment-ranges-limit",
+                    message: "more than \(StoryReader.maxCommentRanges) comment ranges open at once; the others are not anchored",
+                    location: SourceLocation(part: part, paragraphIndex: paragraphCounter > 0 ? paragraphCounter - 1 : nil, path: currentPathPrefix())))
+            }
+            return false
+        }
+        openComments.append(id)
+        return true
+    }
 
     private mutating func countRevision(_ element: XMLElement) {
         switch element.localName {
@@ -553,6 +599,31 @@ struct StoryReader {
     ]
 
     // MARK: - Small helpers
+
+    /// The complex fields open at this point (`w:fldChar` begin … separate … end), innermost
+    /// last, with a count of those still in their instruction part, where nothing is shown:
+    /// `emit` asks that for every piece of text, in constant time (scanning every open field
+    /// was quadratic in a file that begins thousands of fields and never ends them).
+    struct FieldStack {
+        private var inResult: [Bool] = []
+        private(set) var inInstructions = 0
+
+        mutating func begin() {
+            inResult.append(false)
+            inInstructions += 1
+        }
+
+        mutating func separate() {
+            guard let last = inResult.last, !last else { return }
+            inResult[inResult.count - 1] = true
+            inInstructions -= 1
+        }
+
+        mutating func end() {
+            guard let last = inResult.popLast() else { return }
+            if !last { inInstructions -= 1 }
+        }
+    }
 
     /// `mc:AlternateContent`: the first `mc:Choice`, else `mc:Fallback`.
     static func choose(_ alternate: XMLElement) -> XMLElement? {

@@ -76,7 +76,8 @@ enum NumberFormat {
     /// "01, 02, 03, ..." → 2, "001, 002, 003, ..." → 3 … ([MS-DOCX] §2.4 second table).
     private static func paddedWidth(_ pattern: String) -> Int? {
         let first = pattern.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        guard first.count >= 2, first.hasSuffix("1"), first.dropLast().allSatisfy({ $0 == "0" }) else { return nil }
+        // At most 32 digits: the zeros are written out for every numbered paragraph.
+        guard (2...32).contains(first.count), first.hasSuffix("1"), first.dropLast().allSatisfy({ $0 == "0" }) else { return nil }
         return first.count
     }
 

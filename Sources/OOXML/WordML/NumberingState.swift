@@ -55,7 +55,7 @@ struct NumberingState: Sendable {
         {
             value = override
         } else if let current = values[ilvl] {
-            value = current + 1
+            value = current < Int.max ? current + 1 : current  // saturates: a w:start of Int.max trapped here
         } else {
             value = level.startValue
         }

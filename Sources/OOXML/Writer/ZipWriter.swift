@@ -84,10 +84,16 @@ public struct ZipWriter: Sendable {
     }
 
     private func add(_ entry: (name: String, bytes: [UInt8], compress: Bool), to archive: OpaquePointer) throws(Failure) {
-        // libzip frees the copy (freep = 1) once it has written the entry.
-        guard let copy = malloc(max(entry.bytes.count, 1)) else { throw Failure("\(entry.name): out of memory") }
-        entry.bytes.withUnsafeBytes { if let base = $0.baseAddress { copy.copyMemory(from: base, byteCount: $0.count) } }
-        guard let source = zip_source_buffer(archive, copy, UInt64(entry.bytes.count), 1) else {
+        // libzip frees the copy (freep = 1) once it has written the entry. An empty entry gets no
+        // copy: libzip drops a zero-length buffer without freeing it (found by fuzzing: a 1-byte
+        // leak per empty entry).
+        var copy: UnsafeMutableRawPointer?
+        if !entry.bytes.isEmpty {
+            guard let memory = malloc(entry.bytes.count) else { throw Failure("\(entry.name): out of memory") }
+            entry.bytes.withUnsafeBytes { memory.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            copy = memory
+        }
+        guard let source = zip_source_buffer(archive, copy, UInt64(entry.bytes.count), copy == nil ? 0 : 1) else {
             free(copy)
             throw Failure("\(entry.name): \(String(cString: zip_strerror(archive)))")
         }
