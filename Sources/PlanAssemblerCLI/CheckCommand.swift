@@ -47,10 +47,7 @@ struct CheckCommand: ParsableCommand {
 
 /// The editor's summary of one draft.
 public enum CheckSummary {
-    static let sectionNames: [(SectionKind, String)] = [
-        (.basis, "发展基础"), (.guiding, "指导思想"), (.principles, "基本原则"), (.goals, "发展目标"),
-        (.tasks, "重点任务"), (.projects, "重大项目"), (.safeguards, "保障措施"), (.appendix, "附表"),
-    ]
+    static let sectionNames: [(SectionKind, String)] = SectionKind.allCases.map { ($0, $0.chineseName) }
 
     public static func render(_ d: DraftExtraction, templates: TemplateSet) -> String {
         var out = "草稿：\(d.source.file)\n"
@@ -102,7 +99,7 @@ public enum CheckSummary {
         return out
     }
 
-    static func topicLabel(_ id: String) -> String { id.hasPrefix("S") ? "战略研究\(id)" : "专题\(id)" }
+    static func topicLabel(_ id: String) -> String { CatalogLabel.topic(id) }
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
     static func signalName(_ s: String) -> String {
         switch s {

@@ -77,17 +77,7 @@ enum ChineseText {
 
     /// Section kinds (raw values of `SectionKind`) as the coverage table names them.
     static func sectionKind(_ raw: String) -> String {
-        switch SectionKind(rawValue: raw) {
-        case .basis: "发展基础"
-        case .guiding: "指导思想"
-        case .principles: "基本原则"
-        case .goals: "发展目标"
-        case .tasks: "重点任务"
-        case .projects: "重大项目"
-        case .safeguards: "保障措施"
-        case .appendix: "附表"
-        case nil: raw
-        }
+        SectionKind(rawValue: raw)?.chineseName ?? raw
     }
 
     /// "2025" → "2025年目标值", "baseline" → "基期值".

@@ -87,6 +87,27 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case appendix
 }
 
+extension SectionKind {
+    /// The name planners use for the section kind (发展基础 … 附表).
+    public var chineseName: String {
+        switch self {
+        case .basis: "发展基础"
+        case .guiding: "指导思想"
+        case .principles: "基本原则"
+        case .goals: "发展目标"
+        case .tasks: "重点任务"
+        case .projects: "重大项目"
+        case .safeguards: "保障措施"
+        case .appendix: "附表"
+        }
+    }
+}
+
+/// How a catalog entry is named in Chinese text: 专题13, 战略研究S4.
+public enum CatalogLabel {
+    public static func topic(_ id: String) -> String { id.hasPrefix("S") ? "战略研究\(id)" : "专题\(id)" }
+}
+
 /// A section of a known kind.
 public struct Section: Sendable, Hashable, Codable {
     public var kind: SectionKind

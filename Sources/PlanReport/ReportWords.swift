@@ -5,20 +5,10 @@ import PlanModel
 /// way a place in a draft is written.
 enum ReportWords {
     /// 专题1 / 战略研究S4.
-    static func topicLabel(_ id: String) -> String { id.hasPrefix("S") ? "战略研究\(id)" : "专题\(id)" }
+    static func topicLabel(_ id: String) -> String { CatalogLabel.topic(id) }
 
     static func sectionName(_ raw: String) -> String {
-        switch SectionKind(rawValue: raw) {
-        case .basis: "发展基础"
-        case .guiding: "指导思想"
-        case .principles: "基本原则"
-        case .goals: "发展目标"
-        case .tasks: "重点任务"
-        case .projects: "重大项目"
-        case .safeguards: "保障措施"
-        case .appendix: "附表"
-        case nil: raw
-        }
+        SectionKind(rawValue: raw)?.chineseName ?? raw
     }
 
     static func severityName(_ s: Diagnostic.Severity) -> String {

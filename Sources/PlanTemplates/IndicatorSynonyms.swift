@@ -174,12 +174,7 @@ extension IndicatorSynonyms {
     /// Loads and checks the lexicon: no name may stand for two indicators, no two indicators
     /// may share a key, and no name may be empty. Errors name the line of the offending entry.
     public static func load(from path: String) throws(TemplateError) -> IndicatorSynonyms {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw TemplateError(file: path, message: "cannot read the template: \(error.localizedDescription)")
-        }
+        let text = try TemplateLoader.text(of: path)
         return try decode(yaml: text, file: path)
     }
 

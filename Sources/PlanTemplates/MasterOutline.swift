@@ -127,12 +127,7 @@ public struct MasterOutline: Sendable, Hashable {
 
     /// Loads and checks the outline; topic and part ids are checked against `catalog`.
     public static func load(from path: String, catalog: Catalog) throws(TemplateError) -> MasterOutline {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw TemplateError(file: path, message: "cannot read the template: \(error.localizedDescription)")
-        }
+        let text = try TemplateLoader.text(of: path)
         return try decode(yaml: text, file: path, catalog: catalog)
     }
 

@@ -41,12 +41,7 @@ public struct SafeguardCategories: Sendable, Hashable, Codable {
 
     /// Loads and checks the lexicon: unique names, no empty keyword list, no empty keyword.
     public static func load(from path: String) throws(TemplateError) -> SafeguardCategories {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw TemplateError(file: path, message: "cannot read the template: \(error.localizedDescription)")
-        }
+        let text = try TemplateLoader.text(of: path)
         return try decode(yaml: text, file: path)
     }
 

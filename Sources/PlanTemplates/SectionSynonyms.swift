@@ -124,12 +124,7 @@ public struct SectionSynonyms: Sendable, Hashable, Codable {
 
     /// Loads and checks the synonyms: known kinds, each kind once, required kinds listed.
     public static func load(from path: String) throws(TemplateError) -> SectionSynonyms {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw TemplateError(file: path, message: "cannot read the template: \(error.localizedDescription)")
-        }
+        let text = try TemplateLoader.text(of: path)
         return try decode(yaml: text, file: path)
     }
 

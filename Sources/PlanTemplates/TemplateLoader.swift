@@ -28,13 +28,16 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
 public enum TemplateLoader {
     /// Decodes the YAML file at `path`.
     public static func load<T: Decodable>(_ type: T.Type, from path: String) throws(TemplateError) -> T {
-        let text: String
+        try decode(type, yaml: text(of: path), file: path)
+    }
+
+    /// The text of the template file at `path`; an unreadable file names itself.
+    public static func text(of path: String) throws(TemplateError) -> String {
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw TemplateError(file: path, message: "cannot read the template: \(error.localizedDescription)")
         }
-        return try decode(type, yaml: text, file: path)
     }
 
     /// Decodes YAML text; `file` names it in errors.
