@@ -11,8 +11,8 @@
 #   corpus/<target>/     the growing corpus, reused by the next run
 #   artifacts/<target>/  crash-*, leak-*, oom-*, timeout-* inputs (libFuzzer's names)
 #   logs/<target>-<time>.log, runs.tsv (one line per target and run: the time ledger)
-# Env: FUZZ_TARGETS (subset, space-separated), FUZZ_SAMPLE, CORPUS, SWIFT, FUZZ_JOBS is not
-# supported on purpose: one process at a time.
+# Env: FUZZ_TARGETS (a subset, space-separated), FUZZ_SAMPLE, CORPUS, SWIFT, ASAN_OPTIONS.
+# One fuzzing process at a time (the machine's cores are shared).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
