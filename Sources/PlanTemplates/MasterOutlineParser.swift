@@ -11,19 +11,7 @@ struct MasterOutlineParser {
     static let maxLevel = 4
 
     func parse(_ text: String) throws(TemplateError) -> MasterOutline {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw TemplateError(file: file, line: 1, message: "the template is empty")
-            }
-            root = node
-        } catch let error as TemplateError {
-            throw error
-        } catch let error as YamlError {
-            throw TemplateError(file: file, line: YAMLErrorLine.line(of: error), message: "not valid YAML: \(error)")
-        } catch {
-            throw TemplateError(file: file, message: "not valid YAML: \(error)")
-        }
+        let root = try TemplateLoader.compose(text, file: file)
 
         let top = try mapping(root, "the outline")
         try checkKeys(top, ["title", "subtitle", "primaryTopic", "merge", "topicTitles", "missing", "safeguards", "indicators", "chapters"])

@@ -42,19 +42,7 @@ public enum TemplateLoader {
 
     /// Decodes YAML text; `file` names it in errors.
     public static func decode<T: Decodable>(_ type: T.Type, yaml text: String, file: String) throws(TemplateError) -> T {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw TemplateError(file: file, line: 1, message: "the template is empty")
-            }
-            root = node
-        } catch let error as TemplateError {
-            throw error
-        } catch let error as YamlError {
-            throw TemplateError(file: file, line: YAMLErrorLine.line(of: error), message: "not valid YAML: \(error)")
-        } catch {
-            throw TemplateError(file: file, message: "not valid YAML: \(error)")
-        }
+        let root = try compose(text, file: file)
         do {
             return try YAMLDecoder().decode(type, from: root)
         } catch let error as DecodingError {
@@ -70,6 +58,24 @@ public enum TemplateLoader {
         } catch {
             throw TemplateError(file: file, line: root.mark?.line, message: "\(error)")
         }
+    }
+
+    /// Composes YAML text into a node tree; an empty or invalid text is refused with its line.
+    public static func compose(_ text: String, file: String) throws(TemplateError) -> Node {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw TemplateError(file: file, line: 1, message: "the template is empty")
+            }
+            root = node
+        } catch let error as TemplateError {
+            throw error
+        } catch let error as YamlError {
+            throw TemplateError(file: file, line: YAMLErrorLine.line(of: error), message: "not valid YAML: \(error)")
+        } catch {
+            throw TemplateError(file: file, message: "not valid YAML: \(error)")
+        }
+        return root
     }
 
     private static func describe(_ error: DecodingError) -> ([CodingKey], String) {
