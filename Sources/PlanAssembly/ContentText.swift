@@ -5,7 +5,7 @@ import Foundation
 enum ContentText {
     /// Without leading and trailing whitespace (full-width spaces included).
     static func trim<S: StringProtocol>(_ text: S) -> String {
-        String(text).trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
+        text.trimmingWhitespace()
     }
 
     /// Without trailing punctuation ("坚持创新引领。" → "坚持创新引领").

@@ -43,6 +43,13 @@ public struct DraftExtraction: Sendable, Hashable, Codable {
         self.revisions = revisions
         self.diagnostics = diagnostics
     }
+
+    /// The draft without its body (outline, sections, items, revisions, diagnostics): what a
+    /// build keeps of a draft it lists but does not merge (superseded, unassigned), and what
+    /// its cache index holds.
+    public var header: DraftExtraction {
+        DraftExtraction(source: source, topic: topic, version: version, supersededBy: supersededBy)
+    }
 }
 
 /// The input file.

@@ -104,7 +104,7 @@ import TestSupport
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
         #expect(try CLI.run(["build", Self.inputs.path, "--out", out.path, "--quiet"]).status == 0)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") && $0 != ".cache" }
         #expect(leftovers.isEmpty, "staging left behind: \(leftovers) (before the clean run: \(names))")
     }
 }

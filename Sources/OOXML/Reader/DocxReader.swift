@@ -18,6 +18,19 @@ public struct DocxReader: Sendable {
         return try wrap(name) { try read(WordPackage(path: path, displayName: name, limits: limits), name: name) }
     }
 
+    /// The SHA-256 (hex) of the file at `path`, read under the same size limit as `read(path:)`:
+    /// the key under which a build caches what it extracted from the file.
+    public func sha256(path: String, displayName: String? = nil) throws(DocxReadError) -> String {
+        let name = displayName ?? path
+        do {
+            return try InputBytes(contentsOf: path, file: name, maxSize: limits.maxTotalSize).withBytes { SHA256.hex($0) }
+        } catch let error as DocxReadError {
+            throw error
+        } catch {
+            throw DocxReadError(file: name, reason: .io(message: "\(error)"))
+        }
+    }
+
     /// Reads a package held in memory.
     public func read(bytes: [UInt8], name: String) throws(DocxReadError) -> Document {
         try wrap(name) { try read(WordPackage(bytes: bytes, displayName: name, limits: limits), name: name) }

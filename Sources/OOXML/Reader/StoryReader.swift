@@ -124,7 +124,11 @@ struct StoryReader {
         var leadOpen = true
 
         mutating func add(_ text: String, bold: Bool) {
-            let visible = text.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+            var visible = 0
+            for scalar in text.unicodeScalars {
+                let white = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+                if !white { visible += 1 }
+            }
             guard visible > 0 else {
                 if leadOpen, bold { lead += text }
                 return

@@ -150,7 +150,9 @@ extension ZipWriter {
     /// Writes `bytes` to `path` so that the file is either the old one or the complete new one:
     /// a temporary file in the same directory, `fsync`, `rename` over `path`, then `fsync` of
     /// the directory. On failure the temporary file is removed and `path` is untouched.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+    /// `durable: false` skips the fsyncs, for a caller that flushes many files at once (`syncfs`)
+    /// or for files that are only a cache.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(Failure) {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         let base = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).tmp-XXXXXX".utf8CString)
@@ -172,12 +174,13 @@ extension ZipWriter {
             }
             written += n
         }
-        guard fchmod(fd, 0o644) == 0, fsync(fd) == 0 else {
+        guard fchmod(fd, 0o644) == 0, !durable || fsync(fd) == 0 else {
             close(fd)
             throw fail("cannot flush")
         }
         guard close(fd) == 0 else { throw fail("cannot close") }
         guard rename(temporary, path) == 0 else { throw fail("cannot rename the temporary file into place") }
+        guard durable else { return }
         let directoryFD = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_CLOEXEC)
         if directoryFD >= 0 {
             _ = fsync(directoryFD)

@@ -213,7 +213,7 @@ enum OutlineText {
 
     /// Line breaks and tabs replaced by single spaces.
     static func flatten(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else { return text }
         var out = ""
         for c in text {
             if c == "\n" || c == "\t" || c == "\r" || c == "\r\n" {
@@ -226,5 +226,7 @@ enum OutlineText {
     }
 
     /// Every white-space character removed: the key for synonym matching.
-    static func squash(_ text: some StringProtocol) -> String { String(text.filter { !$0.isWhitespace }) }
+    static func squash(_ text: some StringProtocol) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
+    }
 }

@@ -51,7 +51,7 @@ public struct TitleDetector: Sendable {
         if p.numbering.map({ !OutlineText.trim($0.label).isEmpty }) == true { return nil }
         if HeadingLabel.parse(prefixOf: text) != nil { return nil }
         let centred = p.alignment == "center"
-        let worded = settings.words.contains(where: { text.contains($0) })
+        let worded = settings.words.contains(where: { text.containsText($0) })
         if HeadingStyle.level(of: p) != nil || p.outlineLevel != nil {
             // A plan title put in a heading style: the first line, centred, worded like a title.
             return found.isEmpty && centred && worded && text.count <= settings.maxLength ? "layout" : nil

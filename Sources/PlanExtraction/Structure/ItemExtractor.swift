@@ -92,9 +92,16 @@ struct ItemExtractor: Sendable {
 
 /// Sorts safeguard measures into the categories of `Templates/safeguards.yaml` (rules there).
 public struct SafeguardClassifier: Sendable {
-    public var lexicon: SafeguardCategories
+    public let lexicon: SafeguardCategories
+    /// Per category, its keywords squashed once (distinct, empty ones dropped), with their lengths.
+    private let keywords: [[(text: String, length: Int)]]
 
-    public init(_ lexicon: SafeguardCategories) { self.lexicon = lexicon }
+    public init(_ lexicon: SafeguardCategories) {
+        self.lexicon = lexicon
+        keywords = lexicon.categories.map { category in
+            Set(category.keywords.map { OutlineText.squash($0) }).filter { !$0.isEmpty }.sorted().map { ($0, $0.count) }
+        }
+    }
 
     /// The category of a measure: scored on the title, then on the text; nil when nothing fits.
     public func category(title: String, text: String) -> String? {
@@ -105,9 +112,8 @@ public struct SafeguardClassifier: Sendable {
     private func best(in text: String, minimum: Int) -> String? {
         let key = OutlineText.squash(text)
         var winner: (name: String, score: Int)? = nil
-        for category in lexicon.categories {
-            let score = Set(category.keywords.map { OutlineText.squash($0) }).filter { !$0.isEmpty && key.contains($0) }
-                .reduce(0) { $0 + $1.count }
+        for (index, category) in lexicon.categories.enumerated() {
+            let score = keywords[index].filter { key.containsText($0.text) }.reduce(0) { $0 + $1.length }
             if score >= minimum, score > (winner?.score ?? 0) { winner = (category.name, score) }
         }
         return winner?.name

@@ -1,3 +1,4 @@
+import DocumentModel
 import PlanModel
 import PlanTemplates
 
@@ -12,9 +13,16 @@ struct SectionMatcher: Sendable {
 
     /// Entries in file order, with the kinds PlanModel knows.
     private let entries: [(kind: SectionKind, entry: SectionSynonyms.Kind)]
+    /// Per entry, its phrases squashed once (white space removed), empty phrases dropped.
+    private let keys: [(exact: Set<String>, excludes: [String], contains: [(text: String, length: Int)])]
 
     init(_ synonyms: SectionSynonyms) {
         entries = synonyms.kinds.compactMap { e in SectionKind(rawValue: e.kind).map { ($0, e) } }
+        keys = entries.map { _, entry in
+            (Set(entry.exact.map { OutlineText.squash($0) }),
+             entry.excludes.map { OutlineText.squash($0) },
+             entry.contains.map { OutlineText.squash($0) }.filter { !$0.isEmpty }.map { ($0, $0.count) })
+        }
     }
 
     /// Every kind the heading text names, best first (ties keep file order).
@@ -25,12 +33,12 @@ struct SectionMatcher: Sendable {
         for (order, (kind, entry)) in entries.enumerated() {
             var score = 0
             var exact = false
-            if entry.exact.contains(where: { OutlineText.squash($0) == key }) {
+            let phrases = keys[order]
+            if phrases.exact.contains(key) {
                 score = 1000
                 exact = true
-            } else if !entry.excludes.contains(where: { key.contains(OutlineText.squash($0)) }) {
-                let longest = entry.contains.map { OutlineText.squash($0) }.filter { !$0.isEmpty && key.contains($0) }
-                    .map(\.count).max() ?? 0
+            } else if !phrases.excludes.contains(where: { key.containsText($0) }) {
+                let longest = phrases.contains.filter { key.containsText($0.text) }.map(\.length).max() ?? 0
                 score = longest * 10
             }
             guard score > 0 else { continue }

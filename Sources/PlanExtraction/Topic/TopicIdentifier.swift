@@ -46,10 +46,10 @@ public struct TopicIdentifier: Sendable {
 
         var signals: [(name: String, weight: Double, scores: [Double])] = []
         signals.append((Signal.fileName, rules.weights.fileName, scorer.scores(of: [nameRest])))
-        if let coreTitle, !coreTitle.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if let coreTitle, !coreTitle.trimmingWhitespace().isEmpty {
             signals.append((Signal.title, rules.weights.title, scorer.scores(of: [coreTitle])))
         }
-        let paragraphs = titleParagraphs.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        let paragraphs = titleParagraphs.filter { !$0.trimmingWhitespace().isEmpty }
         if !paragraphs.isEmpty {
             signals.append((Signal.titleParagraph, rules.weights.titleParagraph, scorer.scores(of: paragraphs)))
         }

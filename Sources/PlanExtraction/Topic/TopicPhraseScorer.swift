@@ -1,3 +1,4 @@
+import DocumentModel
 import PlanTemplates
 
 /// Scores one signal's texts against every catalog topic.
@@ -57,7 +58,7 @@ struct TopicPhraseScorer: Sendable {
 
     /// Per topic, how many of its keywords occur in the (light) text.
     func keywordHits(in lightText: String) -> [Int] {
-        keywords.map { words in words.filter { lightText.contains($0) }.count }
+        keywords.map { words in words.filter { lightText.containsText($0) }.count }
     }
 
     private func score(_ reduced: [Character]) -> [Double] {

@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 import PlanTemplates
 
@@ -20,7 +21,7 @@ struct TopicText: Sendable {
     /// Letters only, version words and figures removed, Latin lower-cased.
     func light(_ text: String) -> String {
         var s = Self.halfWidth(text)
-        for spelling in versionSpellings { s = s.replacingOccurrences(of: spelling, with: " ") }
+        for spelling in versionSpellings { s = s.replacingText(spelling, with: " ") }
         return Self.letters(Self.removingFigures(s))
     }
 
@@ -32,7 +33,7 @@ struct TopicText: Sendable {
         var s = lightText
         for _ in 0..<4 {
             let before = s
-            for word in genericWords { s = s.replacingOccurrences(of: word, with: "") }
+            for word in genericWords { s = s.replacingText(word, with: "") }
             if s == before { break }
         }
         return s

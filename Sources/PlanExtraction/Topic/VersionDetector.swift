@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 import PlanTemplates
 
@@ -25,8 +26,8 @@ public struct VersionDetector: Sendable {
     public func versions(in text: String) -> [String] {
         var remaining = TopicText.halfWidth(text).filter { !$0.isWhitespace }
         var found: [String] = []
-        for (spelling, name) in spellings where remaining.contains(spelling) {
-            remaining = remaining.replacingOccurrences(of: spelling, with: "|")
+        for (spelling, name) in spellings where remaining.containsText(spelling) {
+            remaining = remaining.replacingText(spelling, with: "|")
             if !found.contains(name) { found.append(name) }
         }
         return found

@@ -1,0 +1,160 @@
+import DocumentModel
+import Foundation
+import OOXML
+import PlanAssembly
+import PlanModel
+import PlanTemplates
+
+/// What earlier builds extracted from each draft, under `<out>/.cache/`, so that a rebuild reads
+/// only the drafts that changed.
+///
+/// An entry is keyed by the SHA-256 of: the cache format, the tool's identity (its version and
+/// the size and modification time of the running executable, so a rebuilt tool never trusts an
+/// older tool's results), the templates' fingerprint (every template file the extraction reads),
+/// the draft's file name (the topic is partly read from it) and the SHA-256 of the draft's bytes.
+/// Any change to one of these is a miss. Files:
+/// - `entries/<key>.json`: the draft's `DraftExtraction` and `DraftContent` (compact JSON);
+/// - `entries/<key>.<resolution>.product.json`: the draft's JSON as `build` writes it to
+///   `drafts/`, for one resolution (whether and by what it is superseded: `resolutionTag`), so an
+///   unchanged draft whose resolution did not change is copied, not decoded and encoded again;
+/// - `index.json`: per key, the extraction's header (`DraftExtraction.header`: source, topic,
+///   version), which is all a rebuild needs of an unchanged draft until it is written out.
+/// Entries are written atomically (temporary file, rename); a build removes the entries it did
+/// not use. A damaged or missing entry is a miss, never an error: the cache is only a shortcut.
+struct DraftCache: Sendable {
+    static let formatVersion = 1
+
+    struct Entry: Codable, Sendable {
+        var extraction: DraftExtraction
+        var content: DraftContent
+    }
+
+    struct Index: Codable, Sendable {
+        var formatVersion: Int
+        var headers: [String: DraftExtraction]
+    }
+
+    let directory: String
+    /// Hex SHA-256 of the tool and templates; part of every key.
+    let identity: String
+
+    init(directory: String, identity: String) {
+        self.directory = directory
+        self.identity = identity
+    }
+
+    /// The cache of the output folder `out`, for the templates in `templateDirectory`.
+    init(outputFolder out: String, templateDirectory: String, templates: TemplateSet) {
+        var hash = SHA256()
+        hash.update(Array("plan-assembler draft cache \(Self.formatVersion)\n".utf8))
+        hash.update(Array(ToolIdentity.current.utf8))
+        for name in templates.fingerprintInputs() {
+            let path = (templateDirectory as NSString).appendingPathComponent(name)
+            let bytes = FileManager.default.contents(atPath: path).map { Array($0) } ?? []
+            hash.update(Array("\n\(name) \(bytes.count)\n".utf8))
+            hash.update(bytes)
+        }
+        self.init(directory: (out as NSString).appendingPathComponent(".cache"), identity: hash.finalizeHex())
+    }
+
+    var entriesDirectory: String { (directory as NSString).appendingPathComponent("entries") }
+    var indexPath: String { (directory as NSString).appendingPathComponent("index.json") }
+
+    /// The key of a draft: its file name and content hash under this cache's identity.
+    func key(file: String, sha256: String) -> String {
+        var hash = SHA256()
+        hash.update(Array("\(identity)\n\(file)\n\(sha256)".utf8))
+        return hash.finalizeHex()
+    }
+
+    private func entryPath(_ key: String) -> String {
+        (entriesDirectory as NSString).appendingPathComponent(key + ".json")
+    }
+
+    func hasEntry(_ key: String) -> Bool { access(entryPath(key), R_OK) == 0 }
+
+    /// What distinguishes the JSON of one draft across resolutions: the file superseding it and
+    /// the notes the resolution added.
+    static func resolutionTag(supersededBy: String?, notes: [Diagnostic]) -> String {
+        guard supersededBy != nil || !notes.isEmpty else { return "current" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var hash = SHA256()
+        hash.update(Array((supersededBy ?? "").utf8) + [0])
+        hash.update(Array((try? encoder.encode(notes)) ?? Data()))
+        return String(hash.finalizeHex().prefix(16))
+    }
+
+    private func productPath(_ key: String, _ tag: String) -> String {
+        (entriesDirectory as NSString).appendingPathComponent("\(key).\(tag).product.json")
+    }
+
+    /// The draft's JSON as written for resolution `tag`, nil when not cached.
+    func product(_ key: String, tag: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: productPath(key, tag)).map { Array($0) }
+    }
+
+    func storeProduct(_ key: String, tag: String, _ bytes: [UInt8]) {
+        try? FileManager.default.createDirectory(atPath: entriesDirectory, withIntermediateDirectories: true)
+        try? AtomicFile.write(bytes, to: productPath(key, tag), durable: false)
+    }
+
+    /// The entry, nil when it is missing or unreadable.
+    func load(_ key: String) -> Entry? {
+        guard let data = FileManager.default.contents(atPath: entryPath(key)) else { return nil }
+        return try? JSONDecoder().decode(Entry.self, from: data)
+    }
+
+    /// Stores an entry; a failure (read-only or full disk) only costs the next build time.
+    func store(_ key: String, _ entry: Entry) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(entry) else { return }
+        try? FileManager.default.createDirectory(atPath: entriesDirectory, withIntermediateDirectories: true)
+        try? AtomicFile.write(Array(data), to: entryPath(key), durable: false)
+    }
+
+    /// The headers of the entries, by key; empty when there is no usable index.
+    func loadIndex() -> [String: DraftExtraction] {
+        guard let data = FileManager.default.contents(atPath: indexPath),
+              let index = try? JSONDecoder().decode(Index.self, from: data), index.formatVersion == Self.formatVersion
+        else { return [:] }
+        return index.headers
+    }
+
+    /// Writes the index of `headers` and removes every entry not among them, and every product
+    /// file of another resolution than `tags` says.
+    func save(headers: [String: DraftExtraction], tags: [String: String]) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        if let data = try? encoder.encode(Index(formatVersion: Self.formatVersion, headers: headers)) {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try? AtomicFile.write(Array(data), to: indexPath, durable: false)
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: entriesDirectory)) ?? [] {
+            let fields = name.split(separator: ".").map(String.init)
+            let key = fields.first ?? name
+            let stale = headers[key] == nil
+                || (fields.count == 4 && fields[2] == "product" && tags[key] != fields[1])
+                || (fields.count != 2 && !(fields.count == 4 && fields[2] == "product"))
+            if stale {
+                try? FileManager.default.removeItem(atPath: (entriesDirectory as NSString).appendingPathComponent(name))
+            }
+        }
+    }
+}
+
+/// Who wrote a cache entry: the tool's version and the running executable's size and
+/// modification time (a rebuilt binary is another tool).
+enum ToolIdentity {
+    static let version = "0.7.0"
+
+    static let current: String = {
+        var info = stat()
+        let path = "/proc/self/exe"
+        if stat(path, &info) == 0 || stat(CommandLine.arguments[0], &info) == 0 {
+            return "plan-assembler \(version) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        }
+        return "plan-assembler \(version) unknown-executable \(getpid()) \(time(nil))"
+    }()
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+/// The per-draft cache under `<out>/.cache`: a rebuild reads only what changed, and whatever
+/// the cache holds (nothing, everything, damaged entries, spilled extractions) the outputs are
+/// the bytes a cold build writes.
+@Suite(.serialized) struct BuildCacheTests {
+    /// Two topics with an older and a newer draft each (one superseded), plus six others.
+    static let sample = [
+        "新一代信息技术领域科技发展规划  修改稿.docx", "辽宁省新一代信息技术领域科技发展“十四五”规划（初稿）.docx",
+        "公共安全科技规划 征求意见稿.docx", "辽宁省公共安全领域科技发展规划（初稿）.docx",
+        "10-新材料领域科技发展规划（征求意见稿）.docx", "S4 科技投入与绩效评价问题研究.docx",
+        "draft-07.docx", "资源环境领域科技发展规划-初稿0915.docx",
+        "17-卫生健康领域科技发展规划（修改稿）.docx", "科技服务业发展规划（征求意见稿）.docx",
+    ]
+
+    /// A drop folder with copies of `sample` (modification times kept, they decide supersession).
+    static func dropFolder(_ name: String) throws -> URL {
+        let dir = try BuildCommandTests.scratch(name)
+        for file in sample {
+            let from = BuildCommandTests.inputs.appendingPathComponent(file).path
+            let to = dir.appendingPathComponent(file).path
+            try FileManager.default.copyItem(atPath: from, toPath: to)
+            let attributes = try FileManager.default.attributesOfItem(atPath: from)
+            try FileManager.default.setAttributes([.modificationDate: attributes[.modificationDate]!], ofItemAtPath: to)
+        }
+        return dir
+    }
+
+    static func build(_ inputs: URL, _ out: URL, _ extra: [String] = []) throws -> (read: Int, cached: Int) {
+        let run = try CLI.run(["build", inputs.path, "--out", out.path] + extra)
+        #expect(run.status == 0, "\(run.stderr)")
+        // "...; read 3, cached 7; 0.41 s"
+        let fields = run.stdout.components(separatedBy: "; read ").last?.components(separatedBy: ";").first ?? ""
+        let numbers = fields.components(separatedBy: CharacterSet.decimalDigits.inverted).compactMap { Int($0) }
+        #expect(numbers.count == 2, "no read/cached counts in \(run.stdout)")
+        return numbers.count == 2 ? (numbers[0], numbers[1]) : (-1, -1)
+    }
+
+    static func expectSameOutputs(_ a: URL, _ b: URL, _ what: String) throws {
+        let x = try BuildCommandTests.outputs(a), y = try BuildCommandTests.outputs(b)
+        #expect(x.keys.sorted() == y.keys.sorted(), "\(what): different files")
+        for (name, data) in x where y[name] != data { Issue.record("\(what): \(name) differs") }
+    }
+
+    @Test("Cold, cached, uncached and spilled builds write the same bytes; a rebuild reads nothing")
+    func sameBytesWhateverTheCache() throws {
+        let inputs = try Self.dropFolder("cache-in")
+        let cold = try BuildCommandTests.scratch("cache-cold")
+        #expect(try Self.build(inputs, cold) == (10, 0))
+        #expect(try Self.build(inputs, cold) == (0, 10))
+        let reference = try BuildCommandTests.scratch("cache-ref")
+        #expect(try Self.build(inputs, reference, ["--no-cache"]) == (10, 0))
+        #expect(!FileManager.default.fileExists(atPath: reference.appendingPathComponent(".cache").path))
+        try Self.expectSameOutputs(reference, cold, "rebuild from the cache")
+
+        // Past --keep-in-memory, extractions are re-read from the cache between the passes.
+        let spilled = try BuildCommandTests.scratch("cache-spill")
+        #expect(try Self.build(inputs, spilled, ["--keep-in-memory", "2"]) == (10, 0))
+        try Self.expectSameOutputs(reference, spilled, "spilled cold build")
+        #expect(try Self.build(inputs, spilled, ["--keep-in-memory", "2"]) == (0, 10))
+        try Self.expectSameOutputs(reference, spilled, "spilled rebuild")
+    }
+
+    @Test("One draft changed: only it is read again, and the outputs are those of a cold build")
+    func oneDraftChanged() throws {
+        let inputs = try Self.dropFolder("cache-change-in")
+        let out = try BuildCommandTests.scratch("cache-change-out")
+        _ = try Self.build(inputs, out)
+        // Replace the older 公共安全 draft by a newer copy of a draft of another topic's content:
+        // its topic comes from its name, its body changes, and which draft supersedes which changes.
+        let victim = inputs.appendingPathComponent("辽宁省公共安全领域科技发展规划（初稿）.docx")
+        try FileManager.default.removeItem(at: victim)
+        try FileManager.default.copyItem(
+            at: BuildCommandTests.inputs.appendingPathComponent("城镇化与城市发展科技创新规划（修改稿）  .docx"), to: victim)
+        #expect(try Self.build(inputs, out) == (1, 9))
+        let reference = try BuildCommandTests.scratch("cache-change-ref")
+        _ = try Self.build(inputs, reference, ["--no-cache"])
+        try Self.expectSameOutputs(reference, out, "rebuild after one change")
+
+        // A draft removed: its JSON and its cache entries go.
+        try FileManager.default.removeItem(at: inputs.appendingPathComponent("draft-07.docx"))
+        #expect(try Self.build(inputs, out) == (0, 9))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(".cache/entries").path)
+        #expect(Set(entries.map { $0.prefix(64) }).count == 9, "\(entries)")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("drafts/draft-07.json").path))
+    }
+
+    @Test("Damaged or missing cache entries are read again, never trusted, never fatal")
+    func damagedCache() throws {
+        let inputs = try Self.dropFolder("cache-damage-in")
+        let out = try BuildCommandTests.scratch("cache-damage-out")
+        _ = try Self.build(inputs, out)
+        let reference = try BuildCommandTests.scratch("cache-damage-ref")
+        _ = try Self.build(inputs, reference, ["--no-cache"])
+        let entries = out.appendingPathComponent(".cache/entries")
+        let names = try FileManager.default.contentsOfDirectory(atPath: entries.path).sorted()
+        // Garbage in every extraction entry, one product file and one entry removed, a broken index.
+        for name in names where !name.hasSuffix(".product.json") {
+            try Data("{\"extraction\": 1".utf8).write(to: entries.appendingPathComponent(name))
+        }
+        try FileManager.default.removeItem(at: entries.appendingPathComponent(names.first { $0.hasSuffix(".product.json") }!))
+        try Data("not json".utf8).write(to: out.appendingPathComponent(".cache/index.json"))
+        #expect(try Self.build(inputs, out).read == 10)
+        try Self.expectSameOutputs(reference, out, "build over a damaged cache")
+        // Entries whose extraction no longer decodes, with an intact index: the drafts are read again.
+        for name in try FileManager.default.contentsOfDirectory(atPath: entries.path) where !name.hasSuffix(".product.json") {
+            try Data("[]".utf8).write(to: entries.appendingPathComponent(name))
+        }
+        for name in try FileManager.default.contentsOfDirectory(atPath: entries.path) where name.hasSuffix(".product.json") {
+            try FileManager.default.removeItem(at: entries.appendingPathComponent(name))
+        }
+        _ = try Self.build(inputs, out)
+        try Self.expectSameOutputs(reference, out, "build over undecodable entries")
+    }
+
+    @Test("A changed template invalidates every entry")
+    func templateChange() throws {
+        let inputs = try Self.dropFolder("cache-tpl-in")
+        let templates = try BuildCommandTests.scratch("cache-tpl")
+        let shipped = CLI.projectRoot.appendingPathComponent("Templates")
+        for name in try FileManager.default.contentsOfDirectory(atPath: shipped.path) {
+            try FileManager.default.copyItem(at: shipped.appendingPathComponent(name), to: templates.appendingPathComponent(name))
+        }
+        let out = try BuildCommandTests.scratch("cache-tpl-out")
+        #expect(try Self.build(inputs, out, ["--templates", templates.path]) == (10, 0))
+        #expect(try Self.build(inputs, out, ["--templates", templates.path]) == (0, 10))
+        let versions = templates.appendingPathComponent("versions.yaml")
+        try (try String(contentsOf: versions, encoding: .utf8) + "\n# edited\n").write(to: versions, atomically: true, encoding: .utf8)
+        #expect(try Self.build(inputs, out, ["--templates", templates.path]) == (10, 0))
+    }
+}
