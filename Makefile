@@ -9,7 +9,7 @@ CORPUS ?= ../shared/corpus
 APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := all
-.PHONY: all help deps build run check test conformance check-docx preview report-screenshot fixtures verify-fixtures bench fuzz clean
+.PHONY: all help deps build run watch check test conformance check-docx preview report-screenshot fixtures verify-fixtures bench fuzz clean
 
 all: deps build run ## Install what is missing, build (release) and run the main job on Inputs/ into Output/
 
@@ -28,6 +28,9 @@ build: deps ## Build plan-assembler in release mode
 
 run: build ## Build the master plan from Inputs/ into Output/ (master-plan.docx, master-plan.json, report.html, drafts/)
 	$(BIN) build $(INPUTS) --out $(OUTPUT)
+
+watch: build ## Rebuild Output/ whenever a draft in Inputs/ is added, changed or removed (Ctrl-C stops)
+	$(BIN) watch $(INPUTS) --out $(OUTPUT)
 
 check: build ## Print each editor's summary of the drafts in Inputs/ (what was found, what is missing)
 	@find $(INPUTS) -maxdepth 1 -name '*.docx' ! -name '~$$*' -print0 | sort -z | xargs -0 $(BIN) check

@@ -7,7 +7,7 @@ public struct PlanAssemblerCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "plan-assembler",
         abstract: "Merge per-topic plan drafts (DOCX) into one master plan outline.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ExtractCommand.self, DumpCommand.self]
+        subcommands: [BuildCommand.self, WatchCommand.self, CheckCommand.self, ExtractCommand.self, DumpCommand.self]
     )
     public init() {}
 }

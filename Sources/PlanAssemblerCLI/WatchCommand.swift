@@ -1,0 +1,237 @@
+import ArgumentParser
+import Foundation
+import PlanDocxWriter
+import PlanModel
+
+/// `plan-assembler watch`: rebuild whenever the drop folder changes.
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Rebuild the master plan whenever a draft is added, changed or removed in the drop folder.",
+        discussion: """
+            Builds once, then watches the folder (inotify, plus a poll every --interval seconds, which \
+            is all there is with --poll or where inotify is unavailable, e.g. network shares). A change \
+            is built once no file has changed for --settle seconds, so a draft still being copied is \
+            not read half-way. Lock files (~$…, .~lock.…#), temporary and hidden files never trigger a \
+            rebuild. A draft that cannot be read is reported on the rebuild's line and read again when \
+            it changes; nothing that happens to a draft stops the watch. A change to the templates \
+            reloads them. One line per rebuild on stdout: what changed, how long, the counts and the \
+            problems. Stops on Ctrl-C (outputs are replaced atomically, an interrupted rebuild leaves \
+            the previous ones).
+            """
+    )
+
+    @Argument(help: "The drop folder.")
+    var inputs = "Inputs"
+
+    @Option(help: "Output folder.")
+    var out = "Output"
+
+    @Option(help: "Templates folder (default: ./Templates, else the one of this checkout).")
+    var templates: String?
+
+    @Option(help: "A reference DOCX whose styles, theme, fonts, page setup, headers and footers the output takes.")
+    var referenceDoc: String?
+
+    @Option(help: "How each merged item names its sources in the DOCX: comments, footnotes or none.")
+    var provenance: Provenance = .comments
+
+    @Option(help: "Drafts read in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Seconds between two looks at the folder.")
+    var interval: Double = 1.0
+
+    @Option(help: "Seconds the folder must stay unchanged before a rebuild.")
+    var settle: Double = 2.0
+
+    @Flag(help: "Poll only; do not use inotify.")
+    var poll = false
+
+    @Option(help: ArgumentHelp("Exit after this many rebuilds (the first build not counted).", visibility: .hidden))
+    var exitAfter: Int?
+
+    func validate() throws {
+        if !(interval > 0) || !(settle >= 0) { throw ValidationError("--interval must be > 0 and --settle ≥ 0") }
+    }
+
+    func run() throws {
+        var job = try loadJob()
+        let templateDirectory = job.templateDirectory
+        let watcher = FolderWatcher(paths: [inputs, templateDirectory], useInotify: !poll)
+        var drafts = DraftSnapshot(folder: inputs)
+        var templateState = DraftSnapshot(folder: templateDirectory, includeAll: true)
+        Self.emit(Self.build(job, inputs, change: nil, prefix: "watching \(inputs) (\(watcher.mode)); "))
+        var rebuilds = 0
+        while exitAfter.map({ rebuilds < $0 }) ?? true {
+            watcher.wait(seconds: interval)
+            guard DraftSnapshot(folder: inputs) != drafts || DraftSnapshot(folder: templateDirectory, includeAll: true) != templateState
+            else { continue }
+            // Let the copy finish: the folder must look the same for `settle` seconds.
+            var last = (DraftSnapshot(folder: inputs), DraftSnapshot(folder: templateDirectory, includeAll: true))
+            var quietSince = Date()
+            while Date().timeIntervalSince(quietSince) < settle {
+                watcher.wait(seconds: min(interval, max(0.05, settle - Date().timeIntervalSince(quietSince))))
+                let now = (DraftSnapshot(folder: inputs), DraftSnapshot(folder: templateDirectory, includeAll: true))
+                if now != last {
+                    last = now
+                    quietSince = Date()
+                }
+            }
+            var notes: [String] = []
+            if last.1 != templateState {
+                templateState = last.1
+                do {
+                    job = try loadJob()
+                    notes.append("templates reloaded")
+                } catch {
+                    notes.append("templates invalid, kept the previous ones")
+                }
+            }
+            let change = drafts.changes(to: last.0)
+            drafts = last.0
+            if change.isEmpty && notes.isEmpty { continue }
+            rebuilds += 1
+            Self.emit(Self.build(job, inputs, change: change.isEmpty ? nil : change, prefix: notes.isEmpty ? "" : notes.joined(separator: ", ") + "; "))
+        }
+    }
+
+    private func loadJob() throws -> BuildJob {
+        try BuildJob.load(
+            templates: templates, referenceDoc: referenceDoc, provenance: provenance, out: out, jobs: jobs, strict: false,
+            useCache: true)
+    }
+
+    /// One rebuild, as one line: never throws, whatever happens to the drafts or the output.
+    static func build(_ job: BuildJob, _ inputs: String, change: DraftSnapshot.Change?, prefix: String) -> String {
+        var line = timestamp() + " " + prefix
+        if let change { line += change.description + " → " }
+        do {
+            let summary = try job.perform(try DropFolder(path: inputs))
+            let counts = Dictionary(grouping: summary.plan.inputs, by: \.status).mapValues(\.count)
+            let present = summary.plan.coverage.filter { $0.status == .present }.count
+            line += "built in " + String(format: "%.2f s", summary.seconds)
+                + ": used \(counts[.used] ?? 0), superseded \(counts[.superseded] ?? 0), unassigned \(counts[.unassigned] ?? 0), "
+                + "rejected \(counts[.rejected] ?? 0), ignored \(counts[.ignored] ?? 0); coverage \(present)/\(summary.plan.coverage.count), "
+                + "conflicts \(summary.plan.conflicts.count); read \(summary.extracted), cached \(summary.cached)"
+            let problems = summary.plan.inputs.filter { $0.status == .rejected || $0.status == .unassigned }
+            if !problems.isEmpty {
+                line += "; problems: " + problems.map { "\($0.file): \($0.reason ?? $0.status.rawValue)" }.joined(separator: "; ")
+            }
+        } catch let failure as BuildJob.Failure {
+            line += "not built: " + failure.message.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " | ")
+        } catch {
+            line += "not built: \(inputs): cannot list the drop folder: \(error.localizedDescription)"
+        }
+        return line
+    }
+
+    /// Writes a line and flushes it (stdout may be a pipe or a log file).
+    static func emit(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func timestamp() -> String {
+        var now = time(nil)
+        var fields = tm()
+        localtime_r(&now, &fields)
+        return String(format: "%02d:%02d:%02d", Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec))
+    }
+}
+
+/// What the watch compares: each draft of a folder (files `DropFolder` would read) with its
+/// size, modification time and inode. Ignored files (lock files, temporary files) are left out,
+/// so they never trigger a rebuild.
+struct DraftSnapshot: Equatable {
+    struct Signature: Equatable {
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+        var inode: UInt64
+    }
+
+    var files: [String: Signature] = [:]
+
+    init(folder: String, includeAll: Bool = false) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+            if !includeAll, DropFolder.ignoreReason(name, isDirectory: isDirectory) != nil { continue }
+            files[name] = Signature(
+                size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, inode: UInt64(info.st_ino))
+        }
+    }
+
+    struct Change {
+        var added: [String] = []
+        var changed: [String] = []
+        var removed: [String] = []
+        var isEmpty: Bool { added.isEmpty && changed.isEmpty && removed.isEmpty }
+
+        var description: String {
+            var parts: [String] = []
+            for (sign, names) in [("+", added), ("~", changed), ("-", removed)] where !names.isEmpty {
+                let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
+                parts.append("\(sign)\(names.count) \(shown)")
+            }
+            return parts.joined(separator: "; ")
+        }
+    }
+
+    func changes(to next: DraftSnapshot) -> Change {
+        var change = Change()
+        for name in next.files.keys.sorted() {
+            if let before = files[name] {
+                if before != next.files[name] { change.changed.append(name) }
+            } else {
+                change.added.append(name)
+            }
+        }
+        change.removed = files.keys.filter { next.files[$0] == nil }.sorted()
+        return change
+    }
+}
+
+/// Sleeps until something happens in the watched folders (inotify) or `seconds` pass. Without
+/// inotify (or with `useInotify: false`) it simply sleeps: the caller compares snapshots anyway,
+/// so inotify only makes the watch react sooner.
+final class FolderWatcher {
+    private var fd: Int32 = -1
+    let mode: String
+
+    init(paths: [String], useInotify: Bool) {
+        if useInotify {
+            fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            if fd >= 0 {
+                let mask = UInt32(IN_CREATE | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_MODIFY | IN_ATTRIB)
+                var watched = 0
+                for path in paths where inotify_add_watch(fd, path, mask) >= 0 { watched += 1 }
+                if watched == 0 {
+                    close(fd)
+                    fd = -1
+                }
+            }
+        }
+        mode = fd >= 0 ? "inotify" : "polling"
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    func wait(seconds: Double) {
+        guard fd >= 0 else {
+            usleep(useconds_t(max(0, seconds) * 1_000_000))
+            return
+        }
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        if Glibc.poll(&descriptor, 1, Int32(max(0, seconds) * 1000)) > 0 {
+            // Events come in bursts while a file is written: take them together.
+            usleep(useconds_t(min(seconds, 0.1) * 1_000_000))
+        }
+        // Drain the events: only the wake-up matters.
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while buffer.withUnsafeMutableBytes({ read(fd, $0.baseAddress, $0.count) }) > 0 {}
+    }
+}
