@@ -9,7 +9,12 @@ extension String {
     /// Whether `needle` occurs in the string (an empty needle always does).
     public func containsText(_ needle: String) -> Bool {
         if needle.isEmpty { return true }
-        return UTF8Search.firstMatch(Array(utf8), Array(needle.utf8), from: 0) != nil
+        var hay = self, pattern = needle
+        hay.makeContiguousUTF8()
+        pattern.makeContiguousUTF8()
+        return hay.utf8.withContiguousStorageIfAvailable { h in
+            pattern.utf8.withContiguousStorageIfAvailable { p in UTF8Search.firstMatch(h, p, from: 0) != nil }
+        }.flatMap { $0 } ?? false
     }
 
     /// Every occurrence of `needle`, left to right and not overlapping, replaced by `replacement`.
@@ -17,7 +22,8 @@ extension String {
         if needle.isEmpty { return self }
         let hay = Array(utf8)
         let pattern = Array(needle.utf8)
-        guard var match = UTF8Search.firstMatch(hay, pattern, from: 0) else { return self }
+        guard var match = hay.withUnsafeBufferPointer({ h in pattern.withUnsafeBufferPointer { UTF8Search.firstMatch(h, $0, from: 0) } })
+        else { return self }
         let with = Array(replacement.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(hay.count)
@@ -26,7 +32,8 @@ extension String {
             out.append(contentsOf: hay[start..<match])
             out.append(contentsOf: with)
             start = match + pattern.count
-            guard let next = UTF8Search.firstMatch(hay, pattern, from: start) else { break }
+            guard let next = hay.withUnsafeBufferPointer({ h in pattern.withUnsafeBufferPointer { UTF8Search.firstMatch(h, $0, from: start) } })
+            else { break }
             match = next
         }
         out.append(contentsOf: hay[start...])
@@ -36,25 +43,21 @@ extension String {
 
 enum UTF8Search {
     /// The first index at or after `from` where `pattern` starts in `hay`.
-    static func firstMatch(_ hay: [UInt8], _ pattern: [UInt8], from: Int) -> Int? {
-        let n = pattern.count
-        guard n > 0, hay.count - from >= n else { return nil }
-        let first = pattern[0]
-        return hay.withUnsafeBufferPointer { h in
-            pattern.withUnsafeBufferPointer { p in
-                var i = from
-                let last = h.count - n
-                while i <= last {
-                    if h[i] == first {
-                        var j = 1
-                        while j < n, h[i + j] == p[j] { j += 1 }
-                        if j == n { return i }
-                    }
-                    i += 1
-                }
-                return nil
+    static func firstMatch(_ h: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let n = p.count
+        guard n > 0, h.count - from >= n else { return nil }
+        let first = p[0]
+        var i = from
+        let last = h.count - n
+        while i <= last {
+            if h[i] == first {
+                var j = 1
+                while j < n, h[i + j] == p[j] { j += 1 }
+                if j == n { return i }
             }
+            i += 1
         }
+        return nil
     }
 }
 
@@ -64,8 +67,21 @@ extension StringProtocol {
     /// goes through NSString on Linux.
     public func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isUnicodeWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isUnicodeWhitespace })!
         return String(self[first..<scalars.index(after: last)])
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property (a fixed list of 25 code points), without the property
+    /// table lookup that `properties.isWhitespace` costs for every Han character.
+    @inlinable public var isUnicodeWhitespace: Bool {
+        let v = value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }

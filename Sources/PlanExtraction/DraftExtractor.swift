@@ -9,9 +9,12 @@ public struct DraftExtractor: Sendable {
     public let templates: TemplateSet
     private let identifier: TopicIdentifier
     private let versions: VersionDetector
+    /// Built once: its word lists are sorted from the indicator lexicon.
+    private let proseIndicators: ProseIndicatorReader
 
     public init(templates: TemplateSet) {
         self.templates = templates
+        proseIndicators = ProseIndicatorReader(lexicon: templates.indicators)
         identifier = TopicIdentifier(catalog: templates.catalog, rules: templates.topicMatching, versions: templates.versions)
         versions = VersionDetector(words: templates.versions)
     }
@@ -24,7 +27,8 @@ public struct DraftExtractor: Sendable {
         // Goals and indicators: the goals section, then indicator tables anywhere else (附表).
         let goalBlocks = structure.goalBlocks
         let goalsResult = GoalExtractor.extract(
-            blocks: goalBlocks.map { (block: $0.block, location: $0.location) }, synonyms: templates.indicators)
+            blocks: goalBlocks.map { (block: $0.block, location: $0.location) }, synonyms: templates.indicators,
+            reader: proseIndicators)
         var indicators = goalsResult.indicators
         var diagnostics = document.diagnostics + structure.diagnostics + goalsResult.diagnostics
         let readTables = Set(goalBlocks.compactMap { located -> String? in
@@ -41,7 +45,13 @@ public struct DraftExtractor: Sendable {
 
         // Which catalog entry, which version.
         let titles = structure.titleParagraphs.map(\.text)
-        let lead = String(document.body.allParagraphs.map(\.text).joined(separator: "\n").prefix(500))
+        var lead = ""
+        for paragraph in document.body.allParagraphs {
+            if !lead.isEmpty { lead += "\n" }
+            lead += paragraph.text
+            if lead.count >= 500 { break }
+        }
+        lead = String(lead.prefix(500))
         let topic = identifier.identify(
             fileName: fileName, coreTitle: document.properties.title, titleParagraphs: titles, leadText: lead)
         diagnostics += identifier.diagnostics(for: topic, fileName: fileName)

@@ -125,10 +125,7 @@ struct StoryReader {
 
         mutating func add(_ text: String, bold: Bool) {
             var visible = 0
-            for scalar in text.unicodeScalars {
-                let white = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
-                if !white { visible += 1 }
-            }
+            for scalar in text.unicodeScalars where !scalar.isUnicodeWhitespace { visible += 1 }
             guard visible > 0 else {
                 if leadOpen, bold { lead += text }
                 return
@@ -658,8 +655,8 @@ extension String {
     /// The string without leading and trailing white space (Unicode, so U+3000 too).
     var trimmingWhitespace: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isUnicodeWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isUnicodeWhitespace })!
         return String(scalars[first...last])
     }
 }

@@ -9,7 +9,13 @@ public enum GoalExtractor {
     public static func extract(
         blocks: [(block: Block, location: DraftLocation)], synonyms: IndicatorSynonyms
     ) -> (goals: [Goal], indicators: [Indicator], diagnostics: [Diagnostic]) {
-        let reader = ProseIndicatorReader(lexicon: synonyms)
+        extract(blocks: blocks, synonyms: synonyms, reader: ProseIndicatorReader(lexicon: synonyms))
+    }
+
+    /// The same with a prose reader built once for many drafts (`synonyms` must be its lexicon).
+    static func extract(
+        blocks: [(block: Block, location: DraftLocation)], synonyms: IndicatorSynonyms, reader: ProseIndicatorReader
+    ) -> (goals: [Goal], indicators: [Indicator], diagnostics: [Diagnostic]) {
         var goals: [Goal] = []
         var indicators: [Indicator] = []
         var diagnostics: [Diagnostic] = []

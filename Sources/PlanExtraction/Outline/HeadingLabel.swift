@@ -1,3 +1,4 @@
+import DocumentModel
 import PlanModel
 
 /// A heading label of the Chinese official-document order, typed in the text or rendered from
@@ -227,6 +228,6 @@ enum OutlineText {
 
     /// Every white-space character removed: the key for synonym matching.
     static func squash(_ text: some StringProtocol) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.properties.isWhitespace }))
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !$0.isUnicodeWhitespace }))
     }
 }
