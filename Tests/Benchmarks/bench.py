@@ -212,7 +212,8 @@ def main():
             r["floor_all_s"] = f["median"]
             # rebuild after one draft changed (same output folder)
             changed = files[len(files) // 2]
-            backup = changed + ".bak"
+            # the original waits outside the drop folder (a stray file in it would be read too)
+            backup = os.path.join(args.work, "changed-original.docx")
             shutil.copy2(changed, backup)
             try:
                 idx = int(os.path.basename(changed).split("-", 1)[0]) - 1
