@@ -62,6 +62,24 @@ struct ReaderRevisionTests {
         #expect(document.revisions.deletions == 1)
     }
 
+    @Test("The revision counts are the same in both views, skipped rows and blocks included")
+    func countsIndependentOfView() throws {
+        let formatted = "<w:rPr><w:b/><w:rPrChange \(Self.ins)><w:rPr/></w:rPrChange></w:rPr>"
+        let row = { (mark: String, text: String) in
+            "<w:tr><w:trPr>\(mark)</w:trPr><w:tc><w:p><w:pPr><w:jc w:val=\"center\"/><w:pPrChange \(Self.ins)><w:pPr/></w:pPrChange></w:pPr>"
+                + "<w:r>\(formatted)<w:t>\(text)</w:t></w:r><w:ins \(Self.ins)>\(r("补"))</w:ins>"
+                + "<w:del \(Self.del)><w:r><w:delText>删</w:delText></w:r></w:del></w:p></w:tc></w:tr>"
+        }
+        let body = "<w:tbl>" + row("", "保留") + row("<w:del \(Self.del)/>", "删行") + row("<w:ins \(Self.ins)/>", "增行") + "</w:tbl>"
+            + "<w:del \(Self.del)>" + p("<w:ins \(Self.ins)>\(r("块内插入"))</w:ins>", pPr: "<w:rPr><w:del \(Self.del)/></w:rPr>") + "</w:del>"
+        let accepted = try readDocx(DocxBuilder(body: body)).revisions
+        let rejected = try readDocx(DocxBuilder(body: body), view: .rejected).revisions
+        #expect(accepted == rejected)
+        // Rows: 1 del + 1 ins; in each of the 3 rows 1 ins run, 1 del run, 1 pPrChange, 1 rPrChange;
+        // the deleted block: the block itself, its paragraph mark and its inserted run.
+        #expect(accepted == RevisionSummary(insertions: 1 + 3 + 1, deletions: 1 + 3 + 2, moves: 0, formatChanges: 6))
+    }
+
     @Test("A document without revisions says so")
     func clean() throws {
         let document = try readDocx(DocxBuilder(body: p(r("干净"))))

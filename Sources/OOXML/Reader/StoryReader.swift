@@ -76,11 +76,15 @@ struct StoryReader {
                 if element.localName != "customXml" { countRevision(element) }
                 if element.localName == "customXml" || view == .accepted {
                     for child in element.children { readBlock(child, into: &blocks) }
+                } else {
+                    countUnread(element.children)
                 }
             case "del", "moveFrom":
                 countRevision(element)
                 if view == .rejected {
                     for child in element.children { readBlock(child, into: &blocks) }
+                } else {
+                    countUnread(element.children)
                 }
             case "commentRangeStart":
                 if let id = element.attribute("id", .w) { _ = openComment(id) }
@@ -488,7 +492,10 @@ struct StoryReader {
         let deleted = trPr?.child(.w, "del") != nil
         if inserted { revisions.insertions += 1 }
         if deleted { revisions.deletions += 1 }
-        if (view == .accepted && deleted) || (view == .rejected && inserted) { return nil }
+        if (view == .accepted && deleted) || (view == .rejected && inserted) {
+            countUnread(tr.children.filter { !$0.is(.w, "trPr") })
+            return nil
+        }
         let rowIndex = pathStack[pathStack.count - 1].next("tr")
         pathStack.append(PathFrame(prefix: currentPathPrefix() + "/tr[\(rowIndex)]"))
         defer { pathStack.removeLast() }
@@ -565,6 +572,32 @@ struct StoryReader {
         case "ins": revisions.insertions += 1
         case "del": revisions.deletions += 1
         default: revisions.moves += 1
+        }
+    }
+
+    /// Counts the tracked changes of content this view does not read (a deleted row or block
+    /// when accepting, an inserted one when rejecting) as reading it would, so that the
+    /// document's `RevisionSummary` is the same whatever the view.
+    private mutating func countUnread<S: Sequence>(_ elements: S) where S.Element == XMLElement {
+        for element in elements where element.isIn(.w) {
+            switch element.localName {
+            case "ins", "del", "moveTo", "moveFrom":
+                countRevision(element)
+                countUnread(element.children)
+            case "pPr":
+                countPropertyChanges(element)
+                if let mark = element.child(.w, "rPr") {
+                    if mark.child(.w, "ins") != nil || mark.child(.w, "moveTo") != nil { revisions.insertions += 1 }
+                    if mark.child(.w, "del") != nil || mark.child(.w, "moveFrom") != nil { revisions.deletions += 1 }
+                }
+            case "rPr":
+                countPropertyChanges(element)
+            case "trPr":
+                if element.child(.w, "ins") != nil { revisions.insertions += 1 }
+                if element.child(.w, "del") != nil { revisions.deletions += 1 }
+            default:
+                countUnread(element.children)
+            }
         }
     }
 
