@@ -39,7 +39,8 @@ struct BuildRun {
         let reader = DocxReader()
         let extractor = DraftExtractor(templates: templates)
         let candidates = folder.candidates
-        let index = cache?.loadIndex() ?? [:]
+        let loadedIndex = cache?.loadIndex() ?? DraftCache.LoadedIndex()
+        let index = loadedIndex.headers
         let spill = cache != nil && candidates.count > keepInMemory
 
         // Pass 1: the header of every draft (and the whole extraction while it fits).
@@ -104,7 +105,7 @@ struct BuildRun {
             let tag = DraftCache.resolutionTag(supersededBy: r.supersededBy, notes: r.diagnostics)
             // A draft that is only listed, unchanged and resolved as before: its JSON as cached.
             if !merged, inMemory == nil, let key, let cache, let bytes = cache.product(key, tag: tag) {
-                try staging.write(name, bytes)
+                try staging.writeIfChanged(name, bytes)
                 return (r, nil, tag)
             }
             var full = inMemory ?? key.flatMap { cache?.load($0) }
@@ -118,7 +119,7 @@ struct BuildRun {
             extraction.supersededBy = r.supersededBy
             if full != nil { extraction.diagnostics += r.diagnostics }
             let bytes = try ProductJSON.encode(extraction)
-            try staging.write(name, bytes)
+            try staging.writeIfChanged(name, bytes)
             if let key, let cache, full != nil { cache.storeProduct(key, tag: tag, bytes) }
             return merged ? (extraction, full?.content, tag) : (r, nil, tag)
         }
@@ -135,7 +136,7 @@ struct BuildRun {
                     tags[key] = kept[j].tag
                 }
             }
-            cache.save(headers: used, tags: tags)
+            cache.save(headers: used, tags: tags, previous: loadedIndex)
         }
 
         let drafts = kept.map(\.0)

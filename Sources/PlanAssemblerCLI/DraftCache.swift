@@ -17,7 +17,7 @@ import PlanTemplates
 /// - `entries/<key>.<resolution>.product.json`: the draft's JSON as `build` writes it to
 ///   `drafts/`, for one resolution (whether and by what it is superseded: `resolutionTag`), so an
 ///   unchanged draft whose resolution did not change is copied, not decoded and encoded again;
-/// - `index.json`: per key, the extraction's header (`DraftExtraction.header`: source, topic,
+/// - `index.tsv`: per key, the extraction's header (`DraftExtraction.header`: source, topic,
 ///   version), which is all a rebuild needs of an unchanged draft until it is written out.
 /// Entries are written atomically (temporary file, rename); a build removes the entries it did
 /// not use. A damaged or missing entry is a miss, never an error: the cache is only a shortcut.
@@ -27,11 +27,6 @@ struct DraftCache: Sendable {
     struct Entry: Codable, Sendable {
         var extraction: DraftExtraction
         var content: DraftContent
-    }
-
-    struct Index: Codable, Sendable {
-        var formatVersion: Int
-        var headers: [String: DraftExtraction]
     }
 
     let directory: String
@@ -58,7 +53,7 @@ struct DraftCache: Sendable {
     }
 
     var entriesDirectory: String { (directory as NSString).appendingPathComponent("entries") }
-    var indexPath: String { (directory as NSString).appendingPathComponent("index.json") }
+    var indexPath: String { (directory as NSString).appendingPathComponent("index.tsv") }
 
     /// The key of a draft: its file name and content hash under this cache's identity.
     func key(file: String, sha256: String) -> String {
@@ -114,23 +109,54 @@ struct DraftCache: Sendable {
         try? AtomicFile.write(Array(data), to: entryPath(key), durable: false)
     }
 
-    /// The headers of the entries, by key; empty when there is no usable index.
-    func loadIndex() -> [String: DraftExtraction] {
-        guard let data = FileManager.default.contents(atPath: indexPath),
-              let index = try? JSONDecoder().decode(Index.self, from: data), index.formatVersion == Self.formatVersion
-        else { return [:] }
-        return index.headers
+    /// The index as read: per key, the header and its encoded line (reused when unchanged).
+    struct LoadedIndex: Sendable {
+        var headers: [String: DraftExtraction] = [:]
+        var lines: [String: [UInt8]] = [:]
     }
 
-    /// Writes the index of `headers` and removes every entry not among them, and every product
-    /// file of another resolution than `tags` says.
-    func save(headers: [String: DraftExtraction], tags: [String: String]) {
+    /// The headers of the entries, by key; empty when there is no usable index. The index is
+    /// one line per entry, `<key> TAB <header JSON>`, after a first line naming the format.
+    func loadIndex() -> LoadedIndex {
+        guard let data = FileManager.default.contents(atPath: indexPath) else { return LoadedIndex() }
+        let bytes = [UInt8](data)
+        var loaded = LoadedIndex()
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).makeIterator()
+        guard let first = lines.next(), Array(first) == Array(Self.indexHeaderLine.utf8) else { return LoadedIndex() }
+        let decoder = JSONDecoder()
+        while let line = lines.next() {
+            guard let tab = line.firstIndex(of: 0x09),
+                  let header = try? decoder.decode(DraftExtraction.self, from: Data(line[(tab + 1)...]))
+            else { continue }
+            let key = String(decoding: line[..<tab], as: UTF8.self)
+            loaded.headers[key] = header
+            loaded.lines[key] = Array(line)
+        }
+        return loaded
+    }
+
+    static let indexHeaderLine = "plan-assembler draft cache index \(formatVersion)"
+
+    /// Writes the index of `headers` (lines of `previous` reused where the header is the same)
+    /// and removes every entry not among them, and every product file of another resolution
+    /// than `tags` says.
+    func save(headers: [String: DraftExtraction], tags: [String: String], previous: LoadedIndex) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        if let data = try? encoder.encode(Index(formatVersion: Self.formatVersion, headers: headers)) {
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try? AtomicFile.write(Array(data), to: indexPath, durable: false)
+        var out = Array((Self.indexHeaderLine + "\n").utf8)
+        for key in headers.keys.sorted() {
+            let header = headers[key]!
+            if previous.headers[key] == header, let line = previous.lines[key] {
+                out += line
+            } else if let json = try? encoder.encode(header) {
+                out += Array(key.utf8) + [0x09] + Array(json)
+            } else {
+                continue
+            }
+            out.append(0x0A)
         }
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try? AtomicFile.write(out, to: indexPath, durable: false)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: entriesDirectory)) ?? [] {
             let fields = name.split(separator: ".").map(String.init)
             let key = fields.first ?? name

@@ -10,6 +10,8 @@ final class OutputStaging: @unchecked Sendable {
     let staging: String
     private let lock = NSLock()
     private var names: Set<String> = []
+    /// Files already in place with the right bytes (`writeIfChanged`).
+    private var kept: Set<String> = []
     private var directories: Set<String> = []
     private var finished = false
 
@@ -48,11 +50,45 @@ final class OutputStaging: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Like `write`, but when the output folder already holds exactly these bytes under `name`
+    /// the file is left as it is (not staged, not renamed, yet not stale either): a rebuild of
+    /// thousands of drafts rewrites only the JSON of the drafts that changed.
+    func writeIfChanged(_ name: String, _ bytes: [UInt8]) throws {
+        let current = (path as NSString).appendingPathComponent(name)
+        if Self.fileHolds(current, bytes) {
+            lock.lock()
+            kept.insert(name)
+            lock.unlock()
+            return
+        }
+        try write(name, bytes)
+    }
+
+    /// Whether the regular file at `path` holds exactly `bytes` (one read, one memcmp).
+    static func fileHolds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        var existing = [UInt8](repeating: 0, count: bytes.count + 1)
+        var filled = 0
+        while filled < existing.count {
+            let n = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            filled += n
+        }
+        guard filled == bytes.count else { return false }
+        return bytes.withUnsafeBytes { a in existing.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, bytes.count) == 0 } }
+    }
+
     /// Moves every staged file into place (in name order) and removes files under
     /// `staleUnder` that this run did not write (a draft that left the drop folder).
     func commit(staleUnder: String) throws {
         lock.lock()
         let written = names.sorted()
+        let unchanged = kept
         lock.unlock()
         let fm = FileManager.default
         AtomicFile.syncFileSystem(of: staging)
@@ -68,7 +104,7 @@ final class OutputStaging: @unchecked Sendable {
             }
         }
         for directory in created.sorted() { AtomicFile.syncDirectory(directory) }
-        let keep = Set(written)
+        let keep = Set(written).union(unchanged)
         let staleDirectory = (path as NSString).appendingPathComponent(staleUnder)
         for name in (try? fm.contentsOfDirectory(atPath: staleDirectory)) ?? []
         where !keep.contains(staleUnder + "/" + name) && !name.hasPrefix(".") {

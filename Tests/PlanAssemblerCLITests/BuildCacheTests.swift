@@ -100,7 +100,7 @@ import Testing
             try Data("{\"extraction\": 1".utf8).write(to: entries.appendingPathComponent(name))
         }
         try FileManager.default.removeItem(at: entries.appendingPathComponent(names.first { $0.hasSuffix(".product.json") }!))
-        try Data("not json".utf8).write(to: out.appendingPathComponent(".cache/index.json"))
+        try Data("not json".utf8).write(to: out.appendingPathComponent(".cache/index.tsv"))
         #expect(try Self.build(inputs, out).read == 10)
         try Self.expectSameOutputs(reference, out, "build over a damaged cache")
         // Entries whose extraction no longer decodes, with an intact index: the drafts are read again.
