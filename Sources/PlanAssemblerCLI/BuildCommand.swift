@@ -10,7 +10,7 @@ import PlanReport
 import PlanTemplates
 
 /// `plan-assembler build`: the drop folder into the master plan outline.
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Assemble every draft of a drop folder into the master plan outline (DOCX, JSON, HTML report).",
@@ -58,7 +58,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Drafts kept in memory between the passes; past this, re-read from the cache.", visibility: .hidden))
     var keepInMemory = 500
 
-    func run() throws {
+    func run() async throws {
         let job = try BuildJob.load(
             templates: templates, referenceDoc: referenceDoc, provenance: provenance, out: out, jobs: jobs,
             strict: strict, useCache: !noCache, keepInMemory: keepInMemory)
@@ -71,7 +71,7 @@ struct BuildCommand: ParsableCommand {
         }
         let summary: BuildJob.Summary
         do {
-            summary = try job.perform(folder, progress: Progress.make(quiet: quiet))
+            summary = try await job.perform(folder, progress: Progress.make(quiet: quiet))
         } catch {
             FileHandle.standardError.write(Data(error.message.utf8))
             throw error.status
@@ -153,7 +153,7 @@ struct BuildJob {
     }
 
     /// Builds `folder` into `out`: nothing is replaced unless everything was rendered.
-    func perform(_ folder: DropFolder, progress: Progress? = nil) throws(Failure) -> Summary {
+    func perform(_ folder: DropFolder, progress: Progress? = nil) async throws(Failure) -> Summary {
         let started = Date()
         let staging: OutputStaging
         do {
@@ -167,7 +167,7 @@ struct BuildJob {
         build.keepInMemory = keepInMemory
         let result: BuildRun.Result
         do {
-            result = try build.run(folder, jobs: jobs, staging: staging, progress: progress)
+            result = try await build.run(folder, jobs: jobs, staging: staging, progress: progress)
         } catch {
             throw Failure(message: "error: \(out): cannot write a draft's JSON: \(error)\n", status: ExitStatus.outputFailed)
         }

@@ -35,7 +35,7 @@ struct BuildRun {
     }
 
     /// Builds `folder`; per-draft JSON files go to `staging` as `drafts/<name>.json`.
-    func run(_ folder: DropFolder, jobs: Int, staging: OutputStaging, progress: Progress? = nil) throws -> Result {
+    func run(_ folder: DropFolder, jobs: Int, staging: OutputStaging, progress: Progress? = nil) async throws -> Result {
         let reader = DocxReader()
         let extractor = DraftExtractor(templates: templates)
         let candidates = folder.candidates
@@ -45,7 +45,7 @@ struct BuildRun {
 
         // Pass 1: the header of every draft (and the whole extraction while it fits).
         progress?.start(phase: "reading", total: candidates.count)
-        let reads: [Read] = try ParallelMap.run(candidates, jobs: jobs) { entry in
+        let reads: [Read] = try await ParallelMap.run(candidates, jobs: jobs) { entry in
             defer { progress?.step(entry.name) }
             let fileTime = Self.modificationTime(entry.path)
             do {
@@ -95,7 +95,7 @@ struct BuildRun {
 
         // Pass 2: each draft's JSON, written as it is made; the merged drafts kept whole.
         progress?.start(phase: "writing", total: resolved.count)
-        let kept: [(DraftExtraction, DraftContent?, tag: String?)] = try ParallelMap.run(Array(resolved.indices), jobs: jobs) { j in
+        let kept: [(DraftExtraction, DraftContent?, tag: String?)] = try await ParallelMap.run(Array(resolved.indices), jobs: jobs) { j in
             let r = resolved[j]
             defer { progress?.step(r.source.file) }
             guard case .ready(_, let key, let inMemory, _, _) = reads[positions[j]] else { fatalError("pass 1 kept only ready drafts") }
@@ -222,57 +222,28 @@ struct BuildRun {
     }
 }
 
-/// `transform` applied to every element on `jobs` threads; results in input order, so nothing
-/// downstream depends on scheduling. The first error thrown is rethrown after all finish.
+/// `transform` applied to every element by at most `jobs` child tasks at once (Swift
+/// concurrency: a throwing task group on the cooperative pool; the work is CPU-bound reading
+/// and extraction, so a task runs to completion once started). Results come back in input
+/// order, so nothing downstream depends on scheduling; the first error thrown is rethrown.
 enum ParallelMap {
-    static func run<T: Sendable, R: Sendable>(_ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) throws -> R) throws -> [R] {
-        let box = Slots<R>(count: items.count)
-        let next = Counter()
-        let workers = max(1, min(jobs, items.count))
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            group.enter()
-            Thread.detachNewThread {
-                while let i = next.take(below: items.count) {
-                    do { box.set(i, .success(try transform(items[i]))) } catch { box.set(i, .failure(error)) }
-                }
-                group.leave()
+    static func run<T: Sendable, R: Sendable>(
+        _ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) throws -> R
+    ) async throws -> [R] {
+        try await withThrowingTaskGroup(of: (Int, R).self) { group in
+            var results = [R?](repeating: nil, count: items.count)
+            var next = 0
+            func launch() {
+                let i = next
+                next += 1
+                group.addTask { (i, try transform(items[i])) }
             }
-        }
-        group.wait()
-        return try box.values().map { result -> R in
-            switch result {
-            case .success(let value): return value
-            case .failure(let error): throw error
+            while next < min(max(1, jobs), items.count) { launch() }
+            while let (i, value) = try await group.next() {
+                results[i] = value
+                if next < items.count { launch() }
             }
-        }
-    }
-
-    private final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-        func take(below limit: Int) -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard value < limit else { return nil }
-            value += 1
-            return value - 1
-        }
-    }
-
-    private final class Slots<R>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [Result<R, any Error>?]
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: Result<R, any Error>) {
-            lock.lock()
-            slots[i] = value
-            lock.unlock()
-        }
-        func values() -> [Result<R, any Error>] {
-            lock.lock()
-            defer { lock.unlock() }
-            return slots.map { $0! }
+            return results.map { $0! }
         }
     }
 }

@@ -4,7 +4,7 @@ import PlanDocxWriter
 import PlanModel
 
 /// `plan-assembler watch`: rebuild whenever the drop folder changes.
-struct WatchCommand: ParsableCommand {
+struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Rebuild the master plan whenever a draft is added, changed or removed in the drop folder.",
@@ -55,13 +55,13 @@ struct WatchCommand: ParsableCommand {
         if !(interval > 0) || !(settle >= 0) { throw ValidationError("--interval must be > 0 and --settle ≥ 0") }
     }
 
-    func run() throws {
+    func run() async throws {
         var job = try loadJob()
         let templateDirectory = job.templateDirectory
         let watcher = FolderWatcher(paths: [inputs, templateDirectory], useInotify: !poll)
         var drafts = DraftSnapshot(folder: inputs)
         var templateState = DraftSnapshot(folder: templateDirectory, includeAll: true)
-        Self.emit(Self.build(job, inputs, change: nil, prefix: "watching \(inputs) (\(watcher.mode)); "))
+        Self.emit(await Self.build(job, inputs, change: nil, prefix: "watching \(inputs) (\(watcher.mode)); "))
         var rebuilds = 0
         while exitAfter.map({ rebuilds < $0 }) ?? true {
             watcher.wait(seconds: interval)
@@ -92,7 +92,7 @@ struct WatchCommand: ParsableCommand {
             drafts = last.0
             if change.isEmpty && notes.isEmpty { continue }
             rebuilds += 1
-            Self.emit(Self.build(job, inputs, change: change.isEmpty ? nil : change, prefix: notes.isEmpty ? "" : notes.joined(separator: ", ") + "; "))
+            Self.emit(await Self.build(job, inputs, change: change.isEmpty ? nil : change, prefix: notes.isEmpty ? "" : notes.joined(separator: ", ") + "; "))
         }
     }
 
@@ -103,11 +103,11 @@ struct WatchCommand: ParsableCommand {
     }
 
     /// One rebuild, as one line: never throws, whatever happens to the drafts or the output.
-    static func build(_ job: BuildJob, _ inputs: String, change: DraftSnapshot.Change?, prefix: String) -> String {
+    static func build(_ job: BuildJob, _ inputs: String, change: DraftSnapshot.Change?, prefix: String) async -> String {
         var line = timestamp() + " " + prefix
         if let change { line += change.description + " → " }
         do {
-            let summary = try job.perform(try DropFolder(path: inputs))
+            let summary = try await job.perform(try DropFolder(path: inputs))
             let counts = Dictionary(grouping: summary.plan.inputs, by: \.status).mapValues(\.count)
             let present = summary.plan.coverage.filter { $0.status == .present }.count
             line += "built in " + String(format: "%.2f s", summary.seconds)

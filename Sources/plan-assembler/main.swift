@@ -1,3 +1,3 @@
 import PlanAssemblerCLI
 
-PlanAssemblerCommand.main()
+await PlanAssemblerCommand.runAsRoot()

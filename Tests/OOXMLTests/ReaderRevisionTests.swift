@@ -72,12 +72,16 @@ struct ReaderRevisionTests {
         }
         let body = "<w:tbl>" + row("", "保留") + row("<w:del \(Self.del)/>", "删行") + row("<w:ins \(Self.ins)/>", "增行") + "</w:tbl>"
             + "<w:del \(Self.del)>" + p("<w:ins \(Self.ins)>\(r("块内插入"))</w:ins>", pPr: "<w:rPr><w:del \(Self.del)/></w:rPr>") + "</w:del>"
+            // A text box in deleted text: hidden when accepting, its own insertion still counted.
+            + p(r("正文") + "<w:del \(Self.del)><w:r><w:pict><w:txbxContent>" + p("<w:ins \(Self.ins)>\(r("框内插入"))</w:ins>")
+                + "</w:txbxContent></w:pict></w:r></w:del>")
         let accepted = try readDocx(DocxBuilder(body: body)).revisions
         let rejected = try readDocx(DocxBuilder(body: body), view: .rejected).revisions
         #expect(accepted == rejected)
         // Rows: 1 del + 1 ins; in each of the 3 rows 1 ins run, 1 del run, 1 pPrChange, 1 rPrChange;
-        // the deleted block: the block itself, its paragraph mark and its inserted run.
-        #expect(accepted == RevisionSummary(insertions: 1 + 3 + 1, deletions: 1 + 3 + 2, moves: 0, formatChanges: 6))
+        // the deleted block: the block itself, its paragraph mark and its inserted run; the
+        // text box: the deleted run holding it and the insertion inside.
+        #expect(accepted == RevisionSummary(insertions: 1 + 3 + 1 + 1, deletions: 1 + 3 + 2 + 1, moves: 0, formatChanges: 6))
     }
 
     @Test("A document without revisions says so")

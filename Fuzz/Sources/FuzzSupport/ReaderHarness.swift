@@ -16,9 +16,8 @@ import Darwin
 ///   `DocxReadError.Reason` (the view changes which text is kept, never whether a file is a
 ///   readable Word document);
 /// - what does not depend on the view is equal in both documents (properties, note and comment
-///   ids, sha256). Revision counts are not compared: they do depend on the view today (the
-///   tracked changes inside a table row deleted in the accepted view, or inserted in the
-///   rejected one, are not counted, because the row is skipped; see Fuzz/README.md);
+///   ids, sha256, and the revision counts: the reader counts the tracked changes of rows and
+///   blocks a view skips, so `RevisionSummary` is the same in both views);
 /// - the byte count is the input's, the SHA-256 is 64 hex digits.
 public enum ReaderHarness {
     /// Reads `bytes` as a .docx (file name `fuzz.docx`) and checks the invariants above.
@@ -33,6 +32,7 @@ public enum ReaderHarness {
                 ("properties", a.properties == b.properties),
                 ("sha256", a.sha256 == b.sha256), ("note ids", a.notes.map(\.id) == b.notes.map(\.id)),
                 ("comment ids", a.comments.map(\.id) == b.comments.map(\.id)),
+                ("revision counts", a.revisions == b.revisions),
             ]
             for (name, same) in fields where !same {
                 fatalError("fuzz invariant: the accepted and rejected views disagree on \(name)")

@@ -77,14 +77,14 @@ struct StoryReader {
                 if element.localName == "customXml" || view == .accepted {
                     for child in element.children { readBlock(child, into: &blocks) }
                 } else {
-                    countUnread(element.children)
+                    countOnly { reader in reader.readBlocks(element.children) }
                 }
             case "del", "moveFrom":
                 countRevision(element)
                 if view == .rejected {
                     for child in element.children { readBlock(child, into: &blocks) }
                 } else {
-                    countUnread(element.children)
+                    countOnly { reader in reader.readBlocks(element.children) }
                 }
             case "commentRangeStart":
                 if let id = element.attribute("id", .w) { _ = openComment(id) }
@@ -426,7 +426,13 @@ struct StoryReader {
 
     /// Every `w:txbxContent` below `element`, in document order, read as its own story of blocks.
     private mutating func readTextBoxes(in element: XMLElement, state: InlineState, builder b: inout ParagraphBuilder) {
-        guard state == .normal else { return }
+        guard state == .normal else {
+            countOnly { reader in
+                var unread = ParagraphBuilder()
+                reader.readTextBoxes(in: element, state: .normal, builder: &unread)
+            }
+            return
+        }
         var stack: [XMLElement] = [element]
         var found: [XMLElement] = []
         // Iterative pre-order search; stops descending at a text box.
@@ -486,15 +492,19 @@ struct StoryReader {
         return rows
     }
 
-    private mutating func readRow(_ tr: XMLElement) -> TableRow? {
+    /// `countingOnly`: the row is read only to count its tracked changes (its own mark is
+    /// already counted), see `countOnly`.
+    private mutating func readRow(_ tr: XMLElement, countingOnly: Bool = false) -> TableRow? {
         let trPr = tr.child(.w, "trPr")
-        let inserted = trPr?.child(.w, "ins") != nil
-        let deleted = trPr?.child(.w, "del") != nil
-        if inserted { revisions.insertions += 1 }
-        if deleted { revisions.deletions += 1 }
-        if (view == .accepted && deleted) || (view == .rejected && inserted) {
-            countUnread(tr.children.filter { !$0.is(.w, "trPr") })
-            return nil
+        if !countingOnly {
+            let inserted = trPr?.child(.w, "ins") != nil
+            let deleted = trPr?.child(.w, "del") != nil
+            if inserted { revisions.insertions += 1 }
+            if deleted { revisions.deletions += 1 }
+            if (view == .accepted && deleted) || (view == .rejected && inserted) {
+                countOnly { reader in _ = reader.readRow(tr, countingOnly: true) }
+                return nil
+            }
         }
         let rowIndex = pathStack[pathStack.count - 1].next("tr")
         pathStack.append(PathFrame(prefix: currentPathPrefix() + "/tr[\(rowIndex)]"))
@@ -575,30 +585,24 @@ struct StoryReader {
         }
     }
 
-    /// Counts the tracked changes of content this view does not read (a deleted row or block
-    /// when accepting, an inserted one when rejecting) as reading it would, so that the
-    /// document's `RevisionSummary` is the same whatever the view.
-    private mutating func countUnread<S: Sequence>(_ elements: S) where S.Element == XMLElement {
-        for element in elements where element.isIn(.w) {
-            switch element.localName {
-            case "ins", "del", "moveTo", "moveFrom":
-                countRevision(element)
-                countUnread(element.children)
-            case "pPr":
-                countPropertyChanges(element)
-                if let mark = element.child(.w, "rPr") {
-                    if mark.child(.w, "ins") != nil || mark.child(.w, "moveTo") != nil { revisions.insertions += 1 }
-                    if mark.child(.w, "del") != nil || mark.child(.w, "moveFrom") != nil { revisions.deletions += 1 }
-                }
-            case "rPr":
-                countPropertyChanges(element)
-            case "trPr":
-                if element.child(.w, "ins") != nil { revisions.insertions += 1 }
-                if element.child(.w, "del") != nil { revisions.deletions += 1 }
-            default:
-                countUnread(element.children)
-            }
-        }
+    /// Reads content this view does not show (a row or block deleted when accepting, inserted
+    /// when rejecting; a text box in hidden text) only to count its tracked changes, then puts
+    /// every other piece of state back (paragraph counter, numbering, fields, comments, joins,
+    /// paths, skipped elements). Counting through the same reading code is what makes the
+    /// document's `RevisionSummary` the same whatever the view.
+    private mutating func countOnly(_ read: (inout StoryReader) -> Void) {
+        let saved = self
+        read(&self)
+        let counted = revisions
+        self = saved
+        revisions = counted
+    }
+
+    /// Reads block-level elements into a scratch list (for `countOnly`).
+    private mutating func readBlocks(_ elements: XMLChildren) {
+        var unread: [Block] = []
+        for element in elements { readBlock(element, into: &unread) }
+        flushPending(into: &unread)
     }
 
     private mutating func countPropertyChanges(_ properties: XMLElement) {
