@@ -28,23 +28,7 @@ struct BuildCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The drop folder.")
-    var inputs = "Inputs"
-
-    @Option(help: "Output folder.")
-    var out = "Output"
-
-    @Option(help: "Templates folder (default: ./Templates, else the one of this checkout).")
-    var templates: String?
-
-    @Option(help: "A reference DOCX whose styles, theme, fonts, page setup, headers and footers the output takes.")
-    var referenceDoc: String?
-
-    @Option(help: "How each merged item names its sources in the DOCX: comments, footnotes or none.")
-    var provenance: Provenance = .comments
-
-    @Option(help: "Drafts read in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var options: BuildOptions
 
     @Flag(help: "Fail (exit 1, write nothing) when a draft is rejected or its topic cannot be identified.")
     var strict = false
@@ -59,9 +43,8 @@ struct BuildCommand: AsyncParsableCommand {
     var keepInMemory = 500
 
     func run() async throws {
-        let job = try BuildJob.load(
-            templates: templates, referenceDoc: referenceDoc, provenance: provenance, out: out, jobs: jobs,
-            strict: strict, useCache: !noCache, keepInMemory: keepInMemory)
+        let job = try BuildJob.load(options, strict: strict, useCache: !noCache, keepInMemory: keepInMemory)
+        let inputs = options.inputs
         let folder: DropFolder
         do {
             folder = try DropFolder(path: inputs)
@@ -85,6 +68,28 @@ struct BuildCommand: AsyncParsableCommand {
 
 extension Provenance: ExpressibleByArgument {}
 
+/// What `build` and `watch` share: where the drafts are, where the outputs go, what they are
+/// made with.
+struct BuildOptions: ParsableArguments {
+    @Argument(help: "The drop folder.")
+    var inputs = "Inputs"
+
+    @Option(help: "Output folder.")
+    var out = "Output"
+
+    @Option(help: "Templates folder (default: ./Templates, else the one of this checkout).")
+    var templates: String?
+
+    @Option(help: "A reference DOCX whose styles, theme, fonts, page setup, headers and footers the output takes.")
+    var referenceDoc: String?
+
+    @Option(help: "How each merged item names its sources in the DOCX: comments, footnotes or none.")
+    var provenance: Provenance = .comments
+
+    @Option(help: "Drafts read in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+}
+
 /// Everything a build needs besides the drop folder, loaded once (`build`, and `watch` for
 /// each of its rebuilds).
 struct BuildJob {
@@ -101,10 +106,8 @@ struct BuildJob {
 
     /// Loads the templates and the reference document; prints the error and throws the exit
     /// status when one is invalid.
-    static func load(
-        templates explicit: String?, referenceDoc: String?, provenance: Provenance, out: String, jobs: Int, strict: Bool,
-        useCache: Bool, keepInMemory: Int = 500
-    ) throws -> BuildJob {
+    static func load(_ options: BuildOptions, strict: Bool, useCache: Bool, keepInMemory: Int = 500) throws -> BuildJob {
+        let explicit = options.templates
         let templateDirectory = TemplateLocation.resolve(explicit)
         let set = try loadTemplates(explicit)
         let outline: MasterOutline
@@ -116,15 +119,16 @@ struct BuildJob {
         }
         let reference: ReferenceDocument
         do {
-            reference = try referenceDoc.map { try ReferenceDocument.load(docx: $0) }
+            reference = try options.referenceDoc.map { try ReferenceDocument.load(docx: $0) }
                 ?? ReferenceDocument.load(directory: (templateDirectory as NSString).appendingPathComponent("reference-docx"))
         } catch {
             FileHandle.standardError.write(Data("error: reference document: \(error)\n".utf8))
             throw ExitStatus.templateInvalid
         }
         return BuildJob(
-            templateDirectory: templateDirectory, templates: set, outline: outline, reference: reference, provenance: provenance,
-            out: out, jobs: max(1, jobs), strict: strict, useCache: useCache, keepInMemory: keepInMemory)
+            templateDirectory: templateDirectory, templates: set, outline: outline, reference: reference,
+            provenance: options.provenance, out: options.out, jobs: max(1, options.jobs), strict: strict, useCache: useCache,
+            keepInMemory: keepInMemory)
     }
 
     /// What a build did, for the one-line summary.

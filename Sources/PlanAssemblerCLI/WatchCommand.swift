@@ -21,23 +21,7 @@ struct WatchCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The drop folder.")
-    var inputs = "Inputs"
-
-    @Option(help: "Output folder.")
-    var out = "Output"
-
-    @Option(help: "Templates folder (default: ./Templates, else the one of this checkout).")
-    var templates: String?
-
-    @Option(help: "A reference DOCX whose styles, theme, fonts, page setup, headers and footers the output takes.")
-    var referenceDoc: String?
-
-    @Option(help: "How each merged item names its sources in the DOCX: comments, footnotes or none.")
-    var provenance: Provenance = .comments
-
-    @Option(help: "Drafts read in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var options: BuildOptions
 
     @Option(help: "Seconds between two looks at the folder.")
     var interval: Double = 1.0
@@ -56,6 +40,7 @@ struct WatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let inputs = options.inputs
         var job = try loadJob()
         let templateDirectory = job.templateDirectory
         let watcher = FolderWatcher(paths: [inputs, templateDirectory], useInotify: !poll)
@@ -97,9 +82,7 @@ struct WatchCommand: AsyncParsableCommand {
     }
 
     private func loadJob() throws -> BuildJob {
-        try BuildJob.load(
-            templates: templates, referenceDoc: referenceDoc, provenance: provenance, out: out, jobs: jobs, strict: false,
-            useCache: true)
+        try BuildJob.load(options, strict: false, useCache: true)
     }
 
     /// One rebuild, as one line: never throws, whatever happens to the drafts or the output.
