@@ -24,6 +24,7 @@ enum XMLEscape {
     static func attribute(_ s: String) -> String { escape(s, attribute: true) }
 
     private static func escape(_ s: String, attribute: Bool) -> String {
+        if isClean(s) { return s }
         var out = ""
         out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
         for scalar in s.unicodeScalars {
@@ -42,6 +43,25 @@ enum XMLEscape {
             }
         }
         return out
+    }
+}
+
+extension XMLEscape {
+    /// True when `s` has nothing to escape or drop in text or attribute values: no C0
+    /// control (tab and line breaks included), no `&<>"`, no U+FFFE/U+FFFF (UTF-8 EF BF BE/BF).
+    /// Most of a plan's text is, and is then written as it is.
+    static func isClean(_ s: String) -> Bool {
+        var state = 0 // 1: after EF, 2: after EF BF
+        for byte in s.utf8 {
+            if byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 { return false }
+            switch (state, byte) {
+            case (_, 0xEF): state = 1
+            case (1, 0xBF): state = 2
+            case (2, 0xBE), (2, 0xBF): return false
+            default: state = 0
+            }
+        }
+        return true
     }
 }
 
@@ -93,6 +113,9 @@ enum W {
     /// `w:br`, in one run.
     static func run(_ text: String, rPr: String = "") -> String {
         var out = "<w:r>" + (rPr.isEmpty ? "" : "<w:rPr>\(rPr)</w:rPr>")
+        if !text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return out + (text.isEmpty ? "" : t(text)) + "</w:r>"
+        }
         var pending = ""
         func flush() {
             if !pending.isEmpty { out += t(pending) }
