@@ -118,9 +118,11 @@ struct BuildRun {
             var extraction = full?.extraction ?? r
             extraction.supersededBy = r.supersededBy
             if full != nil { extraction.diagnostics += r.diagnostics }
-            let bytes = try ProductJSON.encode(extraction)
+            // A merged draft from the cache: decoded for the assembly, its JSON still as cached.
+            let cached = inMemory == nil && full != nil ? key.flatMap { cache?.product($0, tag: tag) } : nil
+            let bytes = try cached ?? ProductJSON.encode(extraction)
             try staging.writeIfChanged(name, bytes)
-            if let key, let cache, full != nil { cache.storeProduct(key, tag: tag, bytes) }
+            if let key, let cache, full != nil, cached == nil { cache.storeProduct(key, tag: tag, bytes) }
             return merged ? (extraction, full?.content, tag) : (r, nil, tag)
         }
         progress?.finish()
