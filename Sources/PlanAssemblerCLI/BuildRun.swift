@@ -30,7 +30,9 @@ struct BuildRun {
 
     /// Pass 1's result for one candidate file.
     private enum Read: Sendable {
-        case ready(header: DraftExtraction, key: String?, full: DraftCache.Entry?, fileTime: Date?, fromCache: Bool)
+        case ready(
+            header: DraftExtraction, key: String?, full: DraftCache.Entry?, fileTime: Date?, fromCache: Bool,
+            hash: (FileSignature, String)?)
         case failed(DocxReadError)
     }
 
@@ -40,8 +42,9 @@ struct BuildRun {
         let extractor = DraftExtractor(templates: templates)
         let candidates = folder.candidates
         let loadedIndex = cache?.loadIndex() ?? DraftCache.LoadedIndex()
-        let index = loadedIndex.headers
         let spill = cache != nil && candidates.count > keepInMemory
+        let knownHashes = cache?.loadHashes() ?? [:]
+        let started = Date().timeIntervalSince1970
 
         // Pass 1: the header of every draft (and the whole extraction while it fits).
         progress?.start(phase: "reading", total: candidates.count)
@@ -50,14 +53,27 @@ struct BuildRun {
             let fileTime = Self.modificationTime(entry.path)
             do {
                 var key: String?
+                // The file's hash: as recorded when its signature is unchanged, else read.
+                let signature = FileSignature(path: entry.path)
+                var hash: (FileSignature, String)?
                 if let cache {
-                    let k = cache.key(file: entry.name, sha256: try reader.sha256(path: entry.path, displayName: entry.name))
-                    if let header = index[k], cache.hasEntry(k) {
-                        return .ready(header: header, key: k, full: nil, fileTime: fileTime, fromCache: true)
+                    var sha: String
+                    if let signature, let known = knownHashes[entry.name], known.0 == signature {
+                        sha = known.1
+                    } else {
+                        sha = try reader.sha256(path: entry.path, displayName: entry.name)
+                    }
+                    if let signature, signature.settled(before: started, by: 2), FileSignature(path: entry.path) == signature {
+                        hash = (signature, sha)
+                    }
+                    let k = cache.key(file: entry.name, sha256: sha)
+                    if cache.hasEntry(k), let header = loadedIndex.header(k) {
+                        return .ready(header: header, key: k, full: nil, fileTime: fileTime, fromCache: true, hash: hash)
                     }
                     key = k
                 }
                 let document = try reader.read(path: entry.path, displayName: entry.name)
+                if hash?.1 != document.sha256 { hash = nil }
                 let extraction = extractor.extract(document, fileName: entry.name)
                 let full = DraftCache.Entry(extraction: extraction, content: DraftContent(document: document, extraction: extraction))
                 if let cache {
@@ -65,7 +81,8 @@ struct BuildRun {
                     key = cache.key(file: entry.name, sha256: document.sha256)
                     cache.store(key!, full)
                 }
-                return .ready(header: extraction.header, key: key, full: spill ? nil : full, fileTime: fileTime, fromCache: false)
+                return .ready(
+                    header: extraction.header, key: key, full: spill ? nil : full, fileTime: fileTime, fromCache: false, hash: hash)
             } catch let error as DocxReadError {
                 return .failed(error)
             } catch {
@@ -81,7 +98,7 @@ struct BuildRun {
         var extracted = 0, cached = 0
         for (i, (entry, read)) in zip(candidates, reads).enumerated() {
             switch read {
-            case .ready(let header, _, _, let time, let fromCache):
+            case .ready(let header, _, _, let time, let fromCache, _):
                 headers.append(header)
                 readIndex.append(i)
                 fileTimes[entry.name] = time
@@ -98,7 +115,7 @@ struct BuildRun {
         let kept: [(DraftExtraction, DraftContent?, tag: String?)] = try await ParallelMap.run(Array(resolved.indices), jobs: jobs) { j in
             let r = resolved[j]
             defer { progress?.step(r.source.file) }
-            guard case .ready(_, let key, let inMemory, _, _) = reads[positions[j]] else { fatalError("pass 1 kept only ready drafts") }
+            guard case .ready(_, let key, let inMemory, _, _, _) = reads[positions[j]] else { fatalError("pass 1 kept only ready drafts") }
             let entry = candidates[positions[j]]
             let name = "drafts/" + (r.source.file as NSString).deletingPathExtension + ".json"
             let merged = r.supersededBy == nil && r.topic.id != nil
@@ -128,17 +145,24 @@ struct BuildRun {
         progress?.finish()
         if let cache {
             var used: [String: DraftExtraction] = [:]
+            var unchanged: Set<String> = []
             var tags: [String: String] = [:]
             for (j, r) in resolved.enumerated() {
-                if case .ready(_, let key?, _, _, _) = reads[positions[j]] {
+                if case .ready(_, let key?, _, _, let fromCache, _) = reads[positions[j]] {
                     var header = r
                     header.supersededBy = nil
                     header.diagnostics = []
                     used[key] = header
+                    if fromCache { unchanged.insert(key) }
                     tags[key] = kept[j].tag
                 }
             }
-            cache.save(headers: used, tags: tags, previous: loadedIndex)
+            cache.save(headers: used, unchanged: unchanged, tags: tags, previous: loadedIndex)
+            var hashes: [String: (FileSignature, String)] = [:]
+            for (entry, read) in zip(candidates, reads) {
+                if case .ready(_, _, _, _, _, let hash?) = read { hashes[entry.name] = hash }
+            }
+            cache.saveHashes(hashes)
         }
 
         let drafts = kept.map(\.0)

@@ -17,6 +17,10 @@ import PlanTemplates
 /// - `entries/<key>.<resolution>.product.json`: the draft's JSON as `build` writes it to
 ///   `drafts/`, for one resolution (whether and by what it is superseded: `resolutionTag`), so an
 ///   unchanged draft whose resolution did not change is copied, not decoded and encoded again;
+/// - `hashes.tsv`: per draft file name, its stat signature (size, modification and change
+///   times, inode, device) and the SHA-256 of its bytes, so that an unchanged file is not read
+///   again just to be hashed (as git trusts its index; a file written in the last 2 seconds is
+///   not recorded, and any write changes the change time, which no tool can set back);
 /// - `index.tsv`: per key, the extraction's header (`DraftExtraction.header`: source, topic,
 ///   version), which is all a rebuild needs of an unchanged draft until it is written out.
 /// Entries are written atomically (temporary file, rename); a build removes the entries it did
@@ -72,11 +76,13 @@ struct DraftCache: Sendable {
     /// the notes the resolution added.
     static func resolutionTag(supersededBy: String?, notes: [Diagnostic]) -> String {
         guard supersededBy != nil || !notes.isEmpty else { return "current" }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        var text = (supersededBy ?? "") + "\u{0}"
+        for note in notes {
+            let location = note.location.map { "\($0.part)\u{1F}\($0.paragraphIndex.map(String.init) ?? "-")\u{1F}\($0.path)" } ?? "-"
+            text += "\(note.severity.rawValue)\u{1F}\(note.code)\u{1F}\(note.message)\u{1F}\(location)\u{0}"
+        }
         var hash = SHA256()
-        hash.update(Array((supersededBy ?? "").utf8) + [0])
-        hash.update(Array((try? encoder.encode(notes)) ?? Data()))
+        hash.update(Array(text.utf8))
         return String(hash.finalizeHex().prefix(16))
     }
 
@@ -109,44 +115,73 @@ struct DraftCache: Sendable {
         try? AtomicFile.write(Array(data), to: entryPath(key), durable: false)
     }
 
-    /// The index as read: per key, the header and its encoded line (reused when unchanged).
+    /// The index as read: per key, its line. Headers are decoded on demand (from the parallel
+    /// pass, for the drafts that are unchanged) and unchanged lines are written back as they are.
     struct LoadedIndex: Sendable {
-        var headers: [String: DraftExtraction] = [:]
         var lines: [String: [UInt8]] = [:]
+
+        /// The header recorded for `key`, nil when absent or undecodable.
+        func header(_ key: String) -> DraftExtraction? {
+            guard let line = lines[key], let tab = line.firstIndex(of: 0x09) else { return nil }
+            return try? JSONDecoder().decode(DraftExtraction.self, from: Data(line[(tab + 1)...]))
+        }
     }
 
-    /// The headers of the entries, by key; empty when there is no usable index. The index is
-    /// one line per entry, `<key> TAB <header JSON>`, after a first line naming the format.
+    /// The index: one line per entry, `<key> TAB <header JSON>`, after a first line naming the
+    /// format; empty when there is no usable index.
     func loadIndex() -> LoadedIndex {
         guard let data = FileManager.default.contents(atPath: indexPath) else { return LoadedIndex() }
         let bytes = [UInt8](data)
         var loaded = LoadedIndex()
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).makeIterator()
         guard let first = lines.next(), Array(first) == Array(Self.indexHeaderLine.utf8) else { return LoadedIndex() }
-        let decoder = JSONDecoder()
         while let line = lines.next() {
-            guard let tab = line.firstIndex(of: 0x09),
-                  let header = try? decoder.decode(DraftExtraction.self, from: Data(line[(tab + 1)...]))
-            else { continue }
-            let key = String(decoding: line[..<tab], as: UTF8.self)
-            loaded.headers[key] = header
-            loaded.lines[key] = Array(line)
+            guard let tab = line.firstIndex(of: 0x09) else { continue }
+            loaded.lines[String(decoding: line[..<tab], as: UTF8.self)] = Array(line)
         }
         return loaded
     }
 
+    static let hashesHeaderLine = "plan-assembler draft hashes \(formatVersion)"
+    var hashesPath: String { (directory as NSString).appendingPathComponent("hashes.tsv") }
+
+    /// File name → (signature, SHA-256) recorded by the last build.
+    func loadHashes() -> [String: (FileSignature, String)] {
+        guard let data = FileManager.default.contents(atPath: hashesPath) else { return [:] }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+        guard lines.first.map(String.init) == Self.hashesHeaderLine else { return [:] }
+        var out: [String: (FileSignature, String)] = [:]
+        for line in lines.dropFirst() {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 9, let numbers = Optional(f[1...7].compactMap { Int64($0) }), numbers.count == 7, f[8].count == 64
+            else { continue }
+            out[f[0]] = (FileSignature(fields: numbers), f[8])
+        }
+        return out
+    }
+
+    func saveHashes(_ hashes: [String: (FileSignature, String)]) {
+        var text = Self.hashesHeaderLine + "\n"
+        for name in hashes.keys.sorted() where !name.contains("\t") && !name.contains("\n") {
+            let (signature, sha) = hashes[name]!
+            text += name + "\t" + signature.fields.map(String.init).joined(separator: "\t") + "\t" + sha + "\n"
+        }
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try? AtomicFile.write(Array(text.utf8), to: hashesPath, durable: false)
+    }
+
     static let indexHeaderLine = "plan-assembler draft cache index \(formatVersion)"
 
-    /// Writes the index of `headers` (lines of `previous` reused where the header is the same)
-    /// and removes every entry not among them, and every product file of another resolution
-    /// than `tags` says.
-    func save(headers: [String: DraftExtraction], tags: [String: String], previous: LoadedIndex) {
+    /// Writes the index of `headers` (the lines of `previous` reused for the keys in `unchanged`,
+    /// whose headers were read from them) and removes every entry not among them, and every
+    /// product file of another resolution than `tags` says.
+    func save(headers: [String: DraftExtraction], unchanged: Set<String>, tags: [String: String], previous: LoadedIndex) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var out = Array((Self.indexHeaderLine + "\n").utf8)
         for key in headers.keys.sorted() {
             let header = headers[key]!
-            if previous.headers[key] == header, let line = previous.lines[key] {
+            if unchanged.contains(key), let line = previous.lines[key] {
                 out += line
             } else if let json = try? encoder.encode(header) {
                 out += Array(key.utf8) + [0x09] + Array(json)
@@ -183,4 +218,29 @@ enum ToolIdentity {
         }
         return "plan-assembler \(version) unknown-executable \(getpid()) \(time(nil))"
     }()
+}
+
+/// What `stat` says of a file, enough to tell that it was not written since: size, modification
+/// and change times (nanoseconds), inode and device.
+struct FileSignature: Hashable, Sendable {
+    var fields: [Int64]
+
+    init(fields: [Int64]) { self.fields = fields }
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        fields = [
+            Int64(info.st_size), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec), Int64(info.st_ctim.tv_sec),
+            Int64(info.st_ctim.tv_nsec), Int64(bitPattern: UInt64(info.st_ino)), Int64(bitPattern: UInt64(info.st_dev)),
+        ]
+    }
+
+    /// Whether the file was last written or changed at least `seconds` before `now` (a file
+    /// still being written, or written within the file system's timestamp granularity, is not
+    /// trusted later).
+    func settled(before now: Double, by seconds: Double) -> Bool {
+        let latest = max(Double(fields[1]) + Double(fields[2]) / 1e9, Double(fields[3]) + Double(fields[4]) / 1e9)
+        return latest <= now - seconds
+    }
 }

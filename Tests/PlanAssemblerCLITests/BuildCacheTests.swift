@@ -86,6 +86,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("drafts/draft-07.json").path))
     }
 
+    @Test("A file rewritten in place with its size and modification time kept is still read again")
+    func rewrittenInPlace() throws {
+        let inputs = try Self.dropFolder("cache-stat-in")
+        // Signatures are trusted only for files older than 2 s (a file being written is not).
+        Thread.sleep(forTimeInterval: 2.2)
+        let out = try BuildCommandTests.scratch("cache-stat-out")
+        #expect(try Self.build(inputs, out) == (10, 0))
+        let hashes = try String(contentsOf: out.appendingPathComponent(".cache/hashes.tsv"), encoding: .utf8)
+        #expect(hashes.split(separator: "\n").count == 1 + 10, "\(hashes)")
+        #expect(try Self.build(inputs, out) == (0, 10))
+
+        // Change one byte of the first zip entry's DOS time (the document reads the same, the
+        // bytes and so the hash differ), then put the modification time back: same size, same
+        // mtime, same inode — only the change time tells.
+        let victim = inputs.appendingPathComponent("draft-07.docx")
+        let modified = try FileManager.default.attributesOfItem(atPath: victim.path)[.modificationDate] as! Date
+        let handle = try FileHandle(forUpdating: victim)
+        try handle.seek(toOffset: 10)
+        let old = try #require(try handle.read(upToCount: 1)).first!
+        try handle.seek(toOffset: 10)
+        try handle.write(contentsOf: [old ^ 0x01])
+        try handle.close()
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: victim.path)
+        #expect(try Self.build(inputs, out) == (1, 9))
+        let reference = try BuildCommandTests.scratch("cache-stat-ref")
+        _ = try Self.build(inputs, reference, ["--no-cache"])
+        try Self.expectSameOutputs(reference, out, "rebuild after an in-place rewrite")
+    }
+
     @Test("Damaged or missing cache entries are read again, never trusted, never fatal")
     func damagedCache() throws {
         let inputs = try Self.dropFolder("cache-damage-in")
