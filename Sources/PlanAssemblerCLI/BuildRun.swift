@@ -50,11 +50,11 @@ struct BuildRun {
         progress?.start(phase: "reading", total: candidates.count)
         let reads: [Read] = try await ParallelMap.run(candidates, jobs: jobs) { entry in
             defer { progress?.step(entry.name) }
-            let fileTime = Self.modificationTime(entry.path)
+            let signature = FileSignature(path: entry.path)
+            let fileTime = signature?.modified
             do {
                 var key: String?
                 // The file's hash: as recorded when its signature is unchanged, else read.
-                let signature = FileSignature(path: entry.path)
                 var hash: (FileSignature, String)?
                 if let cache {
                     var sha: String
@@ -204,12 +204,6 @@ struct BuildRun {
             }
         }
         return inputs
-    }
-
-    static func modificationTime(_ path: String) -> Date? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
     }
 
     /// `SOURCE_DATE_EPOCH` when set, else the newest modified date of the drafts used, else 1980.

@@ -14,19 +14,11 @@ struct CheckCommand: ParsableCommand {
         discussion: "Exit status 0 when every file was read (problems are listed, not fatal), 1 when one could not be read."
     )
 
-    @Option(help: "Templates folder (default: ./Templates, else the one of this checkout).")
-    var templates: String?
-
-    @Argument(help: "Draft files (.docx).")
-    var files: [String]
-
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one file") }
-    }
+    @OptionGroup var drafts: DraftFileOptions
 
     func run() throws {
-        let set = try loadTemplates(templates)
-        let pipeline = DraftPipeline(reader: DocxReader(), extractor: DraftExtractor(templates: set))
+        let (set, pipeline) = try drafts.pipeline()
+        let files = drafts.files
         var failed = false
         var first = true
         for outcome in pipeline.run(files) {

@@ -236,6 +236,9 @@ struct FileSignature: Hashable, Sendable {
         ]
     }
 
+    /// The modification time.
+    var modified: Date { Date(timeIntervalSince1970: TimeInterval(fields[1]) + TimeInterval(fields[2]) / 1e9) }
+
     /// Whether the file was last written or changed at least `seconds` before `now` (a file
     /// still being written, or written within the file system's timestamp granularity, is not
     /// trusted later).

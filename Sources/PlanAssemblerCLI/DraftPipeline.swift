@@ -1,3 +1,4 @@
+import ArgumentParser
 import DocumentModel
 import Foundation
 import OOXML
@@ -21,6 +22,25 @@ enum TemplateLocation {
             dir = dir.deletingLastPathComponent()
         }
         return "Templates"
+    }
+}
+
+/// What `check` and `extract` share: the templates and the draft files.
+struct DraftFileOptions: ParsableArguments {
+    @Option(help: "Templates folder (default: ./Templates, else the one of this checkout).")
+    var templates: String?
+
+    @Argument(help: "Draft files (.docx).")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file") }
+    }
+
+    /// The templates, and a pipeline reading and extracting with them.
+    func pipeline() throws -> (TemplateSet, DraftPipeline) {
+        let set = try loadTemplates(templates)
+        return (set, DraftPipeline(reader: DocxReader(), extractor: DraftExtractor(templates: set)))
     }
 }
 

@@ -21,19 +21,11 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Folder for the JSON files.")
     var out = "Output/drafts"
 
-    @Option(help: "Templates folder (default: ./Templates, else the one of this checkout).")
-    var templates: String?
-
-    @Argument(help: "Draft files (.docx).")
-    var files: [String]
-
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one file") }
-    }
+    @OptionGroup var drafts: DraftFileOptions
 
     func run() throws {
-        let set = try loadTemplates(templates)
-        let pipeline = DraftPipeline(reader: DocxReader(), extractor: DraftExtractor(templates: set))
+        let (_, pipeline) = try drafts.pipeline()
+        let files = drafts.files
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
