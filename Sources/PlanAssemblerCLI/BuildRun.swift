@@ -57,14 +57,16 @@ struct BuildRun {
                 // The file's hash: as recorded when its signature is unchanged, else read.
                 var hash: (FileSignature, String)?
                 if let cache {
-                    var sha: String
+                    let sha: String
                     if let signature, let known = knownHashes[entry.name], known.0 == signature {
                         sha = known.1
+                        hash = known
                     } else {
                         sha = try reader.sha256(path: entry.path, displayName: entry.name)
-                    }
-                    if let signature, signature.settled(before: started, by: 2), FileSignature(path: entry.path) == signature {
-                        hash = (signature, sha)
+                        // Recorded only if the file did not change while it was hashed.
+                        if let signature, signature.settled(before: started, by: 2), FileSignature(path: entry.path) == signature {
+                            hash = (signature, sha)
+                        }
                     }
                     let k = cache.key(file: entry.name, sha256: sha)
                     if cache.hasEntry(k), let header = loadedIndex.header(k) {
@@ -120,8 +122,10 @@ struct BuildRun {
             let name = "drafts/" + (r.source.file as NSString).deletingPathExtension + ".json"
             let merged = r.supersededBy == nil && r.topic.id != nil
             let tag = DraftCache.resolutionTag(supersededBy: r.supersededBy, notes: r.diagnostics)
-            // A draft that is only listed, unchanged and resolved as before: its JSON as cached.
-            if !merged, inMemory == nil, let key, let cache, let bytes = cache.product(key, tag: tag) {
+            // An unchanged draft resolved as before: its JSON as cached. A draft that is only
+            // listed needs nothing else.
+            let cachedProduct = inMemory == nil ? key.flatMap { cache?.product($0, tag: tag) } : nil
+            if !merged, let bytes = cachedProduct {
                 try staging.writeIfChanged(name, bytes)
                 return (r, nil, tag)
             }
@@ -136,7 +140,7 @@ struct BuildRun {
             extraction.supersededBy = r.supersededBy
             if full != nil { extraction.diagnostics += r.diagnostics }
             // A merged draft from the cache: decoded for the assembly, its JSON still as cached.
-            let cached = inMemory == nil && full != nil ? key.flatMap { cache?.product($0, tag: tag) } : nil
+            let cached = full != nil ? cachedProduct : nil
             let bytes = try cached ?? ProductJSON.encode(extraction)
             try staging.writeIfChanged(name, bytes)
             if let key, let cache, full != nil, cached == nil { cache.storeProduct(key, tag: tag, bytes) }

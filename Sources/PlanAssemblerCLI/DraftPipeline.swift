@@ -63,10 +63,7 @@ struct DraftPipeline {
             do {
                 let document = try reader.read(path: path, displayName: name)
                 outcomes.append(.extracted(extractor.extract(document, fileName: name)))
-                if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                   let date = attributes[.modificationDate] as? Date {
-                    fileTimes[name] = date
-                }
+                if let date = FileSignature(path: path)?.modified { fileTimes[name] = date }
             } catch {
                 outcomes.append(.failed(file: name, error: error))
             }

@@ -50,10 +50,9 @@ struct WatchCommand: AsyncParsableCommand {
         var rebuilds = 0
         while exitAfter.map({ rebuilds < $0 }) ?? true {
             watcher.wait(seconds: interval)
-            guard DraftSnapshot(folder: inputs) != drafts || DraftSnapshot(folder: templateDirectory, includeAll: true) != templateState
-            else { continue }
-            // Let the copy finish: the folder must look the same for `settle` seconds.
             var last = (DraftSnapshot(folder: inputs), DraftSnapshot(folder: templateDirectory, includeAll: true))
+            guard last.0 != drafts || last.1 != templateState else { continue }
+            // Let the copy finish: the folder must look the same for `settle` seconds.
             var quietSince = Date()
             while Date().timeIntervalSince(quietSince) < settle {
                 watcher.wait(seconds: min(interval, max(0.05, settle - Date().timeIntervalSince(quietSince))))
@@ -123,17 +122,11 @@ struct WatchCommand: AsyncParsableCommand {
 }
 
 /// What the watch compares: each draft of a folder (files `DropFolder` would read) with its
-/// size, modification time and inode. Ignored files (lock files, temporary files) are left out,
-/// so they never trigger a rebuild.
+/// stat signature, the one the build's cache trusts (size, modification and change times,
+/// inode). Ignored files (lock files, temporary files) are left out, so they never trigger a
+/// rebuild.
 struct DraftSnapshot: Equatable {
-    struct Signature: Equatable {
-        var size: Int64
-        var seconds: Int
-        var nanoseconds: Int
-        var inode: UInt64
-    }
-
-    var files: [String: Signature] = [:]
+    var files: [String: FileSignature] = [:]
 
     init(folder: String, includeAll: Bool = false) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
@@ -143,8 +136,7 @@ struct DraftSnapshot: Equatable {
             guard stat(path, &info) == 0 else { continue }
             let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
             if !includeAll, DropFolder.ignoreReason(name, isDirectory: isDirectory) != nil { continue }
-            files[name] = Signature(
-                size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, inode: UInt64(info.st_ino))
+            files[name] = FileSignature(info)
         }
     }
 

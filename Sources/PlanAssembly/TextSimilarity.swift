@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 import PlanModel
 import PlanTemplates
@@ -23,27 +24,12 @@ public struct TextSimilarity: Sendable {
         }))
     }
 
-    /// The text as compared: stripped, stop phrases removed (plain Swift: Foundation's
+    /// The text as compared: stripped, stop phrases removed (`replacingText`: Foundation's
     /// replacingOccurrences is slow on Linux and this runs for every statement).
     public func normalized(_ text: String) -> String {
-        var t = Array(Self.strip(text))
-        for stop in stops {
-            let pattern = Array(stop)
-            guard !pattern.isEmpty, t.count >= pattern.count else { continue }
-            var out: [Character] = []
-            out.reserveCapacity(t.count)
-            var i = 0
-            while i < t.count {
-                if i + pattern.count <= t.count, t[i] == pattern[0], Array(t[i..<(i + pattern.count)]) == pattern {
-                    i += pattern.count
-                } else {
-                    out.append(t[i])
-                    i += 1
-                }
-            }
-            t = out
-        }
-        return String(t)
+        var t = Self.strip(text)
+        for stop in stops { t = t.replacingText(stop, with: "") }
+        return t
     }
 
     /// The n-gram counts of a text, computed once and compared many times.

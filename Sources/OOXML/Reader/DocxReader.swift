@@ -198,7 +198,7 @@ enum CoreProperties {
     static func read(_ root: XMLElement) -> DocumentProperties {
         var p = DocumentProperties()
         for child in root.children {
-            let text = child.textContent.trimmingWhitespace
+            let text = child.textContent.trimmingWhitespace()
             let value = text.isEmpty ? nil : text
             if child.isIn(.dc) {
                 switch child.localName {

@@ -150,7 +150,7 @@ struct StoryReader {
         var isBold: Bool { total > 0 && boldCount * 2 > total }
         var boldLead: String? {
             guard boldCount > 0, boldCount < total else { return nil }
-            let trimmed = lead.trimmingWhitespace
+            let trimmed = lead.trimmingWhitespace()
             return trimmed.isEmpty ? nil : trimmed
         }
     }
@@ -685,15 +685,5 @@ struct StoryReader {
             stack.append(contentsOf: Array(e.children).reversed())
         }
         return out
-    }
-}
-
-extension String {
-    /// The string without leading and trailing white space (Unicode, so U+3000 too).
-    var trimmingWhitespace: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isUnicodeWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.isUnicodeWhitespace })!
-        return String(scalars[first...last])
     }
 }

@@ -180,11 +180,6 @@ extension ZipWriter {
         }
         guard close(fd) == 0 else { throw fail("cannot close") }
         guard rename(temporary, path) == 0 else { throw fail("cannot rename the temporary file into place") }
-        guard durable else { return }
-        let directoryFD = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_CLOEXEC)
-        if directoryFD >= 0 {
-            _ = fsync(directoryFD)
-            close(directoryFD)
-        }
+        if durable { AtomicFile.syncDirectory(directory.isEmpty ? "/" : directory) }
     }
 }
