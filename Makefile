@@ -6,7 +6,7 @@ BIN := .build/$(CONFIG)/plan-assembler
 INPUTS ?= Inputs
 OUTPUT ?= Output
 CORPUS ?= ../shared/corpus
-APT_GET := DEBIAN_FRONTEND=noninteractive apt-get
+APT_GET := env DEBIAN_FRONTEND=noninteractive apt-get
 
 .DEFAULT_GOAL := all
 .PHONY: all help deps build run watch check test conformance check-docx preview report-screenshot fixtures verify-fixtures bench fuzz clean
