@@ -24,11 +24,16 @@ public struct DraftExtractor: Sendable {
         let structure = DraftStructure.extract(
             document: document, sections: templates.sections, safeguards: templates.safeguards)
 
+        // The plan period (十四五 → 2021–2025) dates undated targets and splits table columns into
+        // baselines and targets: from the title lines, the core title, then the file name.
+        let period = PlanPeriod.read(
+            structure.titleParagraphs.map(\.text) + [document.properties.title ?? "", fileName])
+
         // Goals and indicators: the goals section, then indicator tables anywhere else (附表).
         let goalBlocks = structure.goalBlocks
         let goalsResult = GoalExtractor.extract(
             blocks: goalBlocks.map { (block: $0.block, location: $0.location) }, synonyms: templates.indicators,
-            reader: proseIndicators)
+            reader: proseIndicators, period: period)
         var indicators = goalsResult.indicators
         var diagnostics = document.diagnostics + structure.diagnostics + goalsResult.diagnostics
         let readTables = Set(goalBlocks.compactMap { located -> String? in
@@ -38,7 +43,9 @@ public struct DraftExtractor: Sendable {
         for located in structure.allBlocks {
             guard case .table(let table) = located.block, !readTables.contains(table.location.path),
                   IndicatorTable.isIndicatorTable(table) else { continue }
-            let (more, problems) = IndicatorTable.read(table, location: located.location, synonyms: templates.indicators)
+            let (more, problems) = IndicatorTable.read(
+                table, location: located.location, synonyms: templates.indicators, period: period,
+                contextYear: GoalExtractor.headingYear(located.location.headingPath, period: period))
             indicators += more
             diagnostics += problems
         }
