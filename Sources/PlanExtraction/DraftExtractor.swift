@@ -26,8 +26,9 @@ public struct DraftExtractor: Sendable {
 
         // The plan period (十四五 → 2021–2025) dates undated targets and splits table columns into
         // baselines and targets: from the title lines, the core title, then the file name.
+        let leadLines = document.body.allParagraphs.prefix(3).map(\.text).filter { $0.count <= 80 }
         let period = PlanPeriod.read(
-            structure.titleParagraphs.map(\.text) + [document.properties.title ?? "", fileName])
+            structure.titleParagraphs.map(\.text) + [document.properties.title ?? "", fileName] + leadLines)
 
         // Goals and indicators: the goals section, then indicator tables anywhere else (附表).
         let goalBlocks = structure.goalBlocks
@@ -36,6 +37,7 @@ public struct DraftExtractor: Sendable {
             reader: proseIndicators, period: period)
         var indicators = goalsResult.indicators
         var diagnostics = document.diagnostics + structure.diagnostics + goalsResult.diagnostics
+        indicators += statedTargets(outside: structure, period: period)
         let readTables = Set(goalBlocks.compactMap { located -> String? in
             if case .table(let t) = located.block { return t.location.path }
             return nil
@@ -100,6 +102,37 @@ public struct DraftExtractor: Sendable {
                 unresolved: r.hasUnresolvedRevisions, insertions: r.insertions, deletions: r.deletions,
                 comments: document.comments.count),
             diagnostics: diagnostics)
+    }
+
+    /// Targets stated outside the goals section ("基础研究经费投入占研发经费投入比重提高到8%以上"
+    /// in a tasks chapter, "今年……主要预期目标是：" in a work report): a clause with its own
+    /// target year, or a ratio stated as a level or change to reach. Counts in task prose
+    /// ("建设10个平台") are work, not indicators; the basis section is history.
+    func statedTargets(outside structure: DraftStructure, period: PlanPeriod?) -> [Indicator] {
+        var skipped = Set<String>()
+        for kind in [SectionKind.goals, .basis] {
+            for b in structure.blocks(of: kind) { if let p = b.location.path { skipped.insert(p) } }
+        }
+        var out: [Indicator] = []
+        for located in structure.allBlocks {
+            guard case .paragraph(let p) = located.block, p.outlineLevel == nil,
+                !skipped.contains(located.location.path ?? "")
+            else { continue }
+            let (targets, _) = proseIndicators.read(p.text, period: period)
+            for t in targets {
+                let ratio = ["%", "‰", "百分点"].contains(t.figure.unit ?? "")
+                guard (t.hasYearMark && t.year != nil) || (t.stated && ratio) else { continue }
+                let year = t.hasYearMark ? t.year : GoalExtractor.headingYear(located.location.headingPath, period: period) ?? period?.end
+                let (key, canonical) = IndicatorGrammar.resolve(name: t.name, unit: t.figure.unit, lexicon: templates.indicators)
+                out.append(
+                    Indicator(
+                        name: t.name, key: key, canonicalName: canonical, value: t.figure.value, text: t.figure.text,
+                        unit: t.figure.unit, comparator: t.comparator, year: year, baseline: t.baseline,
+                        baselineYear: t.baseline == nil ? nil : t.baselineYear, relative: t.relative, from: "prose",
+                        quote: t.sentence, location: located.location, upper: t.figure.upper, note: t.figure.note))
+            }
+        }
+        return out
     }
 
     /// The topic a file name alone names (for drafts that could not be read), nil when unsure.

@@ -88,6 +88,14 @@ enum IndicatorGrammar {
         if let (n, length) = fiveYearPlanHead(chars) {
             return (.target(PlanPeriod.startOfFiveYearPlan(n) + 4), String(chars.dropFirst(length)))
         }
+        if let period, period.documentYear == nil {
+            // "今后五年", "未来五年": the plan's own period.
+            for phrase in ["今后五年", "未来五年", "规划期内", "规划期末", "本规划期"] {
+                if let r = String(chars).range(of: phrase), String(chars).distance(from: String(chars).startIndex, to: r.lowerBound) <= 12 {
+                    return (.target(period.end), String(String(chars)[r.upperBound...]))
+                }
+            }
+        }
         if let year = period?.documentYear {
             for (phrase, offset) in [("今年", 0), ("本年", 0), ("全年", 0), ("明年", 1)]
             where chars.figureHasPrefix(Array(phrase), at: 0) {

@@ -14,6 +14,9 @@ struct ProseTarget: Sendable, Hashable {
     var baselineYear: Int? = nil
     /// The sentence the target stands in, verbatim.
     var sentence: String
+    /// True when the clause states the figure as a level or change to reach (a comparator,
+    /// a link or change verb before it, or 以上/左右 after it), not merely mentions it.
+    var stated = false
 }
 
 /// Reads targets from goal prose: each clause with a figure gives one target, named by the
@@ -64,8 +67,8 @@ struct ProseIndicatorReader: Sendable {
                     case .history: state.history = true
                     }
                     body = rest
-                } else if let (year, rest) = Self.innerYearMark(body, period: period) {
-                    // "研发经费投入强度到2025年达到2.6%": the mark stands inside the clause.
+                } else if let (year, rest) = Self.innerYearMark(body, period: period), !scanner.scan(rest).isEmpty {
+                    // "研发经费投入强度到2025年达到2.6%": the mark stands inside a clause with a figure.
                     state = YearState(year: year, marked: true, history: false)
                     body = rest
                 }
@@ -161,7 +164,7 @@ struct ProseIndicatorReader: Sendable {
                 continue
             }
             let object = objectText(chars, from: after, to: next)
-            if isMeta(name: parsed.name, object: object, figure: figure) {
+            if parsed.achieved || isMeta(name: parsed.name, object: object, figure: figure) {
                 pendingBaseline = nil
                 continue
             }
@@ -184,7 +187,8 @@ struct ProseIndicatorReader: Sendable {
                     name: parsed.name, figure: figure,
                     comparator: IndicatorGrammar.comparator(lead: parsed.lead, pre: parsed.pre, post: post),
                     relative: figure.doubling ?? parsed.relative, year: nil, hasYearMark: false,
-                    baseline: pendingBaseline?.value, baselineYear: pendingBaseline?.year, sentence: clause))
+                    baseline: pendingBaseline?.value, baselineYear: pendingBaseline?.year, sentence: clause,
+                    stated: parsed.stated || post != nil))
             pendingBaseline = nil
             lastName = parsed.name
         }
@@ -256,6 +260,10 @@ struct ProseIndicatorReader: Sendable {
         /// True when the text ends "由/从 [YYYY年][的]": the figure is a baseline.
         var isBaseline = false
         var baselineYear: Int? = nil
+        /// A comparator, link or change verb stood right before the figure.
+        var stated = false
+        /// "已达到", "已经建成": the figure is an achievement, not a target.
+        var achieved = false
     }
 
     /// The name in the text before a figure: trailing comparators, link verbs and relative verbs
@@ -285,6 +293,10 @@ struct ProseIndicatorReader: Sendable {
             }
         }
         // The word next to the figure comes off first; report comparators in reading order.
+        result.stated = !strippedTrailing.isEmpty
+        if s.hasSuffix("已") || s.hasSuffix("已经") || s.hasSuffix("已然") {
+            result.achieved = true
+        }
         for w in strippedTrailing.reversed() {
             if let c = IndicatorGrammar.preComparators.first(where: { $0.0 == w }) { result.pre.append(c.1) }
         }
