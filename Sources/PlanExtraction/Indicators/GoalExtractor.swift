@@ -26,6 +26,7 @@ public enum GoalExtractor {
         var indicators: [Indicator] = []
         var diagnostics: [Diagnostic] = []
         var seenBody = false
+        var seenOverall = false
         var yearState = ProseIndicatorReader.YearState()
         /// The year a lead or dated paragraph scopes over the paragraphs below it, with the heading
         /// path it was stated under.
@@ -85,7 +86,11 @@ public enum GoalExtractor {
                             upper: t.figure.upper, note: t.figure.note))
                 }
                 guard !lead || !isBareLead(text) else { continue }
-                let goalYear: Int?? = opening ?? .some(scope?.year ?? headingYear ?? period?.end)
+                // The overall goal (总体目标：…, or the section's opening statement) spans the
+                // phases: it is dated only by a year of its own.
+                let overall = goalKind(text, first: goals.isEmpty, seenOverall: seenOverall) == .overall
+                if overall { seenOverall = true }
+                let goalYear: Int?? = opening ?? (overall ? .some(nil) : .some(scope?.year ?? headingYear ?? period?.end))
                 goals.append(Goal(text: p.text, year: goalYear ?? nil, location: location, indicators: linked))
             }
         }

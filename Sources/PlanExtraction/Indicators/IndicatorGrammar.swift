@@ -43,7 +43,7 @@ enum IndicatorGrammar {
         while i < chars.count, FigureScanner.isChineseNumeralChar(chars[i]) { i += 1 }
         if i > 0, i < chars.count, chars[i] == "是" { return i + 1 }
         if chars.count >= 2, chars[0] == "其", FigureScanner.isChineseNumeralChar(chars[1]) { return 2 }
-        for w in ["首先", "其次", "再次", "最后", "第一", "第二", "第三", "第四", "第五", "另外", "此外", "同时"] where s.hasPrefix(w) {
+        for w in ["首先", "其次", "再次", "最后", "另外", "此外", "同时"] where s.hasPrefix(w) {
             return w.count
         }
         return 0
