@@ -21,9 +21,25 @@ public struct DraftExtractor: Sendable {
 
     /// Extracts one draft. `fileName` is the name in the drop folder (the document's `file` may be a path).
     public func extract(_ document: Document, fileName: String) -> DraftExtraction {
-        let structure = DraftStructure.extract(
-            document: document, sections: templates.sections, safeguards: templates.safeguards)
+        extraction(of: document, fileName: fileName, structure: readStructure(document))
+    }
 
+    /// Extracts one draft and reads the prose the master plan quotes (`DraftContent`), in one
+    /// pass: the content is read through the same structure (outline, sections) as the extraction.
+    public func extractDraft(_ document: Document, fileName: String) -> ExtractedDraft {
+        let structure = readStructure(document)
+        let extraction = self.extraction(of: document, fileName: fileName, structure: structure)
+        let content = ContentReader.content(
+            file: fileName, paragraphs: structure.allBlocks.compactMap(\.paragraph), outline: structure.outline,
+            sections: structure.sections)
+        return ExtractedDraft(extraction: extraction, content: content)
+    }
+
+    private func readStructure(_ document: Document) -> DraftStructure {
+        DraftStructure.extract(document: document, sections: templates.sections, safeguards: templates.safeguards)
+    }
+
+    private func extraction(of document: Document, fileName: String, structure: DraftStructure) -> DraftExtraction {
         // The plan period (十四五 → 2021–2025) dates undated targets and splits table columns into
         // baselines and targets: from the title lines, the core title, then the file name.
         let leadLines = document.body.allParagraphs.prefix(3).map(\.text).filter { $0.count <= 80 }
