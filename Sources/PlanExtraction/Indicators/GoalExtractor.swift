@@ -88,7 +88,9 @@ public enum GoalExtractor {
                 guard !lead || !isBareLead(text) else { continue }
                 // The overall goal (总体目标：…, or the section's opening statement) spans the
                 // phases: it is dated only by a year of its own.
-                let overall = goalKind(text, first: goals.isEmpty, seenOverall: seenOverall) == .overall
+                let labelled = withoutLabel(text) != text.indicatorTrimmed
+                let overall = !labelled && (scope == nil || lead)
+                    && goalKind(text, first: goals.isEmpty, seenOverall: seenOverall) == .overall
                 if overall { seenOverall = true }
                 let goalYear: Int?? = opening ?? (overall ? .some(nil) : .some(scope?.year ?? headingYear ?? period?.end))
                 goals.append(Goal(text: p.text, year: goalYear ?? nil, location: location, indicators: linked))
