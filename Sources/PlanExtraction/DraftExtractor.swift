@@ -137,7 +137,10 @@ public struct DraftExtractor: Sendable {
             let (targets, _) = proseIndicators.read(p.text, period: period)
             for t in targets {
                 let ratio = ["%", "‰", "百分点"].contains(t.figure.unit ?? "")
-                guard (t.hasYearMark && t.year != nil) || (t.stated && ratio) else { continue }
+                // A report about one year (政府工作报告) reviews the past in plain sentences: there,
+                // only a stated target year makes a target.
+                let plan = period.map { $0.documentYear == nil } ?? true
+                guard (t.hasYearMark && t.year != nil) || (plan && t.stated && ratio) else { continue }
                 let year = t.hasYearMark ? t.year : GoalExtractor.headingYear(located.location.headingPath, period: period) ?? period?.end
                 let (key, canonical) = IndicatorGrammar.resolve(name: t.name, unit: t.figure.unit, lexicon: templates.indicators)
                 out.append(

@@ -86,7 +86,10 @@ enum IndicatorGrammar {
         }
         // A five-year plan named at the head of the clause: “十四五”期间/时期/末, 十四五时期.
         if let (n, length) = fiveYearPlanHead(chars) {
-            return (.target(PlanPeriod.startOfFiveYearPlan(n) + 4), String(chars.dropFirst(length)))
+            let end = PlanPeriod.startOfFiveYearPlan(n) + 4
+            // “十三五”期间 in a 十四五 text is history.
+            if end <= (period?.baseYear ?? 2020) { return (.history, String(chars.dropFirst(length))) }
+            return (.target(end), String(chars.dropFirst(length)))
         }
         if let period, period.documentYear == nil {
             // "今后五年", "未来五年": the plan's own period.

@@ -294,6 +294,8 @@ struct ProseIndicatorReader: Sendable {
         }
         // The word next to the figure comes off first; report comparators in reading order.
         result.stated = !strippedTrailing.isEmpty
+        // A name cut at a conjunction or a particle ("…城市和", "产量在", "…的") loses it.
+        while let l = s.last, "和并及与在的、".contains(l), s.count > 2 { s.removeLast() }
         if s.hasSuffix("已") || s.hasSuffix("已经") || s.hasSuffix("已然") {
             result.achieved = true
         }
