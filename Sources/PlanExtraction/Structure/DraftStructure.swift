@@ -16,6 +16,8 @@ public struct SectionBlocks: Sendable, Hashable {
 /// What the structure of a draft says: title lines, outline, sections, tasks, projects, safeguards.
 public struct DraftStructure: Sendable, Hashable {
     public var titleParagraphs: [TitleParagraph]
+    /// Cover lines around the title that are not part of it (document number, authority, date …).
+    public var frontMatter: [TitleParagraph]
     public var outline: [OutlineNode]
     /// Sections of known kinds in document order (a kind may have several, e.g. basis).
     /// `paragraphCount` counts the non-empty body paragraphs and the tables under the heading,
@@ -57,11 +59,12 @@ public struct DraftStructure: Sendable, Hashable {
         var diagnostics = outline.diagnostics
 
         // Sections: every heading with a kind, then kinds a heading names beside its own
-        // ("指导思想和基本原则") when no other heading has them.
+        // ("指导思想和基本原则", "主要目标和任务") when no other heading's words name them.
         var found: [(heading: Int, kind: SectionKind)] = map.headings.indices.compactMap { i in
             map.headings[i].kind.map { (i, $0) }
         }
-        for kind in SectionKind.allCases where !found.contains(where: { $0.kind == kind }) {
+        let named = Set(map.headings.filter { !$0.kindByPosition }.compactMap(\.kind))
+        for kind in SectionKind.allCases where !named.contains(kind) {
             if let i = map.headings.indices.first(where: { map.headings[$0].namedKinds.contains(kind) }) {
                 found.append((i, kind))
             }
@@ -122,7 +125,7 @@ public struct DraftStructure: Sendable, Hashable {
         }
 
         return DraftStructure(
-            titleParagraphs: outline.titleParagraphs, outline: outline.nodes, sections: sectionBlocks.map(\.section),
+            titleParagraphs: outline.titleParagraphs, frontMatter: outline.frontMatter, outline: outline.nodes, sections: sectionBlocks.map(\.section),
             missingSections: missing, tasks: tasks, projects: projects, safeguards: safeguards,
             diagnostics: diagnostics, sectionBlocks: sectionBlocks,
             allBlocks: document.body.indices.map { LocatedBlock(block: document.body[$0], location: map.location(ofBlock: $0)) })
