@@ -29,8 +29,17 @@ let package = Package(
         .target(name: "OOXML", dependencies: ["CLibZip", "CLibXML2", "DocumentModel"]),
         // Value types of what is understood of a plan draft (and the JSON product interface).
         .target(name: "PlanModel", dependencies: ["DocumentModel"]),
-        // The office's editable data in Templates/ (catalog, synonyms, lexicons), loaded from YAML.
-        .target(name: "PlanTemplates", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Every file of Templates/ embedded at build time (the EmbedTemplates plugin): the
+        // executable's built-in templates, so it needs nothing beside it.
+        .executableTarget(name: "TemplateEmbedder", path: "Plugins/TemplateEmbedder"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
+        // Sources/BuiltinTemplates/Templates links to Templates/, so the templates are the target's
+        // files: SwiftPM plans the build again when one is added or removed, and the plugin
+        // reruns when one changes.
+        .target(name: "BuiltinTemplates", plugins: ["EmbedTemplates"]),
+        // The office's editable data in Templates/ (catalog, synonyms, lexicons), loaded from YAML:
+        // built in, or from a folder whose files take precedence file by file.
+        .target(name: "PlanTemplates", dependencies: ["BuiltinTemplates", .product(name: "Yams", package: "Yams")]),
         // From a document model to a plan draft: outline, topic, sections, goals, indicators, tasks, safeguards.
         .target(name: "PlanExtraction", dependencies: ["DocumentModel", "PlanModel", "PlanTemplates"]),
         // All drafts into the master outline Templates/master-outline.yaml defines: merging,

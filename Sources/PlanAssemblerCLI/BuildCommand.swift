@@ -77,7 +77,9 @@ struct BuildOptions: ParsableArguments {
     @Option(help: "Output folder.")
     var out = "Output"
 
-    @Option(help: "Templates folder (default: ./Templates, else the one of this checkout).")
+    @Option(
+        help: "Templates folder; files it lacks come from the built-in templates (default: ./Templates when present, else the built-in templates).",
+        completion: .directory)
     var templates: String?
 
     @Option(help: "A reference DOCX whose styles, theme, fonts, page setup, headers and footers the output takes.")
@@ -93,7 +95,6 @@ struct BuildOptions: ParsableArguments {
 /// Everything a build needs besides the drop folder, loaded once (`build`, and `watch` for
 /// each of its rebuilds).
 struct BuildJob {
-    let templateDirectory: String
     let templates: TemplateSet
     let outline: MasterOutline
     let reference: ReferenceDocument
@@ -107,26 +108,25 @@ struct BuildJob {
     /// Loads the templates and the reference document; prints the error and throws the exit
     /// status when one is invalid.
     static func load(_ options: BuildOptions, strict: Bool, useCache: Bool, keepInMemory: Int = 500) throws -> BuildJob {
-        let explicit = options.templates
-        let templateDirectory = TemplateLocation.resolve(explicit)
-        let set = try loadTemplates(explicit)
+        let set = try loadTemplates(
+            options.templates,
+            reading: TemplateSet.fileNames + [MasterOutline.fileName] + (options.referenceDoc == nil ? ["reference-docx/"] : []))
         let outline: MasterOutline
         do {
-            outline = try MasterOutline.load(from: (templateDirectory as NSString).appendingPathComponent("master-outline.yaml"), catalog: set.catalog)
+            outline = try set.masterOutline()
         } catch {
             FileHandle.standardError.write(Data("error: template: \(error)\n".utf8))
             throw ExitStatus.templateInvalid
         }
         let reference: ReferenceDocument
         do {
-            reference = try options.referenceDoc.map { try ReferenceDocument.load(docx: $0) }
-                ?? ReferenceDocument.load(directory: (templateDirectory as NSString).appendingPathComponent("reference-docx"))
+            reference = try options.referenceDoc.map { try ReferenceDocument.load(docx: $0) } ?? loadReferenceDocument(set.source)
         } catch {
             FileHandle.standardError.write(Data("error: reference document: \(error)\n".utf8))
             throw ExitStatus.templateInvalid
         }
         return BuildJob(
-            templateDirectory: templateDirectory, templates: set, outline: outline, reference: reference,
+            templates: set, outline: outline, reference: reference,
             provenance: options.provenance, out: options.out, jobs: max(1, options.jobs), strict: strict, useCache: useCache,
             keepInMemory: keepInMemory)
     }
@@ -167,7 +167,7 @@ struct BuildJob {
         }
         defer { staging.discard() }
         var build = BuildRun(templates: templates, outline: outline)
-        build.cache = useCache ? DraftCache(outputFolder: out, templateDirectory: templateDirectory, templates: templates) : nil
+        build.cache = useCache ? DraftCache(outputFolder: out, templates: templates) : nil
         build.keepInMemory = keepInMemory
         let result: BuildRun.Result
         do {

@@ -51,14 +51,13 @@ struct DraftCache: Sendable {
         self.identity = identity
     }
 
-    /// The cache of the output folder `out`, for the templates in `templateDirectory`.
-    init(outputFolder out: String, templateDirectory: String, templates: TemplateSet) {
+    /// The cache of the output folder `out`, for `templates` (the bytes in use of each template
+    /// file, from the templates folder or built in).
+    init(outputFolder out: String, templates: TemplateSet) {
         var hash = SHA256()
         hash.update(Array("plan-assembler draft cache \(Self.formatVersion)\n".utf8))
         hash.update(Array(ToolIdentity.current.utf8))
-        for name in templates.fingerprintInputs() {
-            let path = (templateDirectory as NSString).appendingPathComponent(name)
-            let bytes = FileManager.default.contents(atPath: path).map { Array($0) } ?? []
+        for (name, bytes) in templates.fingerprintBytes() {
             hash.update(Array("\n\(name) \(bytes.count)\n".utf8))
             hash.update(bytes)
         }

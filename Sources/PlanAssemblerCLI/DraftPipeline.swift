@@ -6,28 +6,11 @@ import PlanExtraction
 import PlanModel
 import PlanTemplates
 
-/// Options shared by the commands that use the templates.
-enum TemplateLocation {
-    /// `explicit`, else `Templates/` in the working directory, else the one beside the
-    /// executable's package checkout (`.build/<config>/plan-assembler` → `Templates/`).
-    static func resolve(_ explicit: String?) -> String {
-        if let explicit { return explicit }
-        let fm = FileManager.default
-        if fm.fileExists(atPath: "Templates/catalog.yaml") { return "Templates" }
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var dir = exe.deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("Templates")
-            if fm.fileExists(atPath: candidate.appendingPathComponent("catalog.yaml").path) { return candidate.path }
-            dir = dir.deletingLastPathComponent()
-        }
-        return "Templates"
-    }
-}
-
 /// What `check` and `extract` share: the templates and the draft files.
 struct DraftFileOptions: ParsableArguments {
-    @Option(help: "Templates folder (default: ./Templates, else the one of this checkout).")
+    @Option(
+        help: "Templates folder; files it lacks come from the built-in templates (default: ./Templates when present, else the built-in templates).",
+        completion: .directory)
     var templates: String?
 
     @Argument(help: "Draft files (.docx).")

@@ -52,13 +52,3 @@ struct ExtractCommand: ParsableCommand {
         if failed { throw ExitStatus.inputFailed }
     }
 }
-
-/// Loads the templates or ends with exit status 3 and the template's file and line.
-func loadTemplates(_ explicit: String?) throws -> TemplateSet {
-    do {
-        return try TemplateSet.load(directory: TemplateLocation.resolve(explicit))
-    } catch {
-        FileHandle.standardError.write(Data("error: template: \(error)\n".utf8))
-        throw ExitStatus.templateInvalid
-    }
-}

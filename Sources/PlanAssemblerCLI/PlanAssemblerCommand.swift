@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import PlanTemplates
 
 /// The `plan-assembler` command line. Exit codes (documented in the README): 0 success,
 /// 1 some input could not be read (the others were still processed), 2 an output could not be
@@ -7,9 +9,52 @@ public struct PlanAssemblerCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "plan-assembler",
         abstract: "Merge per-topic plan drafts (DOCX) into one master plan outline.",
-        subcommands: [BuildCommand.self, WatchCommand.self, CheckCommand.self, ExtractCommand.self, DumpCommand.self]
+        discussion: """
+            Put the drafts (.docx) in a folder and run `plan-assembler build FOLDER --out OUT` \
+            (defaults: Inputs and Output): OUT gets master-plan.docx, master-plan.json, report.html \
+            and drafts/. `plan-assembler check FILE...` prints each editor's summary of drafts.
+
+            Templates: the catalog, section and indicator synonyms, safeguard categories, version \
+            words, topic-matching thresholds, master outline and reference DOCX are built into the \
+            tool, which needs nothing beside it. --templates DIR, or a Templates folder in the \
+            current directory (announced on stderr), overrides them file by file; what the folder \
+            lacks comes from the built-in templates, and a note on stderr names it. `plan-assembler \
+            templates export DIR` writes the built-in templates out to edit; `plan-assembler \
+            templates list` shows where each file comes from.
+
+            Exit status: 0 success; 1 an input could not be read (the others were processed); 2 an \
+            output could not be written; 3 a template is invalid; 64 usage error.
+            """,
+        subcommands: [
+            BuildCommand.self, WatchCommand.self, CheckCommand.self, ExtractCommand.self, DumpCommand.self,
+            TemplatesCommand.self, GenerateManualCommand.self,
+        ]
     )
+
+    @Flag(help: "Print the tool's version and the fingerprint of the templates in use.")
+    var version = false
+
     public init() {}
+
+    public func run() async throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        print(Self.versionText(), terminator: "")
+    }
+
+    /// `plan-assembler 0.7.0` and the templates in use (as a command run here would choose them)
+    /// with their fingerprint.
+    static func versionText() -> String {
+        let builtIn = TemplateFingerprint.of(.builtIn)
+        var out = "plan-assembler \(ToolIdentity.version)\n"
+        if case .local = TemplateLocation.choose(nil) {
+            let source = TemplateSource.folder(TemplateLocation.localFolder)
+            out += "templates: ./\(TemplateLocation.localFolder) (found in the current folder), fingerprint \(TemplateFingerprint.of(source))\n"
+            out += "built-in templates: fingerprint \(builtIn)\n"
+        } else {
+            out += "templates: built-in, fingerprint \(builtIn)\n"
+        }
+        return out
+    }
 
     /// The program's entry point: parses the arguments and runs the command, awaiting the
     /// asynchronous ones (`build`, `watch`). Top-level code calling `main()` would pick

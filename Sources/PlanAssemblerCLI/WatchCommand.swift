@@ -42,21 +42,22 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         let inputs = options.inputs
         var job = try loadJob()
-        let templateDirectory = job.templateDirectory
-        let watcher = FolderWatcher(paths: [inputs, templateDirectory], useInotify: !poll)
+        // The templates folder in use, if any (the built-in templates cannot change).
+        let templateDirectory = job.templates.source.folder
+        let watcher = FolderWatcher(paths: [inputs] + (templateDirectory.map { [$0] } ?? []), useInotify: !poll)
         var drafts = DraftSnapshot(folder: inputs)
-        var templateState = DraftSnapshot(folder: templateDirectory, includeAll: true)
+        var templateState = DraftSnapshot(templates: templateDirectory)
         Self.emit(await Self.build(job, inputs, change: nil, prefix: "watching \(inputs) (\(watcher.mode)); "))
         var rebuilds = 0
         while exitAfter.map({ rebuilds < $0 }) ?? true {
             watcher.wait(seconds: interval)
-            var last = (DraftSnapshot(folder: inputs), DraftSnapshot(folder: templateDirectory, includeAll: true))
+            var last = (DraftSnapshot(folder: inputs), DraftSnapshot(templates: templateDirectory))
             guard last.0 != drafts || last.1 != templateState else { continue }
             // Let the copy finish: the folder must look the same for `settle` seconds.
             var quietSince = Date()
             while Date().timeIntervalSince(quietSince) < settle {
                 watcher.wait(seconds: min(interval, max(0.05, settle - Date().timeIntervalSince(quietSince))))
-                let now = (DraftSnapshot(folder: inputs), DraftSnapshot(folder: templateDirectory, includeAll: true))
+                let now = (DraftSnapshot(folder: inputs), DraftSnapshot(templates: templateDirectory))
                 if now != last {
                     last = now
                     quietSince = Date()
@@ -127,6 +128,12 @@ struct WatchCommand: AsyncParsableCommand {
 /// rebuild.
 struct DraftSnapshot: Equatable {
     var files: [String: FileSignature] = [:]
+
+    /// The templates folder's entries; empty for the built-in templates.
+    init(templates folder: String?) {
+        guard let folder else { return }
+        self = DraftSnapshot(folder: folder, includeAll: true)
+    }
 
     init(folder: String, includeAll: Bool = false) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }

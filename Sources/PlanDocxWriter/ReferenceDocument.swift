@@ -68,10 +68,20 @@ public struct ReferenceDocument: Sendable, Hashable {
         guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .unreadable(origin: directory, reason: "目录不存在")
         }
-        var source = PartSource(
-            origin: directory,
-            read: { FileManager.default.contents(atPath: base + "/" + $0).map { [UInt8]($0) } },
-            contentType: { _ in nil })
+        return try loadDirectoryForm(origin: directory) { FileManager.default.contents(atPath: base + "/" + $0).map { [UInt8]($0) } }
+    }
+
+    /// Loads the directory form from its files in memory (path relative to the reference
+    /// folder → bytes), as the built-in templates hold them; `origin` names it in messages.
+    public static func load(files: [String: [UInt8]], origin: String) throws(ReferenceDocumentError) -> ReferenceDocument {
+        try loadDirectoryForm(origin: origin) { files[$0] }
+    }
+
+    /// The directory form, each file read by `read` (nil when absent).
+    private static func loadDirectoryForm(
+        origin directory: String, read: @escaping (String) -> [UInt8]?
+    ) throws(ReferenceDocumentError) -> ReferenceDocument {
+        var source = PartSource(origin: directory, read: read, contentType: { _ in nil })
         source.relationships = { [source] part in source.directoryRelationships(of: part) }
         guard let sectPrBytes = source.read("sectPr.xml") else {
             throw .missingPart(origin: directory, part: "sectPr.xml", purpose: "页面设置")

@@ -22,11 +22,16 @@ public struct Catalog: Sendable, Hashable, Codable {
 
     /// Loads and checks the catalog: unique ids, every topic in a known part.
     public static func load(from path: String) throws(TemplateError) -> Catalog {
-        let catalog = try TemplateLoader.load(Catalog.self, from: path)
+        try decode(yaml: TemplateLoader.text(of: path), file: path)
+    }
+
+    /// Decodes and checks YAML text; `file` names it in errors.
+    public static func decode(yaml text: String, file: String) throws(TemplateError) -> Catalog {
+        let catalog = try TemplateLoader.decode(Catalog.self, yaml: text, file: file)
         var seen: Set<String> = []
         for t in catalog.topics {
-            if !seen.insert(t.id).inserted { throw TemplateError(file: path, message: "topic id \(t.id) appears twice") }
-            if catalog.part(t.part) == nil { throw TemplateError(file: path, message: "topic \(t.id) names unknown part \(t.part)") }
+            if !seen.insert(t.id).inserted { throw TemplateError(file: file, message: "topic id \(t.id) appears twice") }
+            if catalog.part(t.part) == nil { throw TemplateError(file: file, message: "topic \(t.id) names unknown part \(t.part)") }
         }
         return catalog
     }
