@@ -6,22 +6,28 @@ BIN := .build/$(CONFIG)/plan-assembler
 INPUTS ?= Inputs
 OUTPUT ?= Output
 CORPUS ?= ../shared/corpus
-APT_GET := env DEBIAN_FRONTEND=noninteractive apt-get
+PREFIX ?= /usr/local
+DESTDIR ?=
+# Every target that installs something goes through this script, with its requirements file
+# scripts/requirements/<name>.txt (root: apt-get; a user with sudo: sudo; else it says what to run).
+INSTALL_PACKAGES := bash scripts/install-packages.sh
 
 .DEFAULT_GOAL := all
-.PHONY: all help deps build run watch check test conformance check-docx preview report-screenshot fixtures verify-fixtures bench fuzz clean
+.PHONY: all help deps build run watch check test test-install install uninstall conformance check-docx preview report-screenshot fixtures verify-fixtures bench fuzz clean
 
 all: deps build run ## Install what is missing, build (release) and run the main job on Inputs/ into Output/
 
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
 
-deps: ## Install libzip-dev, libxml2-dev and pkg-config through apt-get when pkg-config cannot find them
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libzip libxml-2.0; then \
-	  echo "installing libzip-dev libxml2-dev pkg-config"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO $(APT_GET) update -qq && $$SUDO $(APT_GET) install -y -qq libzip-dev libxml2-dev pkg-config; \
-	fi
+deps: ## Install libzip-dev, libxml2-dev and pkg-config when pkg-config cannot find them (as root, or through sudo)
+	@$(INSTALL_PACKAGES) deps
+	@$(SWIFT) --version >/dev/null 2>&1 || { \
+	  echo "make: no Swift toolchain ($(SWIFT)): install Swift 6 from https://www.swift.org/install/linux/" >&2; \
+	  echo "      (e.g. into /opt/swift, with /opt/swift/usr/bin on PATH), or run make SWIFT=/path/to/swift" >&2; exit 1; }
+
+deps-%: ## Install what target % needs (scripts/requirements/%.txt): deps-check-docx, deps-bench …
+	@$(INSTALL_PACKAGES) $*
 
 build: deps ## Build plan-assembler in release mode
 	$(SWIFT) build -c $(CONFIG) --product plan-assembler
@@ -39,20 +45,41 @@ test: deps ## Build and run the unit and integration tests
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+test-install: ## Exercise every install path: the recipes with the packages hidden (simulated), in a throwaway root, make install/uninstall
+	bash Tests/Install/install-paths.sh
+	bash Tests/Install/throwaway-root.sh
+	bash Tests/Install/check-install.sh
+
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+BASHCOMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+
+install: build ## Install plan-assembler (templates built in), bash and zsh completions and the man page under PREFIX (default /usr/local)
+	install -d "$(BINDIR)" "$(BASHCOMPDIR)" "$(ZSHCOMPDIR)" "$(MANDIR)"
+	install -m 755 $(BIN) "$(BINDIR)/plan-assembler"
+	$(BIN) --generate-completion-script bash >"$(BASHCOMPDIR)/plan-assembler.tmp" && mv "$(BASHCOMPDIR)/plan-assembler.tmp" "$(BASHCOMPDIR)/plan-assembler"
+	$(BIN) --generate-completion-script zsh >"$(ZSHCOMPDIR)/_plan-assembler.tmp" && mv "$(ZSHCOMPDIR)/_plan-assembler.tmp" "$(ZSHCOMPDIR)/_plan-assembler"
+	$(BIN) generate-manual >"$(MANDIR)/plan-assembler.1.tmp" && mv "$(MANDIR)/plan-assembler.1.tmp" "$(MANDIR)/plan-assembler.1"
+	@echo "installed $(BINDIR)/plan-assembler; try: plan-assembler --version, man plan-assembler"
+
+uninstall: ## Remove what make install put under PREFIX
+	rm -f "$(BINDIR)/plan-assembler" "$(BASHCOMPDIR)/plan-assembler" "$(ZSHCOMPDIR)/_plan-assembler" "$(MANDIR)/plan-assembler.1"
+
 conformance: build ## Read every file of the public corpus (CORPUS=../shared/corpus) and report agreement with pandoc and python-docx
 	@if [ ! -d "$(CORPUS)/docx" ]; then echo "conformance: no corpus at $(CORPUS), skipped"; exit 0; fi
 	python3 Tests/Conformance/conformance.py --bin $(BIN) --corpus $(CORPUS) --out $(OUTPUT)/conformance
 
-check-docx: ## Check Output/master-plan.docx: loads in python-docx, converts to PDF with LibreOffice (installs them if missing)
+check-docx: deps-check-docx ## Check Output/master-plan.docx: loads in python-docx, converts to PDF with LibreOffice (installs them if missing)
 	bash scripts/check-docx.sh $(OUTPUT)/master-plan.docx
 
-preview: ## Render the first pages of Output/master-plan.docx to PNG in Output/preview/ (LibreOffice + pdftoppm)
+preview: deps-preview ## Render the first pages of Output/master-plan.docx to PNG in Output/preview/ (LibreOffice + pdftoppm)
 	bash scripts/preview-docx.sh $(OUTPUT)/master-plan.docx $(OUTPUT)/preview
 
-report-screenshot: ## Screenshot Output/report.html with headless Chromium into Output/report.png (installs chromium if missing)
+report-screenshot: deps-report-screenshot ## Screenshot Output/report.html with headless Chromium into Output/report.png (installs chromium if missing)
 	bash scripts/report-screenshot.sh $(OUTPUT)/report.html $(OUTPUT)/report.png
 
-fixtures: ## Rebuild Inputs/ from Tests/Fixtures/drafts/src (installs pandoc, LibreOffice, python-docx)
+fixtures: deps-fixtures ## Rebuild Inputs/ from Tests/Fixtures/drafts/src (installs pandoc, LibreOffice, python-docx)
 	bash Tests/Fixtures/drafts/build_inputs.sh
 
 verify-fixtures: ## Check that every draft in Inputs/ converts with LibreOffice and loads in python-docx
@@ -62,11 +89,7 @@ BENCH_SIZES ?= 35,200,1000
 BENCH_RUNS ?= 3
 BENCH_ARGS ?=
 
-bench: build ## Benchmarks, not a test: reader vs C floor, pandoc, python-docx; build on BENCH_SIZES drafts (BENCH_SIZES=35,200,1000,10000 for the big run); figures into Tests/Benchmarks/README.md
-	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  missing=; command -v pandoc >/dev/null 2>&1 || missing="$$missing pandoc"; [ -x /usr/bin/time ] || missing="$$missing time"; \
-	  if [ -n "$$missing" ]; then echo "installing$$missing"; $$SUDO $(APT_GET) update -qq && $$SUDO $(APT_GET) install -y -qq $$missing; fi
-	@python3 -c 'import docx' 2>/dev/null || python3 -m pip install -q 'python-docx==1.*'
+bench: build deps-bench ## Benchmarks, not a test: reader vs C floor, pandoc, python-docx; build on BENCH_SIZES drafts (BENCH_SIZES=35,200,1000,10000 for the big run); figures into Tests/Benchmarks/README.md
 	python3 Tests/Benchmarks/bench.py --bin $(BIN) --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --update-readme $(BENCH_ARGS)
 
 FUZZ_SECONDS ?= 600

@@ -4,8 +4,9 @@
 #   2. LibreOffice converts it to PDF (soffice --headless --convert-to pdf) without error;
 #   3. pdfinfo reports at least one page, and pdffonts shows the Chinese text was set in a
 #      real CJK font (not boxes).
-# Installs what is missing (python-docx; libreoffice-writer, poppler-utils, fonts-noto-cjk
-# through apt-get). Usage: scripts/check-docx.sh FILE.docx   Exit 0 when every check passes.
+# Installs what is missing (scripts/requirements/check-docx.txt: libreoffice-writer,
+# poppler-utils, fonts-noto-cjk, python-docx) through scripts/install-packages.sh.
+# Usage: scripts/check-docx.sh FILE.docx   Exit 0 when every check passes.
 set -euo pipefail
 export LC_ALL=C.UTF-8 LANG=C.UTF-8 PYTHONDONTWRITEBYTECODE=1
 
@@ -15,20 +16,7 @@ if [ $# -ne 1 ] || [ ! -f "$1" ]; then
 fi
 FILE="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 
-need_apt=()
-command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer)
-command -v pdfinfo >/dev/null 2>&1 || need_apt+=(poppler-utils)
-fc-list :lang=zh 2>/dev/null | grep -qi 'noto.*cjk' || need_apt+=(fonts-noto-cjk)
-if [ ${#need_apt[@]} -gt 0 ]; then
-  echo "installing ${need_apt[*]}"
-  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
-fi
-if ! python3 -c "import docx" >/dev/null 2>&1; then
-  echo "installing python-docx"
-  python3 -m pip install --quiet python-docx
-fi
+bash "$(dirname "${BASH_SOURCE[0]}")/install-packages.sh" check-docx
 
 echo "== python-docx"
 python3 - "$FILE" <<'PY'

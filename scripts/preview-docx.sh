@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Render the first pages of a DOCX to PNG for a person to look at: LibreOffice → PDF →
 # pdftoppm (70 dpi, pages 1–4, or PAGES=n). Usage: scripts/preview-docx.sh FILE.docx OUTDIR
-# Writes OUTDIR/<name>.pdf and OUTDIR/<name>-<page>.png. Needs what scripts/check-docx.sh
-# installs (run that first on a fresh machine). The official fonts are shown in free fonts of
+# Writes OUTDIR/<name>.pdf and OUTDIR/<name>-<page>.png. Needs what `make deps-preview`
+# installs (make preview does it first). The official fonts are shown in free fonts of
 # the same kind (see scripts/fontconfig/fonts.conf; PREVIEW_SYSTEM_FONTS=1 turns that off).
 set -euo pipefail
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
@@ -16,7 +16,7 @@ OUT="$2"
 PAGES="${PAGES:-4}"
 mkdir -p "$OUT"
 for tool in soffice pdftoppm; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "$tool is missing: run scripts/check-docx.sh $1 first" >&2; exit 1; }
+  command -v "$tool" >/dev/null 2>&1 || { echo "$tool is missing: run make deps-preview first" >&2; exit 1; }
 done
 # Show the official fonts in free fonts of the same kind (scripts/fontconfig/fonts.conf);
 # PREVIEW_SYSTEM_FONTS=1 keeps the machine's own substitution.

@@ -10,7 +10,7 @@
 #
 # WINDOW=width,height sets the viewport (default 1400,2000; the shot is the viewport, so use
 # e.g. WINDOW=1400,7000 to see the whole page). Installs Debian's chromium and fonts-noto-cjk
-# with apt-get when they are missing. Needs no Makefile.
+# when they are missing (scripts/install-packages.sh report-screenshot). Needs no Makefile.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,19 +39,9 @@ else
 fi
 [ -f "$html" ] || { echo "找不到报告文件：$html" >&2; exit 1; }
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-
 find_browser() { command -v chromium || command -v chromium-browser || command -v google-chrome || true; }
+bash "$root/scripts/install-packages.sh" report-screenshot >&2
 browser="$(find_browser)"
-need=()
-[ -n "$browser" ] || need+=(chromium)
-fc-list : family 2>/dev/null | grep "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
-if [ "${#need[@]}" -gt 0 ]; then
-  echo "安装：${need[*]}" >&2
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${need[@]}" >/dev/null
-  browser="$(find_browser)"
-fi
 [ -n "$browser" ] || { echo "未找到 chromium" >&2; exit 1; }
 
 html_abs="$(realpath "$html")"

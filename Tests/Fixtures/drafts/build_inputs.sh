@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Rebuild Inputs/*.docx from Tests/Fixtures/drafts/src/*.md (see README.md beside this
 # file). Installs the fixture tools it needs when they are missing: pandoc,
-# libreoffice-writer, fonts-noto-cjk, poppler-utils (apt) and python-docx (pip). These
-# are tools for making fixtures, never runtime dependencies of PlanAssembler.
+# libreoffice-writer, fonts-noto-cjk, poppler-utils (apt) and python-docx (pip), through
+# scripts/install-packages.sh fixtures. These are tools for making fixtures, never runtime
+# dependencies of PlanAssembler.
 #
 #   Tests/Fixtures/drafts/build_inputs.sh            # all sources, removes stale outputs
 #   Tests/Fixtures/drafts/build_inputs.sh --only t13 # just the sources whose name has t13
@@ -31,34 +32,8 @@ for a in "$@"; do
   esac
 done
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
-    echo "build_inputs: need root to install: $*" >&2; return 1; fi
-}
-
-apt_install() {
-  echo "build_inputs: installing $* (fixture tools)" >&2
-  local opts=(-y -q -o DPkg::Lock::Timeout=900)
-  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install "${opts[@]}" "$@"; then
-    as_root apt-get update -q -o DPkg::Lock::Timeout=900
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install "${opts[@]}" "$@"
-  fi
-}
-
 ensure_tools() {
-  local pkgs=()
-  command -v pandoc  >/dev/null || pkgs+=(pandoc)
-  command -v soffice >/dev/null || pkgs+=(libreoffice-writer)
-  { command -v pdfinfo >/dev/null && command -v pdftoppm >/dev/null; } || pkgs+=(poppler-utils)
-  if ! { command -v fc-list >/dev/null && fc-list :lang=zh family | grep -qi 'Noto.*CJK'; }; then
-    pkgs+=(fonts-noto-cjk)
-  fi
-  if [ "${#pkgs[@]}" -gt 0 ]; then apt_install "${pkgs[@]}"; fi
-  if ! python3 -c 'import docx' 2>/dev/null; then
-    echo "build_inputs: installing python-docx (fixture tool)" >&2
-    python3 -m pip install -q 'python-docx==1.*' \
-      || python3 -m pip install -q --break-system-packages 'python-docx==1.*'
-  fi
+  bash "$ROOT/scripts/install-packages.sh" fixtures >&2
 }
 
 ensure_tools

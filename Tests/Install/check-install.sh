@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# make install and make uninstall into a temporary PREFIX (CI runs this after `make run`:
+# `make test-install`):
+#   - the binary, the bash and zsh completions and the man page land where they belong;
+#   - the installed binary, run from a temporary folder far from the project (no Templates/
+#     there), builds Inputs/ into outputs byte-identical to `make run`'s Output/ (.cache aside);
+#   - its --version names the built-in templates and their fingerprint;
+#   - bash loads the completion script (and completes the subcommands), zsh parses its own when
+#     zsh is installed, and the man page has every command and renders without a roff warning
+#     (groff, installed through install-packages.sh when missing);
+#   - make uninstall removes exactly what make install put there.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+prefix="$(mktemp -d)"
+away="$(mktemp -d)"
+trap 'rm -rf "$prefix" "$away"' EXIT
+failures=0
+pass() { echo "ok: $*"; }
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+if [ ! -f Output/master-plan.docx ]; then make run; fi
+make install PREFIX="$prefix"
+installed=(bin/plan-assembler share/bash-completion/completions/plan-assembler share/zsh/site-functions/_plan-assembler
+  share/man/man1/plan-assembler.1)
+for f in "${installed[@]}"; do
+  [ -s "$prefix/$f" ] && pass "installed $f" || fail "missing $f"
+done
+[ "$(cd "$prefix" && find . -type f | sort)" = "$(printf './%s\n' "${installed[@]}" | sort)" ] \
+  && pass "nothing else installed" || { fail "other files installed:"; (cd "$prefix" && find . -type f) >&2; }
+
+echo "== the installed binary, from $away"
+cd "$away"
+[ ! -e Templates ] || fail "$away has a Templates folder"
+status=0
+"$prefix/bin/plan-assembler" build "$root/Inputs" --out "$away/out" --quiet 2>"$away/stderr" || status=$?
+[ $status = 0 ] && pass "build exits 0" || { fail "build exits $status"; cat "$away/stderr" >&2; }
+[ ! -s "$away/stderr" ] && pass "nothing on stderr (built-in templates, no note)" || { fail "stderr:"; cat "$away/stderr" >&2; }
+if diff -r -x .cache -x .gitkeep "$root/Output" "$away/out" >"$away/diff" 2>&1; then
+  pass "outputs byte-identical to make run's Output/ ($(cd "$away/out" && find . -path ./.cache -prune -o -type f -print | wc -l) files)"
+else
+  fail "outputs differ from Output/:"; head -20 "$away/diff" >&2
+fi
+version="$("$prefix/bin/plan-assembler" --version)"
+echo "$version" | sed 's/^/    /'
+echo "$version" | grep -Eq '^plan-assembler [0-9]+\.[0-9]+\.[0-9]+$' && pass "--version names the tool version" || fail "--version: no version line"
+echo "$version" | grep -Eq '^templates: built-in, fingerprint [0-9a-f]{16}$' && pass "--version names the built-in templates and their fingerprint" || fail "--version: no templates line"
+cd "$root"
+
+echo "== completions and man page"
+bash -c "source '$prefix/share/bash-completion/completions/plan-assembler' && complete -p plan-assembler" >"$away/complete" 2>&1 \
+  && pass "bash loads the completion: $(cat "$away/complete")" || { fail "bash cannot load the completion"; cat "$away/complete" >&2; }
+words="$(bash -c "source '$prefix/share/bash-completion/completions/plan-assembler'
+  COMP_WORDS=(plan-assembler ''); COMP_CWORD=1; COMP_LINE='plan-assembler '; COMP_POINT=\${#COMP_LINE}
+  \$(complete -p plan-assembler | sed 's/.*-F \([^ ]*\).*/\1/') plan-assembler '' plan-assembler; echo \"\${COMPREPLY[*]}\"" 2>/dev/null || true)"
+for sub in build watch check extract dump templates; do
+  [[ " $words " == *" $sub "* ]] || { fail "bash completion lacks $sub (got: $words)"; continue; }
+done
+[[ " $words " == *" templates "* ]] && pass "bash completes the subcommands: $words"
+if command -v zsh >/dev/null 2>&1; then
+  zsh -n "$prefix/share/zsh/site-functions/_plan-assembler" && pass "zsh parses its completion" || fail "zsh cannot parse its completion"
+fi
+grep -q '^#compdef plan-assembler' "$prefix/share/zsh/site-functions/_plan-assembler" && pass "zsh completion is a #compdef file" || fail "zsh completion has no #compdef line"
+man="$prefix/share/man/man1/plan-assembler.1"
+for sub in build watch check extract dump "templates export" "templates list"; do
+  grep -q "^\.SS \"plan\\\\-assembler ${sub//-/\\\\-}\"" "$man" || fail "man page lacks plan-assembler $sub"
+done
+pass "man page has a section per command"
+bash scripts/install-packages.sh install-check
+if groff -k -man -Tutf8 -ww -z "$man" 2>"$away/groff"; [ ! -s "$away/groff" ]; then
+  pass "the man page renders without a warning"
+else
+  fail "groff:"; cat "$away/groff" >&2
+fi
+
+echo "== make uninstall"
+make uninstall PREFIX="$prefix"
+left="$(cd "$prefix" && find . -type f)"
+[ -z "$left" ] && pass "make uninstall removed every installed file" || { fail "left after uninstall:"; echo "$left" >&2; }
+
+if [ $failures -gt 0 ]; then
+  echo "check-install: $failures failure(s)" >&2
+  exit 1
+fi
+echo "check-install: all passed"
