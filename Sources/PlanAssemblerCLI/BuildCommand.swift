@@ -43,7 +43,7 @@ struct BuildCommand: AsyncParsableCommand {
     var keepInMemory = 500
 
     func run() async throws {
-        let job = try BuildJob.load(options, strict: strict, useCache: !noCache, keepInMemory: keepInMemory)
+        let job = try BuildJob.load(options, strict: strict, useCache: !noCache, keepInMemory: keepInMemory, quiet: quiet)
         let inputs = options.inputs
         let folder: DropFolder
         do {
@@ -107,10 +107,13 @@ struct BuildJob {
 
     /// Loads the templates and the reference document; prints the error and throws the exit
     /// status when one is invalid.
-    static func load(_ options: BuildOptions, strict: Bool, useCache: Bool, keepInMemory: Int = 500) throws -> BuildJob {
+    static func load(
+        _ options: BuildOptions, strict: Bool, useCache: Bool, keepInMemory: Int = 500, quiet: Bool = false
+    ) throws -> BuildJob {
         let set = try loadTemplates(
             options.templates,
-            reading: TemplateSet.fileNames + [MasterOutline.fileName] + (options.referenceDoc == nil ? ["reference-docx/"] : []))
+            reading: TemplateSet.fileNames + [MasterOutline.fileName] + (options.referenceDoc == nil ? ["reference-docx/"] : []),
+            quiet: quiet)
         let outline: MasterOutline
         do {
             outline = try set.masterOutline()
