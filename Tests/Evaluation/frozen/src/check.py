@@ -213,6 +213,38 @@ def check(truth_path):
     return t, errs, missing, cjk_count(body)
 
 
+def base_value(ind):
+    return ind["base"][0] if ind.get("base") else ind["value"]
+
+
+def check_conflicts():
+    """Within a draft, records of one (key, year, kind) agree; across the in-scope drafts, the groups of
+    (key, year, kind) whose values differ are exactly expected-conflicts.json."""
+    errs = []
+    truths = [json.load(open(os.path.join(ROOT, "truth", f), encoding="utf-8"))
+              for f in sorted(os.listdir(os.path.join(ROOT, "truth"))) if f.endswith(".json")]
+    groups = {}
+    for t in truths:
+        own = {}
+        for ind in t["indicators"]:
+            k = (ind["key"], ind["year"], ind["kind"])
+            own.setdefault(k, set()).add(round(base_value(ind), 6))
+        for k, vals in own.items():
+            if len(vals) > 1:
+                errs.append(f"{t['doc']}: self-conflict {k} {sorted(vals)}")
+            if t["scope"] == "in":
+                groups.setdefault(k, {})[t["doc"]] = vals.pop()
+    found = {(k[0], k[1]): docs for k, docs in groups.items() if len(set(docs.values())) > 1}
+    expected = json.load(open(os.path.join(ROOT, "expected-conflicts.json"), encoding="utf-8"))
+    exp = {(c["indicator"], c["year"]): {v["doc"]: v["value"] for v in c["values"]} for c in expected}
+    if set(found) != set(exp):
+        errs.append(f"conflicts from readings {sorted(found)} != expected {sorted(exp)}")
+    for k in set(found) & set(exp):
+        if found[k] != exp[k]:
+            errs.append(f"conflict {k}: readings {found[k]} != expected {exp[k]}")
+    return errs
+
+
 def main(argv):
     total = {"docs": 0, "indicators": 0, "goals": 0}
     bad = 0
@@ -234,6 +266,12 @@ def main(argv):
             print("   ~ pandoc text lacks:", m[:40])
         if errs:
             bad += 1
+    cerrs = [] if argv[1:] else check_conflicts()
+    for e in cerrs:
+        print("conflicts:", e)
+    if not argv[1:] and not cerrs:
+        print("conflicts: readings agree with expected-conflicts.json; no draft conflicts with itself")
+    bad += 1 if cerrs else 0
     print(total, "files with problems:", bad)
     return 1 if bad else 0
 
