@@ -121,7 +121,14 @@ def num_eq(a, b) -> bool:
     return abs(a - b) <= 1e-6 * max(abs(a), abs(b))
 
 
+# A doubling stated without a number (relative 翻一番, value null) is the same quantity as a reading
+# that writes it 2倍 (翻两番: 4倍); readings differ in how they write it, not in what it says.
+DOUBLINGS = {"翻一番": 2.0, "翻了一番": 2.0, "翻番": 2.0, "翻两番": 4.0}
+
+
 def quantity_ok(found: dict, truth: dict) -> bool:
+    if found.get("value") is None and found.get("relative") in DOUBLINGS and truth.get("value") is not None:
+        found = dict(found, value=DOUBLINGS[found["relative"]], unit="倍")
     fv, fu = found.get("value"), norm_unit(found.get("unit"))
     tv, tu = truth.get("value"), norm_unit(truth.get("unit"))
     if fv is None or tv is None:

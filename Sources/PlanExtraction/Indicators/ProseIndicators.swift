@@ -126,8 +126,13 @@ struct ProseIndicatorReader: Sendable {
                 after += word.count
                 break
             }
-            segmentStart = after
             let next = figures.dropFirst(k + 1).first?.range.lowerBound
+            // "年营业收入超10亿元的企业20家": a figure qualifying a noun before the target figure
+            // belongs to the name.
+            if next != nil, after < chars.count, chars[after] == "的", post == nil {
+                continue
+            }
+            segmentStart = after
             // "A→B": this figure is where the next one starts from.
             if chars.figureHasPrefix(["→"], at: after) || chars.figureHasPrefix(["-", ">"], at: after) {
                 pendingBaseline = (figure.value, nil)
