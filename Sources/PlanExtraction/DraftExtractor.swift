@@ -135,12 +135,14 @@ public struct DraftExtractor: Sendable {
                 !skipped.contains(located.location.path ?? "")
             else { continue }
             let (targets, _) = proseIndicators.read(p.text, period: period)
+            // "经济社会发展的主要预期目标是：……": a paragraph declaring itself a statement of targets.
+            let declared = GoalExtractor.declaresTargets(p.text)
             for t in targets {
                 let ratio = ["%", "‰", "百分点"].contains(t.figure.unit ?? "")
                 // A report about one year (政府工作报告) reviews the past in plain sentences: there,
                 // only a stated target year makes a target.
                 let plan = period.map { $0.documentYear == nil } ?? true
-                guard (t.hasYearMark && t.year != nil) || (plan && t.stated && ratio) else { continue }
+                guard (t.hasYearMark && t.year != nil) || (plan && t.stated && ratio) || declared else { continue }
                 let year = t.hasYearMark ? t.year : GoalExtractor.headingYear(located.location.headingPath, period: period) ?? period?.end
                 let (key, canonical) = IndicatorGrammar.resolve(name: t.name, unit: t.figure.unit, lexicon: templates.indicators)
                 out.append(

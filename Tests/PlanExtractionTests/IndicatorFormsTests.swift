@@ -79,6 +79,27 @@ struct IndicatorFormsTests {
         Case(paragraph: "本规划提出11项指标，以上共计38项，从以下十个方面推进。", want: []),
         // An achievement is no target; a history year mark neither.
         Case(paragraph: "2020年，全省研发经费投入强度达到2.1%。目前已建成重点实验室500个。", want: []),
+        // One figure for every name of a 分别 list.
+        Case(paragraph: "到2025年，化学需氧量、二氧化硫排放分别减少8%，氨氮、氮氧化物排放分别减少10%。",
+             want: [Want(name: "化学需氧量", value: 8, unit: "%", relative: "减少"),
+                    Want(name: "二氧化硫排放", value: 8, unit: "%", relative: "减少"),
+                    Want(name: "氨氮", value: 10, unit: "%", relative: "减少"),
+                    Want(name: "氮氧化物排放", value: 10, unit: "%", relative: "减少")]),
+        // An index or coefficient has no unit: a number after a target verb is still a target.
+        Case(paragraph: "到2025年，农业灌溉用水有效利用系数提高到0.53，居民消费价格指数控制在103.5左右。",
+             want: [Want(name: "农业灌溉用水有效利用系数", value: 0.53, unit: nil),
+                    Want(name: "居民消费价格指数", value: 103.5, unit: nil, comparator: "左右")]),
+        // Counts of the plan's indicators named before the figure are no targets.
+        Case(paragraph: "规划共设置预期性指标28项、约束性指标10项，其中13个为新增指标。", want: []),
+        // A starting point with its own comparator.
+        Case(paragraph: "到2025年，国内生产总值从不到70万亿元增加到超过100万亿元。",
+             want: [Want(name: "国内生产总值", value: 1e14, unit: "元", baseline: 7e13, comparator: "超过")]),
+        // A bare verb before the figure: the noun after it names the target.
+        Case(paragraph: "到2025年，严守18亿亩耕地红线。",
+             want: [Want(name: "耕地红线", value: 1.8e9, unit: "亩")]),
+        // A figure qualifying a noun belongs to the name.
+        Case(paragraph: "到2025年，培育年营业收入超10亿元的企业20家。",
+             want: [Want(name: "年营业收入超10亿元的企业", value: 20, unit: "家")]),
         // A target year inside the clause.
         Case(paragraph: "全省研发经费投入强度到2030年达到3%。",
              want: [Want(name: "研发经费投入强度", value: 3, unit: "%", year: 2030, comparator: "达到")]),
@@ -124,6 +145,14 @@ struct IndicatorFormsTests {
         let goals = Self.read(paragraphs).goals
         #expect(goals.count == 3)
         #expect(goals.allSatisfy { $0.year == 2025 })
+    }
+
+    @Test("A paragraph declaring its targets is read outside the goals section, dated by its heading")
+    func declaredTargets() {
+        #expect(GoalExtractor.declaresTargets("经济社会发展的主要预期目标是：地区生产总值增长10%以上；城镇新增就业70万人以上。"))
+        #expect(GoalExtractor.declaresTargets("具体目标如下："))
+        #expect(!GoalExtractor.declaresTargets("围绕目标任务，加快建设创新平台。全年新建平台10个。"))
+        #expect(!GoalExtractor.declaresTargets("今年是我国现代化建设进程中具有特殊重要性的一年。总体要求是：以……为指导。"))
     }
 
     @Test("The plan period is read from how plans name it", arguments: [

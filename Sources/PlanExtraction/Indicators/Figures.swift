@@ -52,7 +52,7 @@ struct FigureScanner: Sendable {
                 i += d.count
                 continue
             }
-            if let f = figure(in: chars, original: original, at: i) {
+            if let f = figure(in: chars, original: original, at: i) ?? bareTarget(in: chars, original: original, at: i) {
                 out.append(f)
                 i = f.range.upperBound
                 continue
@@ -110,6 +110,28 @@ struct FigureScanner: Sendable {
             end -= 1
         }
         return nil
+    }
+
+    /// Verbs after which a number without a unit is still a target: an index or a coefficient
+    /// ("有效利用系数提高到0.53", "居民消费价格指数控制在103.5左右").
+    static let bareLeads: [[Character]] = [
+        "达到", "提高到", "提升到", "提高至", "提升至", "降至", "降到", "降低到", "下降到", "控制在", "保持在", "稳定在",
+        "超过", "不低于", "不高于", "低于", "增加到", "扩大到", "缩小到",
+    ].map { Array($0) }
+
+    /// A unitless Arabic number right after a target verb, ending the clause (or before 以上/左右).
+    private func bareTarget(in chars: [Character], original: [Character], at i: Int) -> Figure? {
+        guard chars[i].isFigureDigit, i > 0, !chars[i - 1].isFigureDigit, chars[i - 1] != "." else { return nil }
+        guard Self.bareLeads.contains(where: { i >= $0.count && chars.figureHasPrefix($0, at: i - $0.count) }) else { return nil }
+        guard let (number, end) = Self.arabic(chars, from: i) else { return nil }
+        if end - i == 4, number >= 1949, number <= 2100 { return nil }
+        if end < chars.count {
+            let next = chars[end]
+            let closes = "，。；、,.;）)".contains(next) || chars.figureHasPrefix(Array("以上"), at: end)
+                || chars.figureHasPrefix(Array("左右"), at: end) || chars.figureHasPrefix(Array("以内"), at: end)
+            guard closes else { return nil }
+        }
+        return Figure(range: i..<end, text: String(original[i..<end]), value: number, unit: nil)
     }
 
     static let rangeDashes: Set<Character> = ["—", "–", "-", "－", "~", "～", "―"]

@@ -123,6 +123,15 @@ public enum GoalExtractor {
         return nil
     }
 
+    /// A paragraph that opens by declaring what follows to be targets: "主要预期目标是：",
+    /// "今年发展的主要目标为：", "具体目标如下：" within its first sentence.
+    static func declaresTargets(_ text: String) -> Bool {
+        let head = String(withoutLabel(text).prefix(40))
+        guard let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
+        let lead = head[..<colon]
+        return lead.contains("目标") && !lead.contains("。") && (lead.hasSuffix("是") || lead.hasSuffix("为") || lead.hasSuffix("如下") || lead.hasSuffix("目标"))
+    }
+
     /// A lead paragraph introduces the items below it: it ends with a colon.
     static func isLead(_ text: String) -> Bool {
         guard let last = text.indicatorTrimmed.last else { return false }

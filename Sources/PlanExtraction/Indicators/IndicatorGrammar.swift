@@ -32,7 +32,7 @@ enum IndicatorGrammar {
     /// Change verbs that, followed by 到/至, state the level reached ("提高到63%", "缩短至5年"):
     /// link verbs, not relative targets. Generated, so every change verb has both forms.
     static let changeLinkVerbs: [String] = {
-        let verbs = ["提高", "提升", "增加", "增长", "扩大", "上升", "升", "达", "增"]
+        let verbs = ["提高", "提升", "增加", "增长", "扩大", "上升", "升", "达", "增", "改善", "优化", "恢复"]
         return verbs.flatMap { [$0 + "到", $0 + "至"] }
     }()
 
@@ -53,7 +53,8 @@ enum IndicatorGrammar {
     /// last one before the figure, then one opening the clause.
     static func comparator(lead: [String], pre: [String], post: String?) -> String? {
         if let post {
-            return post == "控制在以内" || !pre.contains("控制在以内") ? post : "控制在以内"
+            // "控制在5.5%以内" and "控制在3%左右" say what their ending says; "控制在5%以上" is a bound.
+            return post == "控制在以内" || post == "左右" || !pre.contains("控制在以内") ? post : "控制在以内"
         }
         if pre.contains("力争") || lead.contains("力争") { return "力争" }
         return pre.last ?? lead.last

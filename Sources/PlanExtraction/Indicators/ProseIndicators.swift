@@ -115,6 +115,20 @@ struct ProseIndicatorReader: Sendable {
         var pendingBaseline: (value: Double?, year: Int?)? = nil
         /// Names still owed to the figures of a "分别" enumeration, with its comparator words.
         var respectively: (names: [String], pre: [String], relative: String?)? = nil
+        /// The first target of the current "分别" group and how many figures it took: "A、B分别减少8%"
+        /// states one figure for every name.
+        var groupFirst: ProseTarget? = nil
+        var groupFigures = 0
+        func flushShared() {
+            if let r = respectively, let first = groupFirst, groupFigures == 1 {
+                for name in r.names { out.append(ProseTarget(
+                    name: name, figure: first.figure, comparator: first.comparator, relative: first.relative, year: nil,
+                    hasYearMark: false, baseline: nil, sentence: clause, stated: first.stated)) }
+            }
+            respectively = nil
+            groupFirst = nil
+            groupFigures = 0
+        }
         for (k, figure) in figures.enumerated() {
             let prefix = String(chars[segmentStart..<figure.range.lowerBound])
             var after = figure.range.upperBound
@@ -142,22 +156,26 @@ struct ProseIndicatorReader: Sendable {
             if var r = respectively, !r.names.isEmpty, Self.isListGap(prefix) {
                 let name = r.names.removeFirst()
                 respectively = r.names.isEmpty ? nil : r
+                groupFigures += 1
                 out.append(ProseTarget(
                     name: name, figure: figure, comparator: IndicatorGrammar.comparator(lead: [], pre: r.pre, post: post),
                     relative: figure.doubling ?? r.relative, year: nil, hasYearMark: false, baseline: nil, sentence: clause))
                 lastName = name
                 continue
             }
-            respectively = nil
+            flushShared()
             if let r = respectivelyNames(prefix), r.names.count >= 2 {
                 let parsedVerb = parseName(r.verbs, continuing: false)
                 var rest = r
                 let name = rest.names.removeFirst()
                 respectively = (rest.names, parsedVerb.pre, parsedVerb.relative)
-                out.append(ProseTarget(
+                let first = ProseTarget(
                     name: name, figure: figure, comparator: IndicatorGrammar.comparator(lead: [], pre: parsedVerb.pre, post: post),
                     relative: figure.doubling ?? parsedVerb.relative, year: nil, hasYearMark: false, baseline: nil,
-                    sentence: clause))
+                    sentence: clause, stated: true)
+                groupFirst = first
+                groupFigures = 1
+                out.append(first)
                 lastName = name
                 continue
             }
@@ -179,6 +197,9 @@ struct ProseIndicatorReader: Sendable {
                 } else {
                     parsed.name = objectName(object)
                 }
+            } else if parsed.name.count <= 2, !parsed.stated, objectName(object).count >= 2 {
+                // "严守18亿亩耕地红线", "完成造林100万亩": a bare verb before the figure, the noun after it.
+                parsed.name = objectName(object)
             } else if parsed.name.hasPrefix("占"), let lastName {
                 // "研发经费支出年均增长12%、占生产总值比重达到3.3%": the ratio's subject is the previous one's.
                 parsed.name = Self.subject(of: lastName) + parsed.name
@@ -197,6 +218,7 @@ struct ProseIndicatorReader: Sendable {
             pendingBaseline = nil
             lastName = parsed.name
         }
+        flushShared()
         return out
     }
 
@@ -245,6 +267,10 @@ struct ProseIndicatorReader: Sendable {
     func isMeta(name: String, object: String, figure: Figure) -> Bool {
         if isMetaName(name) { return true }
         guard lexicon.isCountUnit(figure.unit) || figure.unit == nil else { return false }
+        // "预期性指标28项", "约束性指标10项": the name itself counts the plan's parts.
+        if lexicon.metaNouns.contains(where: { name.hasSuffix($0) && $0.count >= 2 }) { return true }
+        // "两个万亿元台阶": a count of a quantity is no count of things.
+        if let f = object.first, FigureScanner.multipliers[f] != nil { return true }
         let o = String(object.prefix(6))
         return lexicon.metaNouns.contains { o == $0 || (o.hasSuffix($0) && o.count <= $0.count + 2) || o.hasPrefix($0 + "，") }
     }
@@ -252,7 +278,7 @@ struct ProseIndicatorReader: Sendable {
     /// A name that is only a statement about the plan ("以上共计", "提出", "包括").
     func isMetaName(_ name: String) -> Bool {
         guard !name.isEmpty else { return false }
-        if lexicon.metaVerbs.contains(name) { return true }
+        if lexicon.metaVerbs.contains(name) || lexicon.connectives.contains(name) || name == "其中" { return true }
         return ["以上", "以下", "上述", "下列", "如下"].contains { name.hasPrefix($0) }
             || lexicon.metaVerbs.contains { name.hasSuffix($0) && name.count <= $0.count + 2 && $0.count >= 2 }
     }
@@ -332,6 +358,12 @@ struct ProseIndicatorReader: Sendable {
     /// "…由2020年的", "…从", "…由2020年底的": the text before the marker and the baseline year.
     static func fromPhrase(_ text: String) -> (String, Int?)? {
         var chars = Array(text)
+        // "从不到70万亿元", "由约2.1%": an approximation of the starting point.
+        for w in ["不到", "不足", "约", "近", "超过"] where chars.count > w.count && String(chars.suffix(w.count)) == w {
+            let before = chars[chars.count - w.count - 1]
+            if before == "从" || before == "由" || before == "的" { chars.removeLast(w.count) }
+            break
+        }
         if chars.last == "的" { chars.removeLast() }
         var year: Int? = nil
         if let l = chars.last, l == "底" || l == "末" { chars.removeLast() }
