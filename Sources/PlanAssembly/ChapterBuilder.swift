@@ -125,12 +125,15 @@ struct ChapterBuilder {
             children: t.children.map { task($0, kind: kind, source: source) })
     }
 
-    /// One item for a draft: its first statement, cut to the summary length, titled by the topic.
+    /// One item for a draft: its first statement, cut to the summary length (a goal whole), titled
+    /// by the topic.
     private func summary(_ sections: [MasterOutline.SectionName], of slot: TopicSlot) -> PlanItem? {
         guard let first = items(sections, of: slot).first(where: { !$0.text.isEmpty || $0.title != nil }) else { return nil }
         let text = first.text.isEmpty ? (first.title ?? "") : first.text
+        // A goal is quoted whole: cutting it would change what the draft commits to.
+        let quoted = first.kind == .goal ? text : SummaryText.summary(text, limit: outline.merge.summaryLength)
         return PlanItem(
-            kind: first.kind, title: slot.heading, text: SummaryText.summary(text, limit: outline.merge.summaryLength),
+            kind: first.kind, title: slot.heading, text: quoted,
             year: first.year, category: first.category, sources: first.sources)
     }
 

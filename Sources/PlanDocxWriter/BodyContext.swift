@@ -78,8 +78,19 @@ struct BodyContext {
         var runs = ""
         var text = item.text
         if let title = item.title?.trimmingCharacters(in: .whitespaces), !title.isEmpty {
-            if text.hasPrefix(title) { text = String(text.dropFirst(title.count)).trimmingCharacters(in: .whitespaces) }
-            runs += W.run(ChineseText.runInTitle(title), rPr: W.bold)
+            var quotedWhole = false
+            if text.hasPrefix(title) {
+                let rest = text.dropFirst(title.count)
+                if let next = rest.first, !"。．.：:；;，, ".contains(next) {
+                    // The statement opens with the title's words as its subject ("区域科技发展的总体目标是……"):
+                    // it is quoted whole; a run-in title would only repeat them and cut the sentence.
+                    quotedWhole = true
+                } else {
+                    text = String(rest).trimmingCharacters(in: .whitespaces)
+                    while let f = text.first, "。．.：:；;，,".contains(f) { text.removeFirst() }
+                }
+            }
+            if !quotedWhole { runs += W.run(ChineseText.runInTitle(title), rPr: W.bold) }
         }
         if !text.isEmpty { runs += W.run(text) }
         let anchor = notes.anchor(ChineseText.sourceLines(item.sources))
