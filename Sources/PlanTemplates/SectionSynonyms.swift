@@ -98,16 +98,75 @@ public struct SectionSynonyms: Sendable, Hashable, Codable {
         public var maxLength: Int
         /// At most this many title lines.
         public var maxLines: Int
+        /// Cover lines around the title that are not part of it.
+        public var frontMatter: FrontMatter
 
         public init(
             styleNames: [String] = ["title", "subtitle"], minFontSizeHalfPoints: Int = 36, words: [String] = [],
-            maxLength: Int = 80, maxLines: Int = 3
+            maxLength: Int = 80, maxLines: Int = 3, frontMatter: FrontMatter = .init()
         ) {
             self.styleNames = styleNames
             self.minFontSizeHalfPoints = minFontSizeHalfPoints
             self.words = words
             self.maxLength = maxLength
             self.maxLines = maxLines
+            self.frontMatter = frontMatter
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case styleNames, minFontSizeHalfPoints, words, maxLength, maxLines, frontMatter
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Title()
+            styleNames = try c.decodeIfPresent([String].self, forKey: .styleNames) ?? d.styleNames
+            minFontSizeHalfPoints = try c.decodeIfPresent(Int.self, forKey: .minFontSizeHalfPoints) ?? d.minFontSizeHalfPoints
+            words = try c.decodeIfPresent([String].self, forKey: .words) ?? d.words
+            maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength) ?? d.maxLength
+            maxLines = try c.decodeIfPresent(Int.self, forKey: .maxLines) ?? d.maxLines
+            frontMatter = try c.decodeIfPresent(FrontMatter.self, forKey: .frontMatter) ?? d.frontMatter
+        }
+    }
+
+    /// The vocabulary of cover lines (the grammar of document numbers and dates is in code).
+    public struct FrontMatter: Sendable, Hashable, Codable {
+        /// Attachment marks: a line that is one of them, with a number or a colon ("附件2", "附表：").
+        public var attachments: [String]
+        /// Classification marks: a line made of them, punctuation and a term ("密级：秘密★1年").
+        public var classifications: [String]
+        /// Endings of organisation names: a line of such names is an issuing authority.
+        public var authoritySuffixes: [String]
+        /// Posts of a signature line ("浙江省省长 郑栅洁").
+        public var posts: [String]
+        /// At most this many cover lines are passed over.
+        public var maxLines: Int
+
+        public init(
+            attachments: [String] = ["附件", "附表", "附录"],
+            classifications: [String] = ["密级", "绝密", "机密", "秘密", "内部资料", "内部", "注意保存"],
+            authoritySuffixes: [String] = ["厅", "局", "委员会", "人民政府", "办公室"], posts: [String] = ["省长", "市长"],
+            maxLines: Int = 6
+        ) {
+            self.attachments = attachments
+            self.classifications = classifications
+            self.authoritySuffixes = authoritySuffixes
+            self.posts = posts
+            self.maxLines = maxLines
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case attachments, classifications, authoritySuffixes, posts, maxLines
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = FrontMatter()
+            attachments = try c.decodeIfPresent([String].self, forKey: .attachments) ?? d.attachments
+            classifications = try c.decodeIfPresent([String].self, forKey: .classifications) ?? d.classifications
+            authoritySuffixes = try c.decodeIfPresent([String].self, forKey: .authoritySuffixes) ?? d.authoritySuffixes
+            posts = try c.decodeIfPresent([String].self, forKey: .posts) ?? d.posts
+            maxLines = try c.decodeIfPresent(Int.self, forKey: .maxLines) ?? d.maxLines
         }
     }
 

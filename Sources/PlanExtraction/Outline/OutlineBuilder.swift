@@ -21,6 +21,8 @@ struct OutlineHeading: Sendable, Hashable {
 /// The outline of a draft: title lines, the heading tree, and the flat lists behind it.
 public struct Outline: Sendable, Hashable {
     public var titleParagraphs: [TitleParagraph]
+    /// Cover lines around the title (attachment marks, document numbers, authorities, dates).
+    public var frontMatter: [TitleParagraph]
     /// The heading tree.
     public var nodes: [OutlineNode]
     public var diagnostics: [Diagnostic]
@@ -39,8 +41,9 @@ public struct OutlineBuilder: Sendable {
     public init(sections: SectionSynonyms) { synonyms = sections }
 
     public func build(_ document: Document) -> Outline {
-        let titles = TitleDetector(settings: synonyms.title, headings: synonyms.headings).detect(in: document.body)
-        let titleSet = Set(titles.map(\.paragraph))
+        let block = TitleDetector(settings: synonyms.title, headings: synonyms.headings).read(document.body)
+        let titles = block.titles
+        let titleSet = Set((block.titles + block.frontMatter).map(\.paragraph))
         let classifier = HeadingClassifier(settings: synonyms)
         let matcher = SectionMatcher(synonyms)
 
@@ -78,7 +81,7 @@ public struct OutlineBuilder: Sendable {
                 location: SourceLocation(part: "word/document.xml", path: "body")))
         }
         return Outline(
-            titleParagraphs: titles, nodes: tree(headings), diagnostics: diagnostics, headings: headings, roles: roles)
+            titleParagraphs: titles, frontMatter: block.frontMatter, nodes: tree(headings), diagnostics: diagnostics, headings: headings, roles: roles)
     }
 
     /// Depth of every candidate. A labelled heading takes the depth of its label kind. A kind met

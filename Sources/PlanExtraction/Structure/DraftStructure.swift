@@ -16,6 +16,8 @@ public struct SectionBlocks: Sendable, Hashable {
 /// What the structure of a draft says: title lines, outline, sections, tasks, projects, safeguards.
 public struct DraftStructure: Sendable, Hashable {
     public var titleParagraphs: [TitleParagraph]
+    /// Cover lines around the title that are not part of it (document number, authority, date …).
+    public var frontMatter: [TitleParagraph]
     public var outline: [OutlineNode]
     /// Sections of known kinds in document order (a kind may have several, e.g. basis).
     /// `paragraphCount` counts the non-empty body paragraphs and the tables under the heading,
@@ -123,7 +125,7 @@ public struct DraftStructure: Sendable, Hashable {
         }
 
         return DraftStructure(
-            titleParagraphs: outline.titleParagraphs, outline: outline.nodes, sections: sectionBlocks.map(\.section),
+            titleParagraphs: outline.titleParagraphs, frontMatter: outline.frontMatter, outline: outline.nodes, sections: sectionBlocks.map(\.section),
             missingSections: missing, tasks: tasks, projects: projects, safeguards: safeguards,
             diagnostics: diagnostics, sectionBlocks: sectionBlocks,
             allBlocks: document.body.indices.map { LocatedBlock(block: document.body[$0], location: map.location(ofBlock: $0)) })
