@@ -85,7 +85,8 @@ struct OutlineFrontMatterTests {
         "Lines that start with a date are cover lines; titles and subtitles with years are not",
         arguments: [
             ("2021年3月", true), ("2021年3月12日", true), ("二〇二一年三月", true), ("2021.3", true), ("2021-03-12", true),
-            ("2021年1月26日在浙江省第十三届人民代表大会第五次会议上", true), ("（2021—2035年）", false), ("2021年工作要点", false),
+            ("2021年1月26日在浙江省第十三届人民代表大会第五次会议上", true), ("——2021年1月28日在辽宁省第十三届人民代表大会第五次会议上", true),
+            ("（2021—2035年）", false), ("2021年工作要点", false),
             ("2020年度科技计划", false),
         ])
     func dates(_ text: String, _ isDate: Bool) {

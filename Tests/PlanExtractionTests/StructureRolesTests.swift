@@ -24,6 +24,7 @@ struct StructureRolesTests {
             // 发展基础
             ("发展环境", SectionKind?.some(.basis)), ("发展形势", .basis), ("现状与形势", .basis), ("面临形势", .basis),
             ("我国发展环境面临深刻复杂变化", .basis), ("2020年主要工作和“十三五”发展成就", .basis), ("现状与问题", .basis),
+            ("2020年工作和“十三五”时期回顾", .basis),
             // 指导思想
             ("指导思想", .guiding), ("指导方针", .guiding), ("总体思路", .guiding), ("发展思路", .guiding),
             // 基本原则
@@ -32,7 +33,7 @@ struct StructureRolesTests {
             // 发展目标
             ("主要目标", .goals), ("总体目标", .goals), ("预期目标", .goals), ("“十四五”时期经济社会发展主要目标", .goals),
             // 重点任务
-            ("主要任务", .tasks), ("重点任务", .tasks), ("重点工作", .tasks), ("今年重点工作", .tasks),
+            ("主要任务", .tasks), ("重点任务", .tasks), ("重点工作", .tasks), ("今年重点工作", .tasks), ("2021年工作安排", .tasks),
             // 保障措施
             ("保障措施", .safeguards), ("实施保障", .safeguards), ("规划实施", .safeguards), ("组织实施", .safeguards),
             ("保障体系", .safeguards), ("加强规划实施保障", .safeguards), ("强化组织实施", .safeguards),
@@ -48,7 +49,7 @@ struct StructureRolesTests {
         "A heading about a subject that merely holds 保障 is not a safeguards section",
         arguments: [
             "完善社会保障体系", "健全多层次社会保障体系", "加强住房保障", "完善科技人才住房保障", "强化粮食安全保障", "提升能源保障能力",
-            "加强民生保障和社会治理创新", "促进辽宁科技创新的保障措施",
+            "加强民生保障和社会治理创新", "促进辽宁科技创新的保障措施", "保障妇女未成年人和残疾人基本权益", "完善规划实施机制建设",
         ])
     func subjectIsNotSafeguards(_ title: String) throws {
         #expect(try Self.kindInTheMiddle(title) == nil)
@@ -145,6 +146,27 @@ struct StructureRolesTests {
                 "全力推进科技创新和产业提升双联动": 2, "加强民生保障和社会治理创新": 0,
             ], safeguards: 0),
         PositionCase(
+            name: "work report: the chapters after the last of goals and tasks are tasks too",
+            lines: [
+                OutlineDraft.bold("一、“十三五”发展成就和2020年主要工作"), OutlineDraft.body("……。"),
+                OutlineDraft.bold("二、2021年工作安排"), OutlineDraft.body("重点做好以下七个方面工作。"),
+                OutlineDraft.body("（一）着力依靠科技创新催生新发展动能。坚持……。"), OutlineDraft.runIn("推进关键核心技术攻关。", "……。"),
+                OutlineDraft.runIn("加快科技成果转化应用。", "……。"), OutlineDraft.body("（二）着力抓好产业转型优化升级。……。"),
+                OutlineDraft.bold("三、“十四五”时期和2035年远景目标任务"), OutlineDraft.body("（一）“十四五”发展目标。……。"),
+                OutlineDraft.bold("四、全面推进政府治理能力现代化"), OutlineDraft.runIn("旗帜鲜明强化政治建设。", "……。"),
+            ],
+            taskSections: ["二、2021年工作安排", "四、全面推进政府治理能力现代化"],
+            tasks: ["着力依靠科技创新催生新发展动能": 2, "着力抓好产业转型优化升级": 0, "旗帜鲜明强化政治建设": 0], safeguards: 0),
+        PositionCase(
+            name: "goals and tasks named together (主要目标任务和2021年工作安排): its numbered paragraphs are the tasks",
+            lines: [
+                OutlineDraft.bold("一、2020年工作和“十三五”时期回顾"), OutlineDraft.body("……。"),
+                OutlineDraft.bold("二、“十四五”时期主要目标任务和2021年工作安排"), OutlineDraft.body("主要指标是：……。"),
+                OutlineDraft.body("（一）保持经济平稳健康发展。坚持……。"), OutlineDraft.body("（二）推进体制机制改革创新。……。"),
+            ],
+            taskSections: ["二、“十四五”时期主要目标任务和2021年工作安排"],
+            tasks: ["保持经济平稳健康发展": 0, "推进体制机制改革创新": 0], safeguards: 0),
+        PositionCase(
             name: "a task heading exists: nothing is added by position (三、建设布局 stays as it is)",
             lines: [
                 OutlineDraft.bold("一、发展基础"), OutlineDraft.body("……。"), OutlineDraft.bold("二、发展目标"), OutlineDraft.body("……。"),
@@ -212,5 +234,27 @@ struct StructureRolesTests {
         let order = gap.diagnostics.filter { $0.code == "extract.heading-order" }
         #expect(order.count == 1)
         #expect(order.first?.message.contains("序号应为 1 或接续“第一章 发展环境”为 2，实为 5") == true)
+    }
+
+    @Test("A table of contents typed as a list of the headings is no outline; the headings after it are")
+    func typedContents() throws {
+        let toc = ["第一篇　总论", "第一章　发展环境", "第二章　主要目标", "第二篇　创新驱动", "第三章　科技力量", "第三篇　实施保障", "第四章　组织领导"]
+        let lines: [Line] = [OutlineDraft.bold("目录")] + toc.map { OutlineDraft.Line(text: $0, numbering: "•", numberingFormat: "bullet") } + [
+            OutlineDraft.heading(1, "第一篇　总论"), OutlineDraft.heading(2, "第一章　发展环境"), OutlineDraft.body("……。"),
+            OutlineDraft.heading(2, "第二章　主要目标"), OutlineDraft.body("……。"),
+            OutlineDraft.heading(1, "第二篇　创新驱动"), OutlineDraft.heading(2, "第三章　科技力量"), OutlineDraft.body("……。"),
+            OutlineDraft.heading(1, "第三篇　实施保障"), OutlineDraft.heading(2, "第四章　组织领导"), OutlineDraft.body("……。"),
+        ]
+        let s = try OutlineDraft.structure(lines)
+        #expect(s.outline.map(\.displayTitle) == ["目录", "第一篇总论", "第二篇创新驱动", "第三篇实施保障"])
+        #expect(s.sections.map(\.kind) == [.basis, .goals, .tasks, .safeguards])
+        #expect(s.sections.allSatisfy { $0.paragraphCount > 0 })
+        #expect(!s.diagnostics.contains { $0.code == "extract.heading-order" })
+        // One heading repeated later is no contents.
+        let once = try OutlineDraft.structure([
+            OutlineDraft.bold("一、总体要求"), OutlineDraft.bold("（一）发展目标"), OutlineDraft.bold("二、重点任务"),
+            OutlineDraft.bold("（一）发展目标"), OutlineDraft.body("……。"),
+        ])
+        #expect(once.outline.nodesForTests.count == 4)
     }
 }

@@ -216,9 +216,9 @@ public struct TitleDetector: Sendable {
     }
 
     /// A line that starts with a date of month precision: "2021年3月", "2021年1月26日在……会议上",
-    /// "二〇二一年三月", "2021.3", "2021-03-12".
+    /// "——2021年1月28日在……会议上", "二〇二一年三月", "2021.3", "2021-03-12".
     static func startsWithDate(_ text: String) -> Bool {
-        let chars = Array(text)
+        let chars = Array(text.drop { "—-－–― ".contains($0) })
         let yearDigits = chars.prefix { OutlineText.isDigit($0) }
         if yearDigits.count == 4 {
             var i = 4

@@ -49,13 +49,13 @@ struct SectionKindResolver: Sendable {
         }
     }
 
-    /// Without a heading of its own kind tasks, a plan states what it will do in the top-level
-    /// chapters after the one holding its goals (else principles, guiding ideas, basis) and before
-    /// the one holding its safeguards (else its appendices, else its end): those chapters without
-    /// a kind of their own are task chapters, their sub-headings items (national outlines: the
-    /// 篇 between 第一篇 and 加强规划实施保障). A chapter that holds tasks or projects is left alone.
+    /// A plan states what it will do in the top-level chapters after the one holding its goals
+    /// (else principles, guiding ideas, basis) — or after the last one named tasks, when that
+    /// comes later — and before the one holding its safeguards (else its appendices, else its
+    /// end): those chapters without a kind of their own are task chapters, their sub-headings
+    /// items (national outlines: the 篇 between 第一篇 and 加强规划实施保障; a work report's
+    /// chapters after 主要目标和任务). A chapter that holds projects is left alone.
     private func assignTasksByPosition(_ headings: inout [OutlineHeading], tops: [Int]) {
-        guard !headings.contains(where: { $0.kind == .tasks }) else { return }
         func top(_ i: Int) -> Int {
             var k = i
             while let p = headings[k].parent { k = p }
@@ -65,8 +65,9 @@ struct SectionKindResolver: Sendable {
             headings.indices.first { headings[$0].kind == kind || headings[$0].namedKinds.contains(kind) }.map(top)
         }
         let before: [SectionKind] = [.goals, .principles, .guiding]
-        guard let start = before.compactMap(firstTop).max() ?? firstTop(.basis),
-              let from = tops.firstIndex(of: start) else { return }
+        guard let goals = before.compactMap(firstTop).max() ?? firstTop(.basis) else { return }
+        let lastTasks = headings.indices.last { headings[$0].kind == .tasks || headings[$0].namedKinds.contains(.tasks) }.map(top)
+        guard let from = tops.firstIndex(of: max(goals, lastTasks ?? goals)) else { return }
         let lastSafeguards = headings.indices.last { headings[$0].kind == .safeguards }.map(top)
         var to = tops.count
         if let s = lastSafeguards, let k = tops.firstIndex(of: s), k > from {
