@@ -189,6 +189,49 @@ struct StructureRolesTests {
         #expect(!s.sections.contains { $0.kind == .safeguards && $0.heading.contains("社会保障") })
     }
 
+    @Test("A later chapter that only mentions goals is a task chapter; 强化实施 closing the plan is its safeguards")
+    func restatedGoalsAndClosingImplementation() throws {
+        let s = try OutlineDraft.structure([
+            OutlineDraft.heading(1, "第一篇　总论"), OutlineDraft.heading(2, "第一章　发展环境"), OutlineDraft.body("……。"),
+            OutlineDraft.heading(2, "第二章　主要目标"), OutlineDraft.body("……。"),
+            OutlineDraft.heading(1, "第二篇　如期实现建军一百年奋斗目标 高质量推进国防和军队现代化"),
+            OutlineDraft.heading(2, "第三章　着力提高国防和军队现代化质量效益"), OutlineDraft.body("……。"),
+            OutlineDraft.heading(1, "第三篇　强化实施 实现宏伟发展蓝图"),
+            OutlineDraft.heading(2, "第四章　完善规划实施和评估机制"), OutlineDraft.body("……。"),
+        ])
+        #expect(s.sections.map(\.kind) == [.basis, .goals, .tasks, .safeguards])
+        #expect(s.tasks.map(\.title) == ["着力提高国防和军队现代化质量效益"])
+        #expect(s.safeguards.map(\.title) == ["完善规划实施和评估机制"])
+    }
+
+    @Test(
+        "Upper labels up to twice the heading length are headings when they do not end like a sentence",
+        arguments: [
+            ("（一）深入推进粤港澳大湾区和深圳先行示范区建设，强化广州、深圳“双城”联动，打造高质量发展动力源", true),
+            ("（一）深入推进粤港澳大湾区和深圳先行示范区建设，强化广州、深圳“双城”联动，打造高质量发展动力源。", false),
+            ("1.深入推进粤港澳大湾区和深圳先行示范区建设，强化广州、深圳“双城”联动，打造高质量发展动力源", false),
+        ])
+    func longUpperHeadings(_ text: String, _ heading: Bool) throws {
+        let outline = try OutlineDraft.outline([OutlineDraft.body(text), OutlineDraft.body("正文。")])
+        #expect(outline.nodes.count == (heading ? 1 : 0))
+    }
+
+    @Test("第一，…… paragraphs are numbered items of a work report; 名词解释 at the end is an appendix, not a task chapter")
+    func ordinalItemsAndNotes() throws {
+        let s = try OutlineDraft.structure([
+            OutlineDraft.bold("一、2020年工作回顾和“十三五”发展主要成就"), OutlineDraft.body("……。"),
+            OutlineDraft.bold("二、“十四五”规划和2035年远景目标的总体考虑"), OutlineDraft.body("……。"),
+            OutlineDraft.bold("三、2021年工作安排"), OutlineDraft.body("做好今年政府工作的总体要求是：……。"),
+            OutlineDraft.body("第一，以成渝地区双城经济圈建设为战略牵引，深入推进“一干多支、五区协同”。……。"),
+            OutlineDraft.body("第二，深入推进创新驱动发展，加快建设创新型省份。……。"),
+            OutlineDraft.bold("名词解释和说明"), OutlineDraft.runIn("“六稳”：", "稳就业、稳金融……。"),
+        ])
+        #expect(s.sections.map(\.kind) == [.basis, .goals, .tasks, .appendix])
+        #expect(s.tasks.map(\.title) == ["以成渝地区双城经济圈建设为战略牵引，深入推进“一干多支、五区协同”", "深入推进创新驱动发展，加快建设创新型省份"])
+        let label = try #require(HeadingLabel.parse(prefixOf: "第二，深入推进创新驱动发展"))
+        #expect(label.label.kind == .chineseComma && label.label.variant == "ordinal" && label.label.ordinal == 2)
+    }
+
     @Test("The national sections: 发展环境, 指导方针 > 指导思想 / 必须遵循的原则, 主要目标, tasks by position, 加强规划实施保障")
     func nationalSections() throws {
         let s = try OutlineDraft.structure(Self.positionCases[0].lines)

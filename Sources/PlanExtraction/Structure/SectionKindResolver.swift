@@ -76,7 +76,14 @@ struct SectionKindResolver: Sendable {
             to = k
         }
         guard from + 1 < to else { return }
-        for t in tops[(from + 1)..<to] where headings[t].kind == nil {
+        // A plan states its basis, guiding ideas, principles and goals once, before its tasks: a
+        // later chapter that only mentions one of them ("如期实现建军一百年奋斗目标") is a task chapter.
+        let opening: Set<SectionKind> = [.basis, .guiding, .principles, .goals]
+        func restated(_ t: Int) -> Bool {
+            guard let kind = headings[t].kind, opening.contains(kind), let first = firstTop(kind), first < t else { return false }
+            return matcher.matches(headings[t].candidate.title).first?.exact != true
+        }
+        for t in tops[(from + 1)..<to] where headings[t].kind == nil || restated(t) {
             let below = descendants(of: t, headings)
             if below.contains(where: { headings[$0].kind == .projects }) { continue }
             headings[t].kind = .tasks
