@@ -44,6 +44,9 @@ struct TopicScopeTests {
         .init(fileName: "沈大国家自主创新示范区科技发展“十四五”规划 （修改稿）.docx"),
         .init(fileName: "national-14fyp-innovation-excerpt.docx", titles: ["中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要"]),
         .init(fileName: "高新区科技发展规划 修改稿.docx", cover: ["辽宁省科学技术厅", "2021年3月"]),
+        .init(fileName: "民生幸福建设科技规划.docx"),
+        .init(fileName: "福建科技创新规划.docx", reason: .region, named: ["福建"]),
+        .init(fileName: "规划.docx", titles: ["关于印发《河南省“十四五”科技创新规划》的通知"], reason: .region, named: ["河南"]),
     ]
 
     @Test("A draft naming only another region or another plan period is out of scope", arguments: scopeCases)

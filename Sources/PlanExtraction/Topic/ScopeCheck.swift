@@ -30,7 +30,9 @@ struct ScopeCheck: Sendable {
         if !home {
             var others: [String] = []
             for text in squashed {
-                for place in Self.places(in: text, among: scope.otherPlaces) where !others.contains(place) { others.append(place) }
+                for place in Self.places(in: text, among: scope.otherPlaces, named: true) where !others.contains(place) {
+                    others.append(place)
+                }
             }
             if !others.isEmpty { return ScopeFinding(reason: .region, named: others) }
         }
@@ -56,15 +58,23 @@ struct ScopeCheck: Sendable {
     }
 
     /// The places of `list` named in `text`, by position; a place inside a longer named place
-    /// counts once (the longer one).
-    static func places(in text: String, among list: [String]) -> [String] {
+    /// counts once (the longer one). `named`: only where the text names a place — at the start
+    /// of the text or of a phrase (after punctuation or a figure), or followed by 省, 市, 县, 区,
+    /// 自治区 — so that 幸福建设 does not name 福建.
+    static func places(in text: String, among list: [String], named: Bool = false) -> [String] {
         let chars = Array(text)
         var hits: [(start: Int, end: Int, name: String)] = []
         for place in list where !place.isEmpty {
             let p = Array(place)
             guard p.count <= chars.count else { continue }
             for start in 0...(chars.count - p.count) where chars[start] == p[0] && Array(chars[start..<start + p.count]) == p {
-                hits.append((start, start + p.count, place))
+                let end = start + p.count
+                if named {
+                    let opensPhrase = start == 0 || !chars[start - 1].isLetter
+                    let suffixed = end < chars.count && "省市县区自".contains(chars[end])
+                    guard opensPhrase || suffixed else { continue }
+                }
+                hits.append((start, end, place))
             }
         }
         let kept = hits.filter { h in
