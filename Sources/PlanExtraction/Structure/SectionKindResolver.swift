@@ -6,8 +6,8 @@ import PlanModel
 /// nothing is a section; a heading whose sub-headings name only its own kind keeps it alone; a
 /// heading with sub-headings of other kinds is a mere container (二、总体要求, 三、战略思路与目标).
 /// A plan-role kind (保障措施) named only by a contained word counts where the heading is about
-/// the plan or is its last top-level heading. When no heading names tasks, the top-level
-/// chapters between the goals and the safeguards (or the end) are the task chapters.
+/// the plan or is its last top-level heading. The top-level chapters without a kind of their own
+/// between the goals (or the last task chapter) and the safeguards (or the end) are task chapters.
 struct SectionKindResolver: Sendable {
     var matcher: SectionMatcher
 
