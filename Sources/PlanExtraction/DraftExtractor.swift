@@ -77,9 +77,18 @@ public struct DraftExtractor: Sendable {
             if lead.count >= 500 { break }
         }
         lead = String(lead.prefix(500))
-        let topic = identifier.identify(
+        var topic = identifier.identify(
             fileName: fileName, coreTitle: document.properties.title, titleParagraphs: titles, leadText: lead)
-        diagnostics += identifier.diagnostics(for: topic, fileName: fileName)
+        if let finding = identifier.scopeFinding(
+            fileName: fileName, coreTitle: document.properties.title, titleParagraphs: titles,
+            coverLines: structure.frontMatter.map(\.text))
+        {
+            // Another region's or period's draft: no topic (the candidates stay, for the editor).
+            topic = TopicMatch(candidates: topic.candidates)
+            diagnostics.append(identifier.diagnostic(for: finding, fileName: fileName))
+        } else {
+            diagnostics += identifier.diagnostics(for: topic, fileName: fileName)
+        }
         let version = versions.version(fileName: fileName, titleParagraphs: titles)
 
         // What is left unresolved in the draft.
@@ -158,7 +167,8 @@ public struct DraftExtractor: Sendable {
 
     /// The topic a file name alone names (for drafts that could not be read), nil when unsure.
     public func topic(fromFileName fileName: String) -> String? {
-        identifier.identify(fileName: fileName, coreTitle: nil, titleParagraphs: [], leadText: "").id
+        if identifier.scopeFinding(fileName: fileName, coreTitle: nil, titleParagraphs: []) != nil { return nil }
+        return identifier.identify(fileName: fileName, coreTitle: nil, titleParagraphs: [], leadText: "").id
     }
 
     /// Marks drafts superseded by a newer draft of the same topic (`supersededBy` and an
@@ -168,7 +178,8 @@ public struct DraftExtractor: Sendable {
         let summaries = drafts.map {
             DraftSummary(
                 file: $0.source.file, topicId: $0.topic.id, modified: $0.source.modified, version: $0.version,
-                fileModified: fileTimes[$0.source.file])
+                fileModified: fileTimes[$0.source.file],
+                outOfScope: $0.diagnostics.contains { $0.code == "extract.out-of-scope" })
         }
         let resolution = SupersedeResolver(versions: templates.versions).resolution(summaries)
         return drafts.map { draft in
@@ -176,6 +187,9 @@ public struct DraftExtractor: Sendable {
             if let newer = resolution.supersededBy[d.source.file] {
                 d.supersededBy = newer
                 if let note = resolution.diagnosticByFile[d.source.file] { d.diagnostics.append(note) }
+            }
+            for warning in resolution.warningsByFile[d.source.file] ?? [] where !d.diagnostics.contains(warning) {
+                d.diagnostics.append(warning)
             }
             return d
         }

@@ -139,6 +139,8 @@ public struct SectionSynonyms: Sendable, Hashable, Codable {
         public var authoritySuffixes: [String]
         /// Posts of a signature line ("浙江省省长 郑栅洁").
         public var posts: [String]
+        /// Administrative words an organisation or post name holds before its suffix (省, 市, 国家 …).
+        public var authorityMarkers: [String]
         /// At most this many cover lines are passed over.
         public var maxLines: Int
 
@@ -146,17 +148,18 @@ public struct SectionSynonyms: Sendable, Hashable, Codable {
             attachments: [String] = ["附件", "附表", "附录"],
             classifications: [String] = ["密级", "绝密", "机密", "秘密", "内部资料", "内部", "注意保存"],
             authoritySuffixes: [String] = ["厅", "局", "委员会", "人民政府", "办公室"], posts: [String] = ["省长", "市长"],
-            maxLines: Int = 6
+            authorityMarkers: [String] = ["省", "市", "县", "国家", "中共", "中国", "国务院", "自治区"], maxLines: Int = 6
         ) {
             self.attachments = attachments
             self.classifications = classifications
             self.authoritySuffixes = authoritySuffixes
             self.posts = posts
+            self.authorityMarkers = authorityMarkers
             self.maxLines = maxLines
         }
 
         enum CodingKeys: String, CodingKey {
-            case attachments, classifications, authoritySuffixes, posts, maxLines
+            case attachments, classifications, authoritySuffixes, posts, authorityMarkers, maxLines
         }
 
         public init(from decoder: any Decoder) throws {
@@ -166,6 +169,7 @@ public struct SectionSynonyms: Sendable, Hashable, Codable {
             classifications = try c.decodeIfPresent([String].self, forKey: .classifications) ?? d.classifications
             authoritySuffixes = try c.decodeIfPresent([String].self, forKey: .authoritySuffixes) ?? d.authoritySuffixes
             posts = try c.decodeIfPresent([String].self, forKey: .posts) ?? d.posts
+            authorityMarkers = try c.decodeIfPresent([String].self, forKey: .authorityMarkers) ?? d.authorityMarkers
             maxLines = try c.decodeIfPresent(Int.self, forKey: .maxLines) ?? d.maxLines
         }
     }

@@ -20,8 +20,22 @@ public struct VersionWords: Sendable, Hashable, Codable {
 
     /// Oldest first.
     public var versions: [Entry]
+    /// When only the files' modification times tell two drafts of a topic apart and they lie
+    /// closer than this many seconds (copied together), the choice is reported as uncertain.
+    public var closeFileTimeSeconds: Double
 
-    public init(versions: [Entry]) { self.versions = versions }
+    public init(versions: [Entry], closeFileTimeSeconds: Double = 60) {
+        self.versions = versions
+        self.closeFileTimeSeconds = closeFileTimeSeconds
+    }
+
+    enum CodingKeys: String, CodingKey { case versions, closeFileTimeSeconds }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        versions = try c.decode([Entry].self, forKey: .versions)
+        closeFileTimeSeconds = try c.decodeIfPresent(Double.self, forKey: .closeFileTimeSeconds) ?? 60
+    }
 
     /// The rank of a canonical name (0 = oldest); entries tied by `sameRankAs` share a rank.
     public func rank(of name: String) -> Int? { ranks[name] }
@@ -73,6 +87,9 @@ public struct VersionWords: Sendable, Hashable, Codable {
 
     private func check(file: String) throws(TemplateError) {
         if versions.isEmpty { throw TemplateError(file: file, message: "versions is empty") }
+        if !(closeFileTimeSeconds >= 0) {
+            throw TemplateError(file: file, message: "closeFileTimeSeconds must be 0 or more, not \(closeFileTimeSeconds)")
+        }
         var names: Set<String> = []
         var spelled: Set<String> = []
         for entry in versions {

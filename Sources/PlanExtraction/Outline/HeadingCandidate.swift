@@ -85,9 +85,12 @@ struct HeadingClassifier: Sendable {
         if let label {
             let short = looksLikeHeading(rest, max: headings.maxLength)
             // Without a heading style, a "1." or "（1）" paragraph is a heading only in bold; the
-            // upper kinds (第一章 … （一）) are headings whenever they are short.
+            // upper kinds (第一章 … （一）) are headings whenever they are short, and up to twice
+            // as long when they do not end like a sentence (a work report's "（一）深入推进……，
+            // 打造高质量发展动力源").
             let strongKind: Set<LabelKind> = [.chapter, .section, .chineseComma, .chineseParen]
-            if short && (p.isBold || strongKind.contains(label.kind)) {
+            let strong = strongKind.contains(label.kind)
+            if short && (p.isBold || strong) || strong && looksLikeHeading(rest, max: 2 * headings.maxLength) {
                 return candidate(rendered != nil ? .numbering : .typedLabel, level: nil)
             }
             return .item(label: label, lead: nil, rest: OutlineText.trim(rest))

@@ -14,7 +14,8 @@ public struct HeadingLabel: Sendable, Hashable {
     /// Number of components of a decimal multilevel label ("1.2.3" → 3); 1 otherwise.
     public var components: Int
     /// A form that shares a kind but not a depth: "part" for 第一部分, "volume" for 第一篇 / 第一编
-    /// (chapter-like kinds that hold chapters), "half" for 1） / 1) beside （1）; empty otherwise.
+    /// (chapter-like kinds that hold chapters), "ordinal" for 第一， beside 一、, "half" for
+    /// 1） / 1) beside （1）; empty otherwise.
     public var variant: String
 
     public init(text: String, kind: LabelKind, ordinal: Int?, components: Int = 1, variant: String = "") {
@@ -85,6 +86,13 @@ public struct HeadingLabel: Sendable, Hashable {
             if chars[end] == "篇" || chars[end] == "编" {
                 return (
                     HeadingLabel(text: String(chars[0...end]), kind: .chapter, ordinal: number(digits), variant: "volume"),
+                    end + 1
+                )
+            }
+            // 第一，…… / 第二、……: an enumeration of a work report, a depth of its own.
+            if "，、,".contains(chars[end]), digits.allSatisfy({ chineseDigits.contains($0) }) {
+                return (
+                    HeadingLabel(text: String(chars[0...end]), kind: .chineseComma, ordinal: number(digits), variant: "ordinal"),
                     end + 1
                 )
             }

@@ -47,27 +47,18 @@ public struct OutlineBuilder: Sendable {
         let classifier = HeadingClassifier(settings: synonyms)
         let matcher = SectionMatcher(synonyms)
 
-        var roles: [ParagraphRole] = []
-        var candidates: [HeadingCandidate] = []
-        var hasBodyAfter: [Bool] = []
-        for (index, block) in document.body.enumerated() {
-            guard case .paragraph(let p) = block else {
-                roles.append(.text)
-                if !hasBodyAfter.isEmpty { hasBodyAfter[hasBodyAfter.count - 1] = true }
-                continue
-            }
-            if let i = p.location.paragraphIndex, titleSet.contains(i) {
-                roles.append(.text)
-                continue
-            }
-            let role = classifier.role(of: p, blockIndex: index)
-            roles.append(role)
-            if case .heading(let c) = role {
-                candidates.append(c)
-                hasBodyAfter.append(false)
-            } else if !OutlineText.trim(p.text).isEmpty, !hasBodyAfter.isEmpty {
-                hasBodyAfter[hasBodyAfter.count - 1] = true
-            }
+        var roles: [ParagraphRole] = document.body.enumerated().map { index, block in
+            guard case .paragraph(let p) = block else { return .text }
+            if let i = p.location.paragraphIndex, titleSet.contains(i) { return .text }
+            return classifier.role(of: p, blockIndex: index)
+        }
+        var (candidates, hasBodyAfter) = Self.candidates(document.body, roles)
+        // A table of contents typed as a list of the headings (no page numbers to tell it by):
+        // its lines are plain text.
+        let contents = Self.contentsEntries(candidates, bodyAfter: hasBodyAfter)
+        if !contents.isEmpty {
+            for i in contents { roles[candidates[i].blockIndex] = .text }
+            (candidates, hasBodyAfter) = Self.candidates(document.body, roles)
         }
 
         let levels = normaliseLevels(candidates, bodyAfter: hasBodyAfter, matcher: matcher)
@@ -82,6 +73,49 @@ public struct OutlineBuilder: Sendable {
         }
         return Outline(
             titleParagraphs: titles, frontMatter: block.frontMatter, nodes: tree(headings), diagnostics: diagnostics, headings: headings, roles: roles)
+    }
+
+    /// The heading candidates in order, and for each whether body content follows it before the next.
+    static func candidates(_ body: [Block], _ roles: [ParagraphRole]) -> ([HeadingCandidate], [Bool]) {
+        var candidates: [HeadingCandidate] = []
+        var hasBodyAfter: [Bool] = []
+        for (index, block) in body.enumerated() {
+            if case .heading(let c) = roles[index] {
+                candidates.append(c)
+                hasBodyAfter.append(false)
+                continue
+            }
+            let content: Bool
+            switch block {
+            case .table: content = true
+            case .paragraph(let p): content = !OutlineText.trim(p.text).isEmpty
+            }
+            if content, !hasBodyAfter.isEmpty { hasBodyAfter[hasBodyAfter.count - 1] = true }
+        }
+        return (candidates, hasBodyAfter)
+    }
+
+    /// Candidates that are lines of a table of contents: in a run of headings with no body text
+    /// between them, those whose text comes again as a later heading — when at least three do
+    /// (one repeated heading is a coincidence, a list of them is a contents).
+    static func contentsEntries(_ candidates: [HeadingCandidate], bodyAfter: [Bool]) -> [Int] {
+        let keys = candidates.map { OutlineText.squash($0.displayTitle) }
+        var lastIndex: [String: Int] = [:]
+        for (k, key) in keys.enumerated() { lastIndex[key] = k }
+        var out: [Int] = []
+        var i = 0
+        while i < candidates.count {
+            var j = i
+            while j < candidates.count, !bodyAfter[j] { j += 1 }
+            // i...j: headings followed directly by the next heading, and the last of them.
+            let end = min(j + 1, candidates.count)
+            if end - i >= 3 {
+                let repeated = (i..<end).filter { (lastIndex[keys[$0]] ?? $0) > $0 }
+                if repeated.count >= 3 { out += repeated }
+            }
+            i = end
+        }
+        return out
     }
 
     /// Depth of every candidate. A labelled heading takes the depth of its label kind. A kind met

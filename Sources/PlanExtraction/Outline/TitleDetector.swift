@@ -109,17 +109,17 @@ public struct TitleDetector: Sendable {
         }
         if text.count > settings.maxLength || isSentence(text) && !isParenthesised(text) { return nil }
         if Caption.isCaption(text) { return nil }
-        // A version line ("征求意见稿", "（送审稿）") is a subtitle, above or below the title.
-        if isVersionLine(text) { return "wording" }
         let large = (p.fontSizeHalfPoints ?? 0) >= settings.minFontSizeHalfPoints
         if centred && (large || p.isBold) { return "layout" }
         if !hasTitle {
             // The first line, worded like a plan title ("辽宁省……规划"), in any layout.
-            return worded ? "wording" : nil
+            if worded { return "wording" }
+        } else if isParenthesised(text) || centred {
+            // A subtitle under a title: "（征求意见稿）", "（2021—2035年）", or any centred short line.
+            return "layout"
         }
-        // A subtitle under a title: "（征求意见稿）", "（2021—2035年）", or any centred short line.
-        if isParenthesised(text) || centred { return "layout" }
-        return nil
+        // A version line ("征求意见稿", "【送审稿】") is a subtitle, above or below the title.
+        return isVersionLine(text) ? "wording" : nil
     }
 
     /// The number of lines from `start` (at most `room`) that together are worded like a plan
@@ -177,6 +177,9 @@ public struct TitleDetector: Sendable {
         guard squashed.count <= settings.maxLength, !isSentence(squashed) || squashed.last == "：" || squashed.last == ":"
         else { return nil }
         if HeadingStyle.level(of: p) != nil || p.outlineLevel != nil { return nil }
+        if p.numbering.map({ !OutlineText.trim($0.label).isEmpty }) == true || HeadingLabel.parse(prefixOf: text) != nil {
+            return nil
+        }
         // 附件 / 附件2 / 附件： / 附表1
         for word in words.attachments where squashed.hasPrefix(word) {
             let rest = squashed.dropFirst(word.count)
@@ -213,9 +216,9 @@ public struct TitleDetector: Sendable {
     }
 
     /// A line that starts with a date of month precision: "2021年3月", "2021年1月26日在……会议上",
-    /// "二〇二一年三月", "2021.3", "2021-03-12".
+    /// "——2021年1月28日在……会议上", "二〇二一年三月", "2021.3", "2021-03-12".
     static func startsWithDate(_ text: String) -> Bool {
-        let chars = Array(text)
+        let chars = Array(text.drop { "—-－–― ".contains($0) })
         let yearDigits = chars.prefix { OutlineText.isDigit($0) }
         if yearDigits.count == 4 {
             var i = 4
@@ -237,8 +240,10 @@ public struct TitleDetector: Sendable {
     }
 
     /// An issuing authority or a signature: every space-separated part names an organisation
-    /// (辽宁省科学技术厅, 辽宁省人民政府) or a post (浙江省省长), or is a short personal name
-    /// after a post — and nothing in it is worded like a plan title.
+    /// (辽宁省科学技术厅, 辽宁省人民政府) or a post (浙江省省长) — an administrative word
+    /// (省, 市, 国家 …) before a suffix of `authoritySuffixes` or `posts`, so that 布局 or 格局
+    /// are not taken for a 局 — or is a short personal name after a post; and nothing in it is
+    /// worded like a plan title.
     func isAuthority(_ text: String) -> Bool {
         let words = settings.frontMatter
         let parts = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
@@ -246,12 +251,14 @@ public struct TitleDetector: Sendable {
         var sawPost = false
         for (index, part) in parts.enumerated() {
             guard part.allSatisfy({ OutlineText.isIdeograph($0) || "（）()、".contains($0) }) else { return false }
+            func administrative(_ head: Substring) -> Bool { words.authorityMarkers.contains { String(head).containsText($0) } }
             if let suffix = words.authoritySuffixes.filter({ part.hasSuffix($0) && part.count > $0.count }).max(by: { $0.count < $1.count }) {
-                if isWorded(String(part.dropLast(suffix.count))) { return false }
+                let head = part.dropLast(suffix.count)
+                guard administrative(head), !isWorded(String(head)) else { return false }
                 continue
             }
-            if words.posts.contains(where: { part.hasSuffix($0) }) {
-                if isWorded(part) { return false }
+            if let post = words.posts.filter({ part.hasSuffix($0) }).max(by: { $0.count < $1.count }) {
+                guard administrative(part.dropLast(post.count)) || administrative(Substring(post)), !isWorded(part) else { return false }
                 sawPost = true
                 continue
             }

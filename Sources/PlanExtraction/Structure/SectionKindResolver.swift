@@ -6,8 +6,8 @@ import PlanModel
 /// nothing is a section; a heading whose sub-headings name only its own kind keeps it alone; a
 /// heading with sub-headings of other kinds is a mere container (二、总体要求, 三、战略思路与目标).
 /// A plan-role kind (保障措施) named only by a contained word counts where the heading is about
-/// the plan or is its last top-level heading. When no heading names tasks, the top-level
-/// chapters between the goals and the safeguards (or the end) are the task chapters.
+/// the plan or is its last top-level heading. The top-level chapters without a kind of their own
+/// between the goals (or the last task chapter) and the safeguards (or the end) are task chapters.
 struct SectionKindResolver: Sendable {
     var matcher: SectionMatcher
 
@@ -49,13 +49,13 @@ struct SectionKindResolver: Sendable {
         }
     }
 
-    /// Without a heading of its own kind tasks, a plan states what it will do in the top-level
-    /// chapters after the one holding its goals (else principles, guiding ideas, basis) and before
-    /// the one holding its safeguards (else its appendices, else its end): those chapters without
-    /// a kind of their own are task chapters, their sub-headings items (national outlines: the
-    /// 篇 between 第一篇 and 加强规划实施保障). A chapter that holds tasks or projects is left alone.
+    /// A plan states what it will do in the top-level chapters after the one holding its goals
+    /// (else principles, guiding ideas, basis) — or after the last one named tasks, when that
+    /// comes later — and before the one holding its safeguards (else its appendices, else its
+    /// end): those chapters without a kind of their own are task chapters, their sub-headings
+    /// items (national outlines: the 篇 between 第一篇 and 加强规划实施保障; a work report's
+    /// chapters after 主要目标和任务). A chapter that holds projects is left alone.
     private func assignTasksByPosition(_ headings: inout [OutlineHeading], tops: [Int]) {
-        guard !headings.contains(where: { $0.kind == .tasks }) else { return }
         func top(_ i: Int) -> Int {
             var k = i
             while let p = headings[k].parent { k = p }
@@ -65,8 +65,9 @@ struct SectionKindResolver: Sendable {
             headings.indices.first { headings[$0].kind == kind || headings[$0].namedKinds.contains(kind) }.map(top)
         }
         let before: [SectionKind] = [.goals, .principles, .guiding]
-        guard let start = before.compactMap(firstTop).max() ?? firstTop(.basis),
-              let from = tops.firstIndex(of: start) else { return }
+        guard let goals = before.compactMap(firstTop).max() ?? firstTop(.basis) else { return }
+        let lastTasks = headings.indices.last { headings[$0].kind == .tasks || headings[$0].namedKinds.contains(.tasks) }.map(top)
+        guard let from = tops.firstIndex(of: max(goals, lastTasks ?? goals)) else { return }
         let lastSafeguards = headings.indices.last { headings[$0].kind == .safeguards }.map(top)
         var to = tops.count
         if let s = lastSafeguards, let k = tops.firstIndex(of: s), k > from {
@@ -75,7 +76,14 @@ struct SectionKindResolver: Sendable {
             to = k
         }
         guard from + 1 < to else { return }
-        for t in tops[(from + 1)..<to] where headings[t].kind == nil {
+        // A plan states its basis, guiding ideas, principles and goals once, before its tasks: a
+        // later chapter that only mentions one of them ("如期实现建军一百年奋斗目标") is a task chapter.
+        let opening: Set<SectionKind> = [.basis, .guiding, .principles, .goals]
+        func restated(_ t: Int) -> Bool {
+            guard let kind = headings[t].kind, opening.contains(kind), let first = firstTop(kind), first < t else { return false }
+            return matcher.matches(headings[t].candidate.title).first?.exact != true
+        }
+        for t in tops[(from + 1)..<to] where headings[t].kind == nil || restated(t) {
             let below = descendants(of: t, headings)
             if below.contains(where: { headings[$0].kind == .projects }) { continue }
             headings[t].kind = .tasks

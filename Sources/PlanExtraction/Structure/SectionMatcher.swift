@@ -59,13 +59,18 @@ struct SectionMatcher: Sendable {
         return found.sorted { a, b in a.0.score != b.0.score ? a.0.score > b.0.score : a.1 < b.1 }.map(\.0)
     }
 
-    /// Whether some occurrence of `word` in `key` has nothing before it but lead words and
-    /// punctuation ("加强|规划实施保障", "政策建议与|保障措施"), so that the heading is about carrying
-    /// out the plan, not about a subject ("完善社会|保障体系").
+    /// Whether some occurrence of `word` in `key` has nothing around it but lead words, the
+    /// kind's own words and punctuation ("加强|规划实施|保障", "政策建议与|保障措施"), so that the
+    /// heading is about carrying out the plan, not about a subject ("完善社会|保障体系",
+    /// "|保障|妇女未成年人和残疾人基本权益").
     func isAboutThePlan(_ key: String, word: String, leads: [String]) -> Bool {
         var searchStart = key.startIndex
         while let range = key.range(of: word, range: searchStart..<key.endIndex) {
-            if Self.reduces(key[key.startIndex..<range.lowerBound], leads: leads) { return true }
+            if Self.reduces(key[key.startIndex..<range.lowerBound], leads: leads),
+               Self.reduces(key[range.upperBound...], leads: leads)
+            {
+                return true
+            }
             searchStart = key.index(after: range.lowerBound)
         }
         return false

@@ -44,14 +44,21 @@ public struct TopicIdentifier: Sendable {
         guard !topics.isEmpty else { return TopicMatch() }
         let (hint, nameRest) = TopicText.leadingNumber(TopicText.stem(ofFileName: fileName))
 
+        // A signal in which a topic's distinctive name occurs whole weighs more than one that only
+        // resembles a name or holds weak words ("高新区" in the file name against "科技创新规划纲要").
         var signals: [(name: String, weight: Double, scores: [Double])] = []
-        signals.append((Signal.fileName, rules.weights.fileName, scorer.scores(of: [nameRest])))
+        func add(_ name: String, _ weight: Double, _ texts: [String]) {
+            let result = scorer.result(of: texts)
+            let factor = result.exact.contains(true) ? rules.weights.exactFactor : 1
+            signals.append((name, weight * factor, result.scores))
+        }
+        add(Signal.fileName, rules.weights.fileName, [nameRest])
         if let coreTitle, !coreTitle.trimmingWhitespace().isEmpty {
-            signals.append((Signal.title, rules.weights.title, scorer.scores(of: [coreTitle])))
+            add(Signal.title, rules.weights.title, [coreTitle])
         }
         let paragraphs = titleParagraphs.filter { !$0.trimmingWhitespace().isEmpty }
         if !paragraphs.isEmpty {
-            signals.append((Signal.titleParagraph, rules.weights.titleParagraph, scorer.scores(of: paragraphs)))
+            add(Signal.titleParagraph, rules.weights.titleParagraph, paragraphs)
         }
         let informative = signals.filter { ($0.scores.max() ?? 0) >= rules.thresholds.signalFloor }
         let weightSum = informative.reduce(0) { $0 + $1.weight }
@@ -117,6 +124,34 @@ public struct TopicIdentifier: Sendable {
                 message: "《\(fileName)》文件名开头的编号 \(hint) 与按标题识别出的专题\(id)“\(catalog.topic(id)?.title ?? id)”不一致，以标题为准。")]
         }
         return []
+    }
+
+    /// Whether the draft lies outside the plan (another region or period), judged on the names it
+    /// gives itself: title lines, cover lines, document title, file name. Nil when in scope or
+    /// when the rules set no scope.
+    public func scopeFinding(fileName: String, coreTitle: String?, titleParagraphs: [String], coverLines: [String] = [])
+        -> ScopeFinding?
+    {
+        guard let scope = rules.scope else { return nil }
+        let texts = titleParagraphs + coverLines + [coreTitle ?? "", TopicText.stem(ofFileName: fileName)]
+        return ScopeCheck(scope: scope).finding(in: texts.filter { !$0.isEmpty })
+    }
+
+    /// The `extract.out-of-scope` warning for a draft outside the plan.
+    public func diagnostic(for finding: ScopeFinding, fileName: String) -> Diagnostic {
+        let named = finding.named.map { "“\($0)”" }.joined(separator: "、")
+        let scope = rules.scope
+        let plan = "\(scope?.region ?? "")“\(scope?.period ?? "")”"
+        let why: String
+        switch finding.reason {
+        case .region:
+            why = "标题、封面或文件名写的是\(named)，没有“\(scope?.region ?? "本省")”，是外省（市）的文稿"
+        case .period:
+            why = "标题、封面或文件名写的是\(named)规划期，不是“\(scope?.period ?? "")”，是其他规划期的文稿"
+        }
+        return Diagnostic(
+            severity: .warning, code: "extract.out-of-scope",
+            message: "《\(fileName)》\(why)，不在\(plan)规划范围内：不识别专题，不参与汇总，也不会取代本期稿件。如确属本期稿件，请修改标题或文件名。")
     }
 
     static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }

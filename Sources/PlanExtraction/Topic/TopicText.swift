@@ -10,12 +10,29 @@ import PlanTemplates
 /// leaving the distinctive core ("高新技术产业开发区").
 struct TopicText: Sendable {
     let genericWords: [String]
+    /// Weak words reduced as the generic ones are, longest first.
+    let weakWords: [String]
     /// Version spellings, longest first.
     let versionSpellings: [String]
 
     init(rules: TopicMatchingRules, versions: VersionWords) {
-        genericWords = rules.genericWords.map { Self.letters(Self.halfWidth($0)) }.filter { !$0.isEmpty }
+        let generic = rules.genericWords.map { Self.letters(Self.halfWidth($0)) }.filter { !$0.isEmpty }
+        genericWords = generic
+        var weak: [String] = []
+        for word in rules.weakWords {
+            var w = Self.letters(Self.halfWidth(word))
+            for g in generic { w = w.replacingText(g, with: "") }
+            if !w.isEmpty, !weak.contains(w) { weak.append(w) }
+        }
+        weakWords = weak.sorted { $0.count > $1.count }
         versionSpellings = versions.spellings.map(\.spelling)
+    }
+
+    /// A heavy text without its weak words: what likeness is measured on.
+    func distinctive(_ heavyText: String) -> String {
+        var s = heavyText
+        for word in weakWords { s = s.replacingText(word, with: "") }
+        return s
     }
 
     /// Letters only, version words and figures removed, Latin lower-cased.
