@@ -50,9 +50,15 @@ public struct PlanPeriod: Sendable, Hashable {
         }
     }
 
-    /// The ordinal of a five-year plan the text names: “十四五”, 十三五时期, 第十四个五年规划.
-    static func fiveYearPlan(in text: String) -> Int? {
+    /// The ordinal of the first five-year plan the text names: “十四五”, 十三五时期, 第十四个五年规划.
+    static func fiveYearPlan(in text: String) -> Int? { fiveYearPlans(in: text).first?.ordinal }
+
+    /// Every five-year plan the text names, in order, with the words that name it. 十X五 (three
+    /// characters) stands on its own; a two-character 九五 or 十五 only in quotes or before a period
+    /// word (十五时期), since it is also a number.
+    static func fiveYearPlans(in text: String) -> [(ordinal: Int, display: String)] {
         let chars = Array(text)
+        var out: [(Int, String)] = []
         var i = 0
         while i < chars.count {
             // 第十四个五年
@@ -62,10 +68,12 @@ public struct PlanPeriod: Sendable, Hashable {
                 if j > i + 1, j + 2 < chars.count, chars[j] == "个", chars[j + 1] == "五", chars[j + 2] == "年",
                     let n = FigureScanner.chineseValue(chars[(i + 1)..<j]), n >= 1, n <= 30
                 {
-                    return Int(n)
+                    out.append((Int(n), String(chars[i...(j + 2)])))
+                    i = j + 3
+                    continue
                 }
             }
-            // 十四五 with quotes, or followed by a period word.
+            // 十四五 / “九五”
             if chars[i] == "五", i >= 1, i + 1 >= chars.count || chars[i + 1] != "五" {
                 var j = i - 1
                 while j >= 0, j >= i - 2, chars[j] == "十" || (FigureScanner.chineseDigits[chars[j]] ?? 0) > 0 { j -= 1 }
@@ -76,12 +84,33 @@ public struct PlanPeriod: Sendable, Hashable {
                     let quoted = before == "“" || before == "\"" || before == "‘" || before == "「"
                     let periodWord = ["时期", "期间", "规划", "末", "计划", "以来", "开局", "初期", "中期"].contains { after.hasPrefix($0) }
                     let digitBefore = before.map { $0.isFigureDigit || FigureScanner.isChineseNumeralChar($0) } ?? false
-                    if (quoted || periodWord) && !digitBefore && before != "第" { return Int(n) }
+                    if (numeral.count == 2 || quoted || periodWord) && !digitBefore && before != "第" {
+                        out.append((Int(n), String(numeral) + "五"))
+                    }
                 }
             }
             i += 1
         }
-        return nil
+        return out
+    }
+
+    /// Every plan period the text names — five-year plans and spans of years — with the words
+    /// that name it ("十三五", "第十三个五年", "2016—2020年").
+    public static func named(in text: String) -> [(period: PlanPeriod, display: String)] {
+        var out: [(PlanPeriod, String)] = fiveYearPlans(in: text).map { n, display in
+            let start = startOfFiveYearPlan(n)
+            return (PlanPeriod(start: start, end: start + 4, fiveYearPlan: n), display)
+        }
+        var rest = Substring(text)
+        while let (a, b) = yearSpan(in: String(rest)), let r = rest.range(of: String(a)),
+            let r2 = rest[r.upperBound...].range(of: String(b))
+        {
+            var end = r2.upperBound
+            if end < rest.endIndex, rest[end] == "年" { end = rest.index(after: end) }
+            out.append((PlanPeriod(start: a, end: b), String(rest[r.lowerBound..<end])))
+            rest = rest[end...]
+        }
+        return out
     }
 
     /// "2021—2035年", "2021-2025年", "2021年至2035年": the span, when both ends are years.

@@ -36,15 +36,15 @@ struct ScopeCheck: Sendable {
             }
             if !others.isEmpty { return ScopeFinding(reason: .region, named: others) }
         }
-        // Period.
+        // Period: the names a plan period has are read by PlanPeriod, as for dating targets.
         var current = false
         var other: [String] = []
         for text in squashed {
-            for period in Self.periods(in: text) {
-                if period.name == scope.period || overlaps(period.years) {
+            for (period, display) in PlanPeriod.named(in: text) {
+                if overlaps(period.start...period.end) {
                     current = true
-                } else if !other.contains(period.display) {
-                    other.append(period.display)
+                } else if !other.contains(display) {
+                    other.append(display)
                 }
             }
         }
@@ -85,57 +85,4 @@ struct ScopeCheck: Sendable {
         return out
     }
 
-    /// A plan period named in a text: "十三五" (name), "第十三个五年" (name), "2016—2020年"
-    /// (years; the name is the canonical 十X五 when the range is a five-year plan's).
-    struct Period: Sendable, Hashable {
-        var name: String?
-        var years: ClosedRange<Int>?
-        var display: String
-    }
-
-    static func periods(in text: String) -> [Period] {
-        let chars = Array(text)
-        var out: [Period] = []
-        let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        var i = 0
-        while i < chars.count {
-            // 十X五
-            if chars[i] == "十", i + 2 < chars.count, numerals.contains(chars[i + 1]), chars[i + 2] == "五" {
-                let name = String(chars[i...(i + 2)])
-                out.append(Period(name: name, years: nil, display: name))
-                i += 3
-                continue
-            }
-            // 第十X个五年
-            if chars[i] == "第", i + 5 < chars.count, chars[i + 1] == "十", numerals.contains(chars[i + 2]),
-               chars[i + 3] == "个", chars[i + 4] == "五", chars[i + 5] == "年" {
-                let name = "十" + String(chars[i + 2]) + "五"
-                out.append(Period(name: name, years: nil, display: String(chars[i...(i + 5)])))
-                i += 6
-                continue
-            }
-            // 2016—2020 / 2016-2020年 / 2016至2020年
-            if let (first, length) = year(chars, i), i + length < chars.count,
-               "-—–－~～至到".contains(chars[i + length]), let (last, length2) = year(chars, i + length + 1),
-               last >= first, last - first <= 30 {
-                var end = i + length + 1 + length2
-                if end < chars.count, chars[end] == "年" { end += 1 }
-                out.append(Period(name: nil, years: first...last, display: String(chars[i..<end])))
-                i = end
-                continue
-            }
-            i += 1
-        }
-        return out
-    }
-
-    /// A four-digit year 1949…2099 starting at `i` and not glued to further digits.
-    private static func year(_ chars: [Character], _ i: Int) -> (Int, Int)? {
-        guard i + 4 <= chars.count, i == 0 || !OutlineText.isDigit(chars[i - 1]) else { return nil }
-        let digits = chars[i..<(i + 4)]
-        guard digits.allSatisfy(OutlineText.isDigit), i + 4 == chars.count || !OutlineText.isDigit(chars[i + 4]),
-              let value = Int(String(digits)), (1949...2099).contains(value)
-        else { return nil }
-        return (value, 4)
-    }
 }
