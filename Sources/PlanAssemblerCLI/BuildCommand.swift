@@ -36,14 +36,14 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Read every draft again, ignoring and not updating <out>/.cache (per-draft results of earlier builds).")
     var noCache = false
 
-    @Flag(help: "Print nothing but errors (no progress line, no summary).")
+    @Flag(help: "Print nothing but errors (no progress line, no summary, no note on where the templates come from).")
     var quiet = false
 
     @Option(help: ArgumentHelp("Drafts kept in memory between the passes; past this, re-read from the cache.", visibility: .hidden))
     var keepInMemory = 500
 
     func run() async throws {
-        let job = try BuildJob.load(options, strict: strict, useCache: !noCache, keepInMemory: keepInMemory)
+        let job = try BuildJob.load(options, strict: strict, useCache: !noCache, keepInMemory: keepInMemory, quiet: quiet)
         let inputs = options.inputs
         let folder: DropFolder
         do {
@@ -106,11 +106,14 @@ struct BuildJob {
     var keepInMemory = 500
 
     /// Loads the templates and the reference document; prints the error and throws the exit
-    /// status when one is invalid.
-    static func load(_ options: BuildOptions, strict: Bool, useCache: Bool, keepInMemory: Int = 500) throws -> BuildJob {
+    /// status when one is invalid. `quiet`: no note on where the templates come from.
+    static func load(
+        _ options: BuildOptions, strict: Bool, useCache: Bool, keepInMemory: Int = 500, quiet: Bool = false
+    ) throws -> BuildJob {
         let set = try loadTemplates(
             options.templates,
-            reading: TemplateSet.fileNames + [MasterOutline.fileName] + (options.referenceDoc == nil ? ["reference-docx/"] : []))
+            reading: TemplateSet.fileNames + [MasterOutline.fileName] + (options.referenceDoc == nil ? ["reference-docx/"] : []),
+            quiet: quiet)
         let outline: MasterOutline
         do {
             outline = try set.masterOutline()

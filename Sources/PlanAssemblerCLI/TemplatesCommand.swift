@@ -69,11 +69,12 @@ enum TemplateLocation {
 }
 
 /// Loads the templates `explicit` (or the current folder, or the built-in ones) choose, noting on
-/// stderr where `units` come from; a bad template ends with exit status 3 and its file and line.
-func loadTemplates(_ explicit: String?, reading units: [String] = TemplateSet.fileNames) throws -> TemplateSet {
+/// stderr where `units` come from (unless `quiet`); a bad template ends with exit status 3 and its
+/// file and line.
+func loadTemplates(_ explicit: String?, reading units: [String] = TemplateSet.fileNames, quiet: Bool = false) throws -> TemplateSet {
     let choice = TemplateLocation.choose(explicit)
     let source = try TemplateLocation.source(choice)
-    TemplateLocation.announce(choice, source, units: units)
+    if !quiet { TemplateLocation.announce(choice, source, units: units) }
     do {
         return try TemplateSet.load(from: source)
     } catch {

@@ -61,9 +61,10 @@ import Testing
         #expect(extracted == (try Self.tree(away.appendingPathComponent("extract-root"))))
 
         let buildRoot = try CLI.run(["build", Self.inputs.path, "--out", away.appendingPathComponent("build-root").path, "--quiet"])
-        let buildAway = try CLI.run(["build", Self.inputs.path, "--out", "build-away", "--quiet"], in: away)
+        let buildAway = try CLI.run(["build", Self.inputs.path, "--out", "build-away"], in: away)
         #expect(buildRoot.status == 0 && buildAway.status == 0, "\(buildAway.stderr)")
         #expect(buildAway.stderr.isEmpty, "\(buildAway.stderr)")
+        #expect(buildRoot.stderr.isEmpty, "--quiet: no note either: \(buildRoot.stderr)")
         let built = try Self.tree(away.appendingPathComponent("build-away"))
         #expect(built.count == 3 + 37)
         #expect(built == (try Self.tree(away.appendingPathComponent("build-root"))))
@@ -107,14 +108,14 @@ import Testing
         #expect(edited != original)
         try edited.write(to: outline, atomically: true, encoding: .utf8)
 
-        let run = try CLI.run(["build", Self.inputs.path, "--out", "out", "--templates", "office-templates", "--quiet"], in: away)
+        let run = try CLI.run(["build", Self.inputs.path, "--out", "out", "--templates", "office-templates"], in: away)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty, "a complete folder needs no note: \(run.stderr)")
         #expect(try Self.plan(away.appendingPathComponent("out"))["title"] as? String == title)
 
         // The same folder named Templates in the current folder: used, and announced.
         try FileManager.default.moveItem(at: dir, to: away.appendingPathComponent("Templates"))
-        let local = try CLI.run(["build", Self.inputs.path, "--out", "out-local", "--quiet"], in: away)
+        let local = try CLI.run(["build", Self.inputs.path, "--out", "out-local"], in: away)
         #expect(local.status == 0, "\(local.stderr)")
         #expect(local.stderr.hasPrefix(Self.noteLocal), "\(local.stderr)")
         #expect(try Self.plan(away.appendingPathComponent("out-local"))["title"] as? String == title)
@@ -142,7 +143,7 @@ import Testing
         let original = try String(contentsOf: CLI.projectRoot.appendingPathComponent("Templates/master-outline.yaml"), encoding: .utf8)
         try original.replacingOccurrences(of: "subtitle: （汇总稿）", with: "subtitle: （征求意见稿）")
             .write(to: dir.appendingPathComponent("master-outline.yaml"), atomically: true, encoding: .utf8)
-        let run = try CLI.run(["build", Self.inputs.path, "--out", "out", "--templates", dir.path, "--quiet"], in: away)
+        let run = try CLI.run(["build", Self.inputs.path, "--out", "out", "--templates", dir.path], in: away)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr == "note: templates: built-in catalog.yaml, sections.yaml, indicators.yaml, safeguards.yaml, versions.yaml, "
             + "topic-matching.yaml, reference-docx/ (not in \(dir.path))\n")
