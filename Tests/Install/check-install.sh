@@ -5,9 +5,9 @@
 #   - the installed binary, run from a temporary folder far from the project (no Templates/
 #     there), builds Inputs/ into outputs byte-identical to `make run`'s Output/ (.cache aside);
 #   - its --version names the built-in templates and their fingerprint;
-#   - bash loads the completion script (and completes the subcommands), zsh parses its own when
-#     zsh is installed, and the man page has every command and renders without a roff warning
-#     (groff, installed through install-packages.sh when missing);
+#   - bash loads the completion script (and completes the subcommands), zsh finds its own in
+#     site-functions, and the man page has every command and renders without a roff warning
+#     (zsh and groff installed through install-packages.sh install-check when missing);
 #   - make uninstall removes exactly what make install put there.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -57,16 +57,19 @@ for sub in build watch check extract dump templates; do
   [[ " $words " == *" $sub "* ]] || { fail "bash completion lacks $sub (got: $words)"; continue; }
 done
 [[ " $words " == *" templates "* ]] && pass "bash completes the subcommands: $words"
-if command -v zsh >/dev/null 2>&1; then
-  zsh -n "$prefix/share/zsh/site-functions/_plan-assembler" && pass "zsh parses its completion" || fail "zsh cannot parse its completion"
-fi
+bash scripts/install-packages.sh install-check
 grep -q '^#compdef plan-assembler' "$prefix/share/zsh/site-functions/_plan-assembler" && pass "zsh completion is a #compdef file" || fail "zsh completion has no #compdef line"
+if zsh -fc "fpath=('$prefix/share/zsh/site-functions' \$fpath); autoload -Uz compinit && compinit -u -D -d '$away/zcompdump' \
+    && [[ \${_comps[plan-assembler]} == _plan-assembler ]] && autoload -Uz _plan-assembler && (( \$+functions[_plan-assembler] ))" 2>"$away/zsh"; then
+  pass "zsh finds the completion in site-functions and binds it to plan-assembler"
+else
+  fail "zsh does not load the completion:"; cat "$away/zsh" >&2
+fi
 man="$prefix/share/man/man1/plan-assembler.1"
 for sub in build watch check extract dump "templates export" "templates list"; do
   grep -q "^\.SS \"plan\\\\-assembler ${sub//-/\\\\-}\"" "$man" || fail "man page lacks plan-assembler $sub"
 done
 pass "man page has a section per command"
-bash scripts/install-packages.sh install-check
 if groff -k -man -Tutf8 -ww -z "$man" 2>"$away/groff"; [ ! -s "$away/groff" ]; then
   pass "the man page renders without a warning"
 else
