@@ -44,6 +44,8 @@ let package = Package(
         .target(name: "PlanExtraction", dependencies: ["DocumentModel", "PlanModel", "PlanTemplates"]),
         // All drafts into the master outline Templates/master-outline.yaml defines: merging,
         // near-duplicates, indicator consolidation and conflicts, coverage, inputs accounting.
+        // Takes plan values only (extractions and their prose); it reads no document
+        // (DocumentModel for Diagnostic and its text helpers).
         .target(name: "PlanAssembly", dependencies: ["DocumentModel", "PlanModel", "PlanTemplates"]),
         // The office's HTML report (self-contained page) of a master plan.
         .target(name: "PlanReport", dependencies: ["DocumentModel", "PlanModel"]),

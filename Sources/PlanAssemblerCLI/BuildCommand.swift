@@ -36,7 +36,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Read every draft again, ignoring and not updating <out>/.cache (per-draft results of earlier builds).")
     var noCache = false
 
-    @Flag(help: "Print nothing but errors (no progress line, no summary, no note on where the templates come from).")
+    @Flag(help: "Print nothing but errors (no progress line, no summary).")
     var quiet = false
 
     @Option(help: ArgumentHelp("Drafts kept in memory between the passes; past this, re-read from the cache.", visibility: .hidden))
@@ -106,7 +106,7 @@ struct BuildJob {
     var keepInMemory = 500
 
     /// Loads the templates and the reference document; prints the error and throws the exit
-    /// status when one is invalid. `quiet`: no note on where the templates come from.
+    /// status when one is invalid.
     static func load(
         _ options: BuildOptions, strict: Bool, useCache: Bool, keepInMemory: Int = 500, quiet: Bool = false
     ) throws -> BuildJob {

@@ -76,8 +76,8 @@ struct BuildRun {
                 }
                 let document = try reader.read(path: entry.path, displayName: entry.name)
                 if hash?.1 != document.sha256 { hash = nil }
-                let extraction = extractor.extract(document, fileName: entry.name)
-                let full = DraftCache.Entry(extraction: extraction, content: DraftContent(document: document, extraction: extraction))
+                let full = DraftCache.Entry(extractor.extractDraft(document, fileName: entry.name))
+                let extraction = full.extraction
                 if let cache {
                     // The file may have changed since it was hashed: key what was actually read.
                     key = cache.key(file: entry.name, sha256: document.sha256)
@@ -132,8 +132,7 @@ struct BuildRun {
             var full = inMemory ?? key.flatMap { cache?.load($0) }
             if full == nil, let document = try? reader.read(path: entry.path, displayName: entry.name) {
                 // The cache entry is missing or damaged: extract again, and repair it.
-                let extraction = extractor.extract(document, fileName: entry.name)
-                full = DraftCache.Entry(extraction: extraction, content: DraftContent(document: document, extraction: extraction))
+                full = DraftCache.Entry(extractor.extractDraft(document, fileName: entry.name))
                 if let key, let cache, document.sha256 == r.source.sha256 { cache.store(key, full!) }
             }
             var extraction = full?.extraction ?? r

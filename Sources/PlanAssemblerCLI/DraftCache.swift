@@ -1,7 +1,6 @@
 import DocumentModel
 import Foundation
 import OOXML
-import PlanAssembly
 import PlanModel
 import PlanTemplates
 
@@ -28,9 +27,19 @@ import PlanTemplates
 struct DraftCache: Sendable {
     static let formatVersion = 1
 
+    /// The layout of `entries/<key>.json` (bump `formatVersion` when it changes).
     struct Entry: Codable, Sendable {
         var extraction: DraftExtraction
         var content: DraftContent
+
+        init(extraction: DraftExtraction, content: DraftContent) {
+            self.extraction = extraction
+            self.content = content
+        }
+
+        init(_ draft: ExtractedDraft) {
+            self.init(extraction: draft.extraction, content: draft.content)
+        }
     }
 
     let directory: String

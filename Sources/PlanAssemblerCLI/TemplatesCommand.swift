@@ -69,8 +69,8 @@ enum TemplateLocation {
 }
 
 /// Loads the templates `explicit` (or the current folder, or the built-in ones) choose, noting on
-/// stderr where `units` come from (unless `quiet`); a bad template ends with exit status 3 and its
-/// file and line.
+/// stderr where `units` come from; a bad template ends with exit status 3 and its file and line.
+/// With `quiet` (build --quiet: errors only) nothing is noted.
 func loadTemplates(_ explicit: String?, reading units: [String] = TemplateSet.fileNames, quiet: Bool = false) throws -> TemplateSet {
     let choice = TemplateLocation.choose(explicit)
     let source = try TemplateLocation.source(choice)

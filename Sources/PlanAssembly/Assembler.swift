@@ -21,8 +21,9 @@ public struct Assembler: Sendable {
     /// - Parameters:
     ///   - drafts: every extraction, superseded ones (`supersededBy` set) and unidentified ones
     ///     (`topic.id` nil) included: only current identified drafts are merged.
-    ///   - contents: the prose of the drafts (`DraftContent(document:extraction:)`), matched by
-    ///     file name; without it basis, guiding, principles and projects stay empty.
+    ///   - contents: the prose of the drafts (read by the extraction with each draft,
+    ///     `DraftExtractor.extractDraft`), matched by file name; without it basis, guiding,
+    ///     principles and projects stay empty.
     ///   - inputs: the drop-folder accounting; copied, with reasons filled in where missing.
     ///   - date: the date the plan stands for (W3CDTF).
     public func assemble(drafts: [DraftExtraction], contents: [DraftContent] = [], inputs: [InputRecord], date: String) -> MasterPlan {

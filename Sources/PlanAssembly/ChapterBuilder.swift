@@ -130,7 +130,7 @@ struct ChapterBuilder {
         guard let first = items(sections, of: slot).first(where: { !$0.text.isEmpty || $0.title != nil }) else { return nil }
         let text = first.text.isEmpty ? (first.title ?? "") : first.text
         return PlanItem(
-            kind: first.kind, title: slot.heading, text: ContentText.summary(text, limit: outline.merge.summaryLength),
+            kind: first.kind, title: slot.heading, text: SummaryText.summary(text, limit: outline.merge.summaryLength),
             year: first.year, category: first.category, sources: first.sources)
     }
 

@@ -21,16 +21,39 @@ public struct DraftExtractor: Sendable {
 
     /// Extracts one draft. `fileName` is the name in the drop folder (the document's `file` may be a path).
     public func extract(_ document: Document, fileName: String) -> DraftExtraction {
-        let structure = DraftStructure.extract(
-            document: document, sections: templates.sections, safeguards: templates.safeguards)
+        extraction(of: document, fileName: fileName, structure: readStructure(document))
+    }
+
+    /// Extracts one draft and reads the prose the master plan quotes (`DraftContent`), in one
+    /// pass: the content is read through the same structure (outline, sections) as the extraction.
+    public func extractDraft(_ document: Document, fileName: String) -> ExtractedDraft {
+        let structure = readStructure(document)
+        let extraction = self.extraction(of: document, fileName: fileName, structure: structure)
+        let content = ContentReader.content(
+            file: fileName, paragraphs: structure.allBlocks.compactMap(\.paragraph), outline: structure.outline,
+            sections: structure.sections)
+        return ExtractedDraft(extraction: extraction, content: content)
+    }
+
+    private func readStructure(_ document: Document) -> DraftStructure {
+        DraftStructure.extract(document: document, sections: templates.sections, safeguards: templates.safeguards)
+    }
+
+    private func extraction(of document: Document, fileName: String, structure: DraftStructure) -> DraftExtraction {
+        // The plan period (十四五 → 2021–2025) dates undated targets and splits table columns into
+        // baselines and targets: from the title lines, the core title, then the file name.
+        let leadLines = document.body.allParagraphs.prefix(3).map(\.text).filter { $0.count <= 80 }
+        let period = PlanPeriod.read(
+            structure.titleParagraphs.map(\.text) + [document.properties.title ?? "", fileName] + leadLines)
 
         // Goals and indicators: the goals section, then indicator tables anywhere else (附表).
         let goalBlocks = structure.goalBlocks
         let goalsResult = GoalExtractor.extract(
             blocks: goalBlocks.map { (block: $0.block, location: $0.location) }, synonyms: templates.indicators,
-            reader: proseIndicators)
+            reader: proseIndicators, period: period)
         var indicators = goalsResult.indicators
         var diagnostics = document.diagnostics + structure.diagnostics + goalsResult.diagnostics
+        indicators += statedTargets(outside: structure, period: period)
         let readTables = Set(goalBlocks.compactMap { located -> String? in
             if case .table(let t) = located.block { return t.location.path }
             return nil
@@ -38,7 +61,9 @@ public struct DraftExtractor: Sendable {
         for located in structure.allBlocks {
             guard case .table(let table) = located.block, !readTables.contains(table.location.path),
                   IndicatorTable.isIndicatorTable(table) else { continue }
-            let (more, problems) = IndicatorTable.read(table, location: located.location, synonyms: templates.indicators)
+            let (more, problems) = IndicatorTable.read(
+                table, location: located.location, synonyms: templates.indicators, period: period,
+                contextYear: GoalExtractor.headingYear(located.location.headingPath, period: period))
             indicators += more
             diagnostics += problems
         }
@@ -93,6 +118,40 @@ public struct DraftExtractor: Sendable {
                 unresolved: r.hasUnresolvedRevisions, insertions: r.insertions, deletions: r.deletions,
                 comments: document.comments.count),
             diagnostics: diagnostics)
+    }
+
+    /// Targets stated outside the goals section ("基础研究经费投入占研发经费投入比重提高到8%以上"
+    /// in a tasks chapter, "今年……主要预期目标是：" in a work report): a clause with its own
+    /// target year, or a ratio stated as a level or change to reach. Counts in task prose
+    /// ("建设10个平台") are work, not indicators; the basis section is history.
+    func statedTargets(outside structure: DraftStructure, period: PlanPeriod?) -> [Indicator] {
+        var skipped = Set<String>()
+        for kind in [SectionKind.goals, .basis] {
+            for b in structure.blocks(of: kind) { if let p = b.location.path { skipped.insert(p) } }
+        }
+        var out: [Indicator] = []
+        for located in structure.allBlocks {
+            guard case .paragraph(let p) = located.block, p.outlineLevel == nil,
+                !skipped.contains(located.location.path ?? "")
+            else { continue }
+            let (targets, _) = proseIndicators.read(p.text, period: period)
+            for t in targets {
+                let ratio = ["%", "‰", "百分点"].contains(t.figure.unit ?? "")
+                // A report about one year (政府工作报告) reviews the past in plain sentences: there,
+                // only a stated target year makes a target.
+                let plan = period.map { $0.documentYear == nil } ?? true
+                guard (t.hasYearMark && t.year != nil) || (plan && t.stated && ratio) else { continue }
+                let year = t.hasYearMark ? t.year : GoalExtractor.headingYear(located.location.headingPath, period: period) ?? period?.end
+                let (key, canonical) = IndicatorGrammar.resolve(name: t.name, unit: t.figure.unit, lexicon: templates.indicators)
+                out.append(
+                    Indicator(
+                        name: t.name, key: key, canonicalName: canonical, value: t.figure.value, text: t.figure.text,
+                        unit: t.figure.unit, comparator: t.comparator, year: year, baseline: t.baseline,
+                        baselineYear: t.baseline == nil ? nil : t.baselineYear, relative: t.relative, from: "prose",
+                        quote: t.sentence, location: located.location, upper: t.figure.upper, note: t.figure.note))
+            }
+        }
+        return out
     }
 
     /// The topic a file name alone names (for drafts that could not be read), nil when unsure.

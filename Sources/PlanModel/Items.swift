@@ -4,11 +4,33 @@ public struct Goal: Sendable, Hashable, Codable {
     /// The target year, nil for an overall goal without one.
     public var year: Int?
     public var location: DraftLocation
+    /// Indices in the draft's `indicators` of the targets this statement states.
+    public var indicators: [Int]
 
-    public init(text: String, year: Int?, location: DraftLocation) {
+    public init(text: String, year: Int?, location: DraftLocation, indicators: [Int] = []) {
         self.text = text
         self.year = year
         self.location = location
+        self.indicators = indicators
+    }
+
+    enum CodingKeys: String, CodingKey { case text, year, location, indicators }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        text = try c.decode(String.self, forKey: .text)
+        year = try c.decodeIfPresent(Int.self, forKey: .year)
+        location = try c.decode(DraftLocation.self, forKey: .location)
+        indicators = try c.decodeIfPresent([Int].self, forKey: .indicators) ?? []
+    }
+
+    /// `indicators` is left out when empty.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(year, forKey: .year)
+        try c.encode(location, forKey: .location)
+        if !indicators.isEmpty { try c.encode(indicators, forKey: .indicators) }
     }
 }
 
@@ -41,12 +63,19 @@ public struct Indicator: Sendable, Hashable, Codable {
     /// The verbatim sentence or table row.
     public var quote: String
     public var location: DraftLocation
+    /// The upper end of a range target ("8%—10%": value 8, upper 10).
+    public var upper: Double?
+    /// A footnote marker written on the value ("60.6*").
+    public var note: String?
 
     public init(
         name: String, key: String, canonicalName: String, value: Double?, text: String, unit: String?,
         comparator: String?, year: Int?, baseline: Double? = nil, baselineYear: Int? = nil, attribute: String? = nil,
-        relative: String? = nil, from: String, quote: String, location: DraftLocation
+        relative: String? = nil, from: String, quote: String, location: DraftLocation, upper: Double? = nil,
+        note: String? = nil
     ) {
+        self.upper = upper
+        self.note = note
         self.name = name
         self.key = key
         self.canonicalName = canonicalName

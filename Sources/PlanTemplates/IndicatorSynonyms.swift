@@ -59,6 +59,12 @@ public struct IndicatorSynonyms: Sendable, Hashable {
     /// Verbs that may stand between the name and the figure without being a comparator
     /// (提高到, 稳定在 …).
     public var linkVerbs: [String]
+    /// Counted nouns that make a figure a count of the plan's own parts, not a target
+    /// ("提出11项指标", "从以下十个方面"): the figure is dropped when the noun it counts is one.
+    public var metaNouns: [String]
+    /// Words that make the text before a figure a statement about the plan itself
+    /// ("以上共计38项", "包括5个"): the figure is dropped when the name would be one of them.
+    public var metaVerbs: [String]
     public var indicators: [Entry]
 
     /// Normalized name → index in `indicators`.
@@ -66,8 +72,10 @@ public struct IndicatorSynonyms: Sendable, Hashable {
 
     public init(
         units: Units, scopePrefixes: [String] = [], connectives: [String] = [], leadVerbs: [String] = [],
-        linkVerbs: [String] = [], indicators: [Entry] = []
+        linkVerbs: [String] = [], metaNouns: [String] = [], metaVerbs: [String] = [], indicators: [Entry] = []
     ) {
+        self.metaNouns = metaNouns
+        self.metaVerbs = metaVerbs
         self.units = units
         self.scopePrefixes = scopePrefixes
         self.connectives = connectives
@@ -146,7 +154,7 @@ public struct IndicatorSynonyms: Sendable, Hashable {
 }
 
 extension IndicatorSynonyms: Codable {
-    enum CodingKeys: String, CodingKey { case units, scopePrefixes, connectives, leadVerbs, linkVerbs, indicators }
+    enum CodingKeys: String, CodingKey { case units, scopePrefixes, connectives, leadVerbs, linkVerbs, metaNouns, metaVerbs, indicators }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -156,6 +164,8 @@ extension IndicatorSynonyms: Codable {
             connectives: try c.decodeIfPresent([String].self, forKey: .connectives) ?? [],
             leadVerbs: try c.decodeIfPresent([String].self, forKey: .leadVerbs) ?? [],
             linkVerbs: try c.decodeIfPresent([String].self, forKey: .linkVerbs) ?? [],
+            metaNouns: try c.decodeIfPresent([String].self, forKey: .metaNouns) ?? [],
+            metaVerbs: try c.decodeIfPresent([String].self, forKey: .metaVerbs) ?? [],
             indicators: try c.decodeIfPresent([Entry].self, forKey: .indicators) ?? [])
     }
 
@@ -166,6 +176,8 @@ extension IndicatorSynonyms: Codable {
         try c.encode(connectives, forKey: .connectives)
         try c.encode(leadVerbs, forKey: .leadVerbs)
         try c.encode(linkVerbs, forKey: .linkVerbs)
+        try c.encode(metaNouns, forKey: .metaNouns)
+        try c.encode(metaVerbs, forKey: .metaVerbs)
         try c.encode(indicators, forKey: .indicators)
     }
 }

@@ -28,10 +28,15 @@ public struct SectionSynonyms: Sendable, Hashable, Codable {
         public var topLevel: Bool
         /// Breaks ties between kinds; higher wins.
         public var priority: Int
+        /// The kind is about carrying out the plan itself (保障措施): a heading that names it only
+        /// through a `contains` word does so when nothing but `planRoleLeads` stands before the
+        /// word ("加强规划实施保障"), or when it is the plan's last top-level heading; otherwise the
+        /// heading is about a subject ("完善社会保障体系").
+        public var planRole: Bool
 
         public init(
             kind: String, name: String, exact: [String] = [], contains: [String] = [], excludes: [String] = [],
-            itemsBelow: Bool = false, topLevel: Bool = false, priority: Int = 0
+            itemsBelow: Bool = false, topLevel: Bool = false, planRole: Bool = false, priority: Int = 0
         ) {
             self.kind = kind
             self.name = name
@@ -40,6 +45,7 @@ public struct SectionSynonyms: Sendable, Hashable, Codable {
             self.excludes = excludes
             self.itemsBelow = itemsBelow
             self.topLevel = topLevel
+            self.planRole = planRole
             self.priority = priority
         }
 
@@ -52,6 +58,7 @@ public struct SectionSynonyms: Sendable, Hashable, Codable {
             excludes = try c.decodeIfPresent([String].self, forKey: .excludes) ?? []
             itemsBelow = try c.decodeIfPresent(Bool.self, forKey: .itemsBelow) ?? false
             topLevel = try c.decodeIfPresent(Bool.self, forKey: .topLevel) ?? false
+            planRole = try c.decodeIfPresent(Bool.self, forKey: .planRole) ?? false
             priority = try c.decodeIfPresent(Int.self, forKey: .priority) ?? 0
         }
     }
@@ -108,12 +115,19 @@ public struct SectionSynonyms: Sendable, Hashable, Codable {
     public var required: [String]
     public var headings: Headings
     public var title: Title
+    /// Words that may stand before a `planRole` kind's word in a heading about the plan itself:
+    /// verbs (加强, 完善 …), 规划, connectives.
+    public var planRoleLeads: [String]
     public var kinds: [Kind]
 
-    public init(required: [String], headings: Headings = .init(), title: Title = .init(), kinds: [Kind]) {
+    public init(
+        required: [String], headings: Headings = .init(), title: Title = .init(), planRoleLeads: [String] = [],
+        kinds: [Kind]
+    ) {
         self.required = required
         self.headings = headings
         self.title = title
+        self.planRoleLeads = planRoleLeads
         self.kinds = kinds
     }
 
@@ -158,7 +172,7 @@ public struct SectionSynonyms: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case required, headings, title, kinds
+        case required, headings, title, planRoleLeads, kinds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -166,6 +180,7 @@ public struct SectionSynonyms: Sendable, Hashable, Codable {
         required = try c.decodeIfPresent([String].self, forKey: .required) ?? []
         headings = try c.decodeIfPresent(Headings.self, forKey: .headings) ?? .init()
         title = try c.decodeIfPresent(Title.self, forKey: .title) ?? .init()
+        planRoleLeads = try c.decodeIfPresent([String].self, forKey: .planRoleLeads) ?? []
         kinds = try c.decode([Kind].self, forKey: .kinds)
     }
 }

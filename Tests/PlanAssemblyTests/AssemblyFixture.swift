@@ -28,16 +28,12 @@ enum AssemblyFixture {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [])
             .filter { $0.hasSuffix(".docx") && !$0.hasPrefix("~$") }.sorted()
         let extractor = DraftExtractor(templates: templates)
-        var extractions: [DraftExtraction] = []
-        var contents: [DraftContent] = []
-        for name in names {
-            let document = try! DocxReader().read(path: dir.appendingPathComponent(name).path, displayName: name)
-            let extraction = extractor.extract(document, fileName: name)
-            extractions.append(extraction)
-            contents.append(DraftContent(document: document, extraction: extraction))
+        let read = names.map { name in
+            extractor.extractDraft(
+                try! DocxReader().read(path: dir.appendingPathComponent(name).path, displayName: name), fileName: name)
         }
-        let resolved = extractor.resolveSuperseded(extractions)
-        return zip(resolved, contents).map { Draft(extraction: $0, content: $1) }
+        let resolved = extractor.resolveSuperseded(read.map(\.extraction))
+        return zip(resolved, read).map { Draft(extraction: $0, content: $1.content) }
     }()
 
     /// The drop-folder accounting the lead's `build` makes, from the extractions.

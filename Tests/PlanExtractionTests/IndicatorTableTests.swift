@@ -182,9 +182,76 @@ struct IndicatorTableTests {
 
     @Test("Tables without a name column or a target column are not indicator tables", arguments: [
         [["序号", "平台名称", "依托单位", "主要建设内容"], ["1", "辽宁实验室", "中科院", "……"]],
-        [["指标名称", "单位", "2015年", "2020年"], ["研发经费投入强度", "%", "1.27", "2.19"]],
+        [["序号", "指标名称", "单位", "属性"], ["1", "研发经费投入强度", "%", "预期性"]],
     ])
     func notIndicatorTables(rows: [[String]]) {
         #expect(!IndicatorTable.isIndicatorTable(TableFixture.make(rows)))
+    }
+
+    static let shisanwu = PlanPeriod(start: 2016, end: 2020, fiveYearPlan: 13)
+    static let shisiwu = PlanPeriod(start: 2021, end: 2025, fiveYearPlan: 14)
+    static let shiwuwu = PlanPeriod(start: 2026, end: 2030, fiveYearPlan: 15)
+
+    /// (header, row, period, expected (year, value, baseline, baselineYear, relative) per indicator)
+    struct PeriodCase: Sendable, CustomStringConvertible {
+        var header: [String]
+        var row: [String]
+        var period: PlanPeriod?
+        var expected: [(Int?, Double?, Double?, Int?, String?)]
+        var description: String { header.joined(separator: "|") + " @ " + (period.map { "\($0.start)–\($0.end)" } ?? "no period") }
+    }
+
+    @Test("Which columns are baselines and targets follows the headers and the plan period, not a calendar", arguments: [
+        // A 十三五 plan: 2015 is its base year, 2020 its target.
+        PeriodCase(header: ["指标名称", "单位", "2015年", "2020年"], row: ["研发经费投入强度", "%", "1.27", "2.19"],
+                   period: shisanwu, expected: [(2020, 2.19, 1.27, 2015, nil)]),
+        // Without a period the earliest of several year columns is the baseline.
+        PeriodCase(header: ["指标名称", "单位", "2015年", "2020年"], row: ["研发经费投入强度", "%", "1.27", "2.19"],
+                   period: nil, expected: [(2020, 2.19, 1.27, 2015, nil)]),
+        // A 十五五 plan: 2025 is an actual, 2030 the target.
+        PeriodCase(header: ["指标名称", "单位", "2025年", "2030年"], row: ["研发经费投入强度", "%", "2.6", "3.0"],
+                   period: shiwuwu, expected: [(2030, 3.0, 2.6, 2025, nil)]),
+        // 2025/2030/2035 in a 十四五 plan with a long-range horizon: all targets.
+        PeriodCase(header: ["指标名称", "单位", "2025年", "2030年", "2035年"], row: ["研发经费投入强度", "%", "2.6", "2.8", "3.0"],
+                   period: shisiwu, expected: [(2025, 2.6, nil, nil, nil), (2030, 2.8, nil, nil, nil), (2035, 3.0, nil, nil, nil)]),
+        // 年均/累计 columns: ＞7 annual, 〔13.5〕 cumulative, dated by the period.
+        PeriodCase(header: ["指标", "2020年", "2025年", "年均/累计", "属性"], row: ["全社会研发经费投入增长（%）", "—", "—", "＞7", "预期性"],
+                   period: shisiwu, expected: [(2025, 7, nil, nil, "年均")]),
+        PeriodCase(header: ["指标", "2020年", "2025年", "年均/累计", "属性"], row: ["单位GDP能源消耗降低（%）", "—", "—", "〔13.5〕", "约束性"],
+                   period: shisiwu, expected: [(2025, 13.5, nil, nil, "累计")]),
+        // A footnote marker on the baseline, and “十四五”末 as the target header.
+        PeriodCase(header: ["指标名称", "单位", "2020年基期值", "“十四五”末"], row: ["常住人口城镇化率", "%", "60.6*", "65"],
+                   period: shisiwu, expected: [(2025, 65, 60.6, 2020, nil)]),
+    ])
+    func periodColumns(c: PeriodCase) throws {
+        let table = TableFixture.make([c.header, c.row])
+        let (indicators, _) = IndicatorTable.read(
+            table, location: TableFixture.location, synonyms: IndicatorTestLexicon.shipped, period: c.period)
+        #expect(indicators.count == c.expected.count)
+        for (i, e) in zip(indicators, c.expected) {
+            #expect(i.year == e.0)
+            #expect(i.value == e.1)
+            #expect(i.baseline == e.2)
+            #expect(i.baselineYear == e.3)
+            #expect(i.relative == e.4)
+        }
+    }
+
+    @Test("A caption row above the header, units in the name's brackets, row numbers and footnote marks")
+    func captionUnitsAndMarks() throws {
+        let table = TableFixture.make([
+            ["表1 “十四五”科技创新主要指标", "<<", "<<", "<<"],
+            ["指标名称", "2020年", "2025年", "属性"],
+            ["1.能源综合生产能力（亿吨标准煤）", "40", "＞46", "约束性"],
+            ["2.细颗粒物浓度（微克/立方米）", "35", "30*", "约束性"],
+        ], headerRows: 0)
+        let (indicators, _) = IndicatorTable.read(
+            table, location: TableFixture.location, synonyms: IndicatorTestLexicon.shipped, period: Self.shisiwu)
+        #expect(indicators.map(\.name) == ["能源综合生产能力", "细颗粒物浓度"])
+        #expect(indicators.map(\.unit) == ["吨标准煤", "微克/立方米"])
+        #expect(indicators.map(\.value) == [46e8, 30])
+        #expect(indicators.map(\.baseline) == [40e8, 35])
+        #expect(indicators.map(\.note) == [nil, "*"])
+        #expect(indicators.map(\.comparator) == ["超过", nil])
     }
 }

@@ -13,6 +13,10 @@ struct Figure: Sendable, Hashable {
     var unit: String?
     /// "翻一番" and the like, which state no number.
     var doubling: String?
+    /// The upper end of a range ("8%—10%": value 8, upper 10).
+    var upper: Double? = nil
+    /// A footnote marker written on the value ("60.6*").
+    var note: String? = nil
 }
 
 /// The grammar of numbers in Chinese plan texts: Arabic and Chinese numerals, the 百/千/万/亿
@@ -61,21 +65,45 @@ struct FigureScanner: Sendable {
     /// The figure starting exactly at `i`, if one does.
     private func figure(in chars: [Character], original: [Character], at i: Int) -> Figure? {
         let previous: Character? = i > 0 ? chars[i - 1] : nil
+        // Ordinals and ranks are not quantities: 第三, 前十名, 前3位.
+        if let p = previous, p == "第" || p == "前" { return nil }
         if chars[i].isFigureDigit {
             if let p = previous, p.isFigureDigit || p == "." || p.isFigureLetter { return nil }
             guard let (number, end) = Self.arabic(chars, from: i) else { return nil }
-            guard let (mult, unit, stop) = unitSuffix(chars, from: end, requireUnit: true) else { return nil }
-            return Figure(range: i..<stop, text: String(original[i..<stop]), value: number * mult, unit: unit)
+            if let (mult, unit, stop) = unitSuffix(chars, from: end, requireUnit: true),
+                acceptsUnit(unit, number: number, chinese: false, chars: chars, start: i, end: end)
+            {
+                var f = Figure(range: i..<stop, text: String(original[i..<stop]), value: number * mult, unit: unit)
+                extendRange(&f, chars: chars, original: original, multiplier: mult)
+                markNote(&f, chars: chars, original: original)
+                return f
+            }
+            // "8—10%", "8~10%": a bare number opening a range whose second end carries the unit.
+            if end < chars.count, Self.rangeDashes.contains(chars[end]) {
+                var j = end + 1
+                while j < chars.count, Self.rangeDashes.contains(chars[j]) { j += 1 }
+                if j < chars.count, chars[j].isFigureDigit, let (high, e2) = Self.arabic(chars, from: j),
+                    let (mult, unit, stop) = unitSuffix(chars, from: e2, requireUnit: true), high > number,
+                    acceptsUnit(unit, number: high, chinese: false, chars: chars, start: j, end: e2)
+                {
+                    var f = Figure(range: i..<stop, text: String(original[i..<stop]), value: number * mult, unit: unit)
+                    f.upper = high * mult
+                    markNote(&f, chars: chars, original: original)
+                    return f
+                }
+            }
+            return nil
         }
         guard Self.isChineseNumeralStart(chars[i]) else { return nil }
-        if let p = previous, p == "第" || p == "“" || p == "\"" || p == "《" || Self.isChineseNumeralChar(p) { return nil }
+        if let p = previous, p == "“" || p == "\"" || p == "《" || Self.isChineseNumeralChar(p) { return nil }
         var runEnd = i
         while runEnd < chars.count, Self.isChineseNumeralChar(chars[runEnd]) { runEnd += 1 }
         // Longest numeral first; give characters back when they belong to the unit (五千瓦 = 5 千瓦).
         var end = runEnd
         while end > i {
             if let number = Self.chineseValue(chars[i..<end]), number != 1,
-                let (mult, unit, stop) = unitSuffix(chars, from: end, requireUnit: true)
+                let (mult, unit, stop) = unitSuffix(chars, from: end, requireUnit: true),
+                acceptsUnit(unit, number: number, chinese: true, chars: chars, start: i, end: end)
             {
                 return Figure(range: i..<stop, text: String(original[i..<stop]), value: number * mult, unit: unit)
             }
@@ -84,14 +112,65 @@ struct FigureScanner: Sendable {
         return nil
     }
 
+    static let rangeDashes: Set<Character> = ["—", "–", "-", "－", "~", "～", "―"]
+
+    /// Units that read as something else after some numbers: 年 after a year ("2025年") or a
+    /// Chinese numeral ("三年行动") is a date or a span, not a quantity.
+    private func acceptsUnit(_ unit: String?, number: Double, chinese: Bool, chars: [Character], start: Int, end: Int) -> Bool {
+        guard unit == "年" else { return true }
+        if chinese { return false }
+        let digits = end - start
+        return !(digits == 4 && number >= 1949 && number <= 2100 && number == number.rounded())
+    }
+
+    /// "8%—10%", "50万-60万千瓦": the same unit on both ends of a range.
+    private func extendRange(_ f: inout Figure, chars: [Character], original: [Character], multiplier: Double) {
+        var j = f.range.upperBound
+        guard j < chars.count, Self.rangeDashes.contains(chars[j]) else { return }
+        while j < chars.count, Self.rangeDashes.contains(chars[j]) { j += 1 }
+        guard j < chars.count, chars[j].isFigureDigit, let (high, e2) = Self.arabic(chars, from: j) else { return }
+        guard let (mult, unit, stop) = unitSuffix(chars, from: e2, requireUnit: true), unit == f.unit,
+            let low = f.value, high * mult > low
+        else { return }
+        f.upper = high * mult
+        f.range = f.range.lowerBound..<stop
+        f.text = String(original[f.range])
+    }
+
+    /// A footnote marker right after the figure ("60.6*", "2.5①").
+    private func markNote(_ f: inout Figure, chars: [Character], original: [Character]) {
+        let j = f.range.upperBound
+        guard j < chars.count, Self.noteMarks.contains(chars[j]) else { return }
+        f.note = String(original[j])
+    }
+
+    static let noteMarks: Set<Character> = ["*", "＊", "※", "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"]
+
     /// Multipliers and a unit after a number: "万家" → (1e4, 家), "亿元" → (1e8, 元),
-    /// "万千瓦" → (1e4, 千瓦). With `requireUnit` false a bare multiplier (or nothing) is accepted.
+    /// "万千瓦" → (1e4, 千瓦), "亿吨标准煤" → (1e8, 吨标准煤); a compound unit keeps its
+    /// denominator as written: "万元/人" → (1e4, 元/人), "件/万人" → (1, 件/万人).
+    /// With `requireUnit` false a bare multiplier (or nothing) is accepted.
     func unitSuffix(_ chars: [Character], from start: Int, requireUnit: Bool) -> (Double, String?, Int)? {
         var mult = 1.0
         var i = start
         while i <= chars.count {
             if let s = spellings.first(where: { chars.figureHasPrefix($0, at: i) }) {
-                return (mult, lexicon.baseUnit(String(s)), i + s.count)
+                var unit = lexicon.baseUnit(String(s))
+                var stop = i + s.count
+                // A compound unit: "/" or "每" and a second unit, which may carry its own multiplier.
+                if stop < chars.count, chars[stop] == "/" || chars[stop] == "每" {
+                    var k = stop + 1
+                    var denominator = ""
+                    while k < chars.count, Self.multipliers[chars[k]] != nil {
+                        denominator.append(chars[k])
+                        k += 1
+                    }
+                    if let d = spellings.first(where: { chars.figureHasPrefix($0, at: k) }) {
+                        unit += "/" + denominator + lexicon.baseUnit(String(d))
+                        stop = k + d.count
+                    }
+                }
+                return (mult, unit, stop)
             }
             guard i < chars.count, let m = Self.multipliers[chars[i]] else { break }
             mult *= m

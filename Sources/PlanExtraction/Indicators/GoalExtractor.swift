@@ -2,66 +2,107 @@ import DocumentModel
 import PlanModel
 import PlanTemplates
 
-/// Reads the goals section (发展目标): the overall goal, the phase goals (到2025年 / 到2035年 …),
-/// and the quantitative indicators in their sentences and in the indicator tables among them.
+/// Reads the goals section (发展目标): every goal statement however it is written (the overall
+/// goal, "到2025年……" paragraphs, numbered and dashed items, run-in leads), each with its year, and
+/// the quantitative indicators in their sentences and in the indicator tables among them.
+///
+/// A target's year comes from the nearest context that states it: its clause, a lead paragraph
+/// ("到2025年，主要目标是：") scoping the paragraphs below it until the next heading, a paragraph
+/// opening with a year, the heading above, and finally the plan period of the draft.
 public enum GoalExtractor {
     /// `blocks` are the section's blocks in order (sub-headings included), each with its place.
     public static func extract(
-        blocks: [(block: Block, location: DraftLocation)], synonyms: IndicatorSynonyms
+        blocks: [(block: Block, location: DraftLocation)], synonyms: IndicatorSynonyms, period: PlanPeriod? = nil
     ) -> (goals: [Goal], indicators: [Indicator], diagnostics: [Diagnostic]) {
-        extract(blocks: blocks, synonyms: synonyms, reader: ProseIndicatorReader(lexicon: synonyms))
+        extract(blocks: blocks, synonyms: synonyms, reader: ProseIndicatorReader(lexicon: synonyms), period: period)
     }
 
     /// The same with a prose reader built once for many drafts (`synonyms` must be its lexicon).
     static func extract(
-        blocks: [(block: Block, location: DraftLocation)], synonyms: IndicatorSynonyms, reader: ProseIndicatorReader
+        blocks: [(block: Block, location: DraftLocation)], synonyms: IndicatorSynonyms, reader: ProseIndicatorReader,
+        period: PlanPeriod?
     ) -> (goals: [Goal], indicators: [Indicator], diagnostics: [Diagnostic]) {
         var goals: [Goal] = []
         var indicators: [Indicator] = []
         var diagnostics: [Diagnostic] = []
-        var seenOverall = false
         var seenBody = false
+        var seenOverall = false
         var yearState = ProseIndicatorReader.YearState()
+        /// The year a lead or dated paragraph scopes over the paragraphs below it, with the heading
+        /// path it was stated under.
+        var scope: (year: Int?, path: [String])? = nil
+        var undated: [String] = []
+        var undatedLocation: SourceLocation? = nil
         for (block, location) in blocks {
+            let headingYear = Self.headingYear(location.headingPath, period: period)
+            if let s = scope, s.path != location.headingPath { scope = nil }
             switch block {
             case .table(let table):
                 guard IndicatorTable.isIndicatorTable(table) else { continue }
-                let (found, notes) = IndicatorTable.read(table, location: location, synonyms: synonyms)
+                let (found, notes) = IndicatorTable.read(
+                    table, location: location, synonyms: synonyms, period: period, contextYear: headingYear)
                 indicators += found
                 diagnostics += notes
             case .paragraph(let p):
                 let text = p.text.indicatorTrimmed
                 guard !text.isEmpty, !isHeadingLike(p), !isCaptionOrNote(text) else { continue }
-                let first = !seenBody
                 seenBody = true
-                switch goalKind(text, first: first, seenOverall: seenOverall) {
-                case .phase(let year):
-                    goals.append(Goal(text: p.text, year: year, location: location))
-                case .overall:
-                    goals.append(Goal(text: p.text, year: nil, location: location))
-                    seenOverall = true
-                case nil:
-                    break
+                let body = statementBody(text)
+                let opening = IndicatorGrammar.yearMark(body, period: period).flatMap { mark, _ -> Int?? in
+                    if case .target(let y) = mark { return .some(y) }
+                    return nil
                 }
-                // A paragraph continuing the previous one ("其中，…") keeps its year.
-                let start = continues(text) ? yearState : ProseIndicatorReader.YearState()
-                let (targets, end) = reader.read(p.text, state: start)
+                let lead = isLead(text)
+                // A paragraph continuing the previous one ("其中，…") keeps its year; otherwise the scope's.
+                var start = ProseIndicatorReader.YearState()
+                if continues(text) {
+                    start = yearState
+                } else if let s = scope, let y = s.year {
+                    start = .init(year: y, marked: true, history: false)
+                }
+                let (targets, end) = reader.read(p.text, state: start, period: period)
                 yearState = end
+                if lead || opening != nil {
+                    // "到2025年，……：" scopes the items below it; "到2025年，……。" the paragraphs that follow.
+                    let y = lead ? end.year : (opening ?? nil)
+                    if y != nil { scope = (y, location.headingPath) }
+                }
+                let contextYear = scope?.year ?? headingYear ?? period?.end
+                var linked: [Int] = []
                 for t in targets {
                     let (key, canonical) = IndicatorGrammar.resolve(name: t.name, unit: t.figure.unit, lexicon: synonyms)
-                    if !t.hasYearMark {
-                        diagnostics.append(
-                            Diagnostic(
-                                severity: .warning, code: "extract.indicator-no-year",
-                                message: "指标“\(t.name)”（\(t.figure.text)）所在句子未写明目标年份", location: p.location))
+                    let year = t.hasYearMark ? t.year : contextYear
+                    if !t.hasYearMark, year == nil {
+                        undated.append("\(t.name)（\(t.figure.text)）")
+                        if undatedLocation == nil { undatedLocation = p.location }
                     }
+                    linked.append(indicators.count)
                     indicators.append(
                         Indicator(
                             name: t.name, key: key, canonicalName: canonical, value: t.figure.value, text: t.figure.text,
-                            unit: t.figure.unit, comparator: t.comparator, year: t.year, baseline: t.baseline,
-                            relative: t.relative, from: "prose", quote: t.sentence, location: location))
+                            unit: t.figure.unit, comparator: t.comparator, year: year, baseline: t.baseline,
+                            baselineYear: t.baseline == nil ? nil : t.baselineYear,
+                            relative: t.relative, from: "prose", quote: t.sentence, location: location,
+                            upper: t.figure.upper, note: t.figure.note))
                 }
+                guard !lead || !isBareLead(text) else { continue }
+                // The overall goal (总体目标：…, or the section's opening statement) spans the
+                // phases: it is dated only by a year of its own.
+                let labelled = withoutLabel(text) != text.indicatorTrimmed
+                let overall = !labelled && (scope == nil || lead)
+                    && goalKind(text, first: goals.isEmpty, seenOverall: seenOverall) == .overall
+                if overall { seenOverall = true }
+                let goalYear: Int?? = opening ?? (overall ? .some(nil) : .some(scope?.year ?? headingYear ?? period?.end))
+                goals.append(Goal(text: p.text, year: goalYear ?? nil, location: location, indicators: linked))
             }
+        }
+        _ = seenBody
+        if !undated.isEmpty {
+            diagnostics.append(
+                Diagnostic(
+                    severity: .warning, code: "extract.indicator-no-year",
+                    message: "以下指标在句子、上文、标题和规划期中都找不到目标年份：\(undated.joined(separator: "；"))",
+                    location: undatedLocation))
         }
         if indicators.isEmpty, !blocks.isEmpty {
             diagnostics.append(
@@ -70,6 +111,41 @@ public enum GoalExtractor {
                     message: "发展目标部分没有可识别的定量指标", location: sourceLocation(of: blocks[0].block)))
         }
         return (goals, indicators, diagnostics)
+    }
+
+    /// The target year the headings above a block state: “十四五”发展目标 → 2025,
+    /// 2035年远景目标 → 2035, 2021年主要预期目标 → 2021 (innermost first).
+    static func headingYear(_ path: [String], period: PlanPeriod?) -> Int? {
+        for title in path.reversed() {
+            if let n = PlanPeriod.fiveYearPlan(in: title) { return PlanPeriod.startOfFiveYearPlan(n) + 4 }
+            if let y = PlanPeriod.yearsWritten(in: title).last, y > (period?.baseYear ?? 2020) { return y }
+        }
+        return nil
+    }
+
+    /// A lead paragraph introduces the items below it: it ends with a colon.
+    static func isLead(_ text: String) -> Bool {
+        guard let last = text.indicatorTrimmed.last else { return false }
+        return last == "：" || last == ":"
+    }
+
+    /// A lead that states nothing itself ("到2025年，实现以下目标：", "主要目标是："): not a goal.
+    static func isBareLead(_ text: String) -> Bool {
+        var body = statementBody(text)
+        if let (_, rest) = IndicatorGrammar.yearMark(body) { body = rest }
+        let core = body.filter { !"，,：:。 ".contains($0) }
+        return core.count <= 16 || ["以下目标", "如下目标", "目标如下", "以下几个方面", "主要目标是", "具体目标是", "具体目标如下"].contains { core.contains($0) }
+    }
+
+    /// The statement without its label and a run-in "X目标：" lead.
+    static func statementBody(_ text: String) -> String {
+        var body = withoutLabel(text)
+        if let stop = body.prefix(10).firstIndex(where: { "：:。".contains($0) }), body[..<stop].hasSuffix("目标"),
+            !["总体目标", "总的目标", "总目标"].contains(String(body[..<stop]))
+        {
+            body = String(body[body.index(after: stop)...])
+        }
+        return body
     }
 
     enum GoalKind: Equatable {
@@ -119,6 +195,8 @@ public enum GoalExtractor {
     static func withoutLabel(_ text: String) -> String {
         let chars = Array(text.indicatorTrimmed)
         var i = 0
+        while i < chars.count, "—－-―•·●▪■◆".contains(chars[i]) { i += 1 }
+        if i > 0 { return String(chars[i...]).indicatorTrimmed }
         if let f = chars.first, f == "（" || f == "(" {
             var j = 1
             while j < chars.count, chars[j].isFigureDigit || FigureScanner.isChineseNumeralChar(chars[j]) { j += 1 }

@@ -8,8 +8,11 @@ enum IndicatorGrammar {
     /// Comparators standing before the figure, as written → as reported.
     static let preComparators: [(String, String)] = [
         ("力争达到", "力争"), ("不低于", "不低于"), ("不少于", "不低于"), ("达到", "达到"), ("超过", "超过"),
-        ("突破", "突破"), ("高于", "超过"), ("多于", "超过"), ("控制在", "控制在以内"), ("力争", "力争"),
-        ("累计", "累计"),
+        ("突破", "突破"), ("高于", "超过"), ("多于", "超过"), ("大于", "超过"), ("超", "超过"), ("控制在", "控制在以内"), ("力争", "力争"),
+        ("累计", "累计"), ("低于", "控制在以内"), ("少于", "控制在以内"), ("不高于", "控制在以内"), ("不超过", "控制在以内"),
+        ("降至", "降至"), ("降到", "降至"), ("下降到", "降至"), ("下降至", "降至"), ("降低到", "降至"), ("降低至", "降至"),
+        ("缩小到", "降至"), ("缩小至", "降至"), ("缩短到", "降至"), ("缩短至", "降至"), ("减少到", "降至"), ("减少至", "降至"),
+        ("减至", "降至"),
     ]
     /// Comparators that may open a clause before the name ("累计建成X 100个", "力争建成X 5个").
     static let leadComparators: [(String, String)] = [("累计", "累计"), ("力争", "力争")]
@@ -20,7 +23,31 @@ enum IndicatorGrammar {
     ]
     /// Relative targets stated with a figure ("年均增长8%"). With 到/至 after them ("提高到63%")
     /// the target is absolute: those forms are link verbs in the lexicon and, being longer, match first.
-    static let relativeVerbs = ["年均增长", "年均提高", "年均增速", "年均递增", "增长", "提高", "提升", "下降", "降低", "减少", "增加"]
+    static let relativeVerbs = [
+        "年均增长", "年均提高", "年均增速", "年均递增", "年均增幅", "年均下降", "年均降低", "年均减少", "年均增加",
+        "累计增长", "累计提高", "累计下降", "累计降低", "累计减少",
+        "增长", "提高", "提升", "下降", "降低", "减少", "增加", "缩短", "扩大", "上升", "增幅", "增速",
+    ]
+
+    /// Change verbs that, followed by 到/至, state the level reached ("提高到63%", "缩短至5年"):
+    /// link verbs, not relative targets. Generated, so every change verb has both forms.
+    static let changeLinkVerbs: [String] = {
+        let verbs = ["提高", "提升", "增加", "增长", "扩大", "上升", "升", "达", "增"]
+        return verbs.flatMap { [$0 + "到", $0 + "至"] }
+    }()
+
+    /// Words enumerating points of a list ("一是", "其二", "首先"); never part of a name.
+    static func enumeratorLength(_ s: String) -> Int {
+        let chars = Array(s)
+        var i = 0
+        while i < chars.count, FigureScanner.isChineseNumeralChar(chars[i]) { i += 1 }
+        if i > 0, i < chars.count, chars[i] == "是" { return i + 1 }
+        if chars.count >= 2, chars[0] == "其", FigureScanner.isChineseNumeralChar(chars[1]) { return 2 }
+        for w in ["首先", "其次", "再次", "最后", "另外", "此外", "同时"] where s.hasPrefix(w) {
+            return w.count
+        }
+        return 0
+    }
 
     /// Which comparator a clause states: one after the figure wins, then 力争 anywhere, then the
     /// last one before the figure, then one opening the clause.
@@ -40,31 +67,70 @@ enum IndicatorGrammar {
         case history
     }
 
-    /// The year mark opening `clause`, and the rest of the clause after it.
-    static func yearMark(_ clause: String) -> (YearMark, String)? {
+    /// The year mark opening `clause`, and the rest of the clause after it. `period` decides
+    /// which years are history (up to its base year) and what 今年/“十四五”末 mean.
+    static func yearMark(_ clause: String, period: PlanPeriod? = nil) -> (YearMark, String)? {
         var chars = Array(clause.indicatorTrimmed)
-        for lead in ["力争", "争取", "预计", "展望"] where chars.figureHasPrefix(Array(lead), at: 0) {
+        for lead in ["力争", "争取", "预计", "展望", "远景"] where chars.figureHasPrefix(Array(lead), at: 0) {
             chars.removeFirst(lead.count)
         }
         var explicitTarget = false
         if let f = chars.first, f == "到" || f == "至" {
             chars.removeFirst()
             explicitTarget = true
+        } else if chars.figureHasPrefix(Array("在"), at: 0), chars.count > 5, chars[1].isFigureDigit {
+            chars.removeFirst()
         }
         for phrase in ["本世纪中叶"] where chars.figureHasPrefix(Array(phrase), at: 0) {
             return (.target(nil), String(chars.dropFirst(phrase.count)))
         }
-        for phrase in ["“十四五”期间", "“十四五”时期", "“十四五”末", "十四五期间", "十四五时期", "十四五末"]
-        where chars.figureHasPrefix(Array(phrase), at: 0) {
-            return (.target(2025), String(chars.dropFirst(phrase.count)))
+        // A five-year plan named at the head of the clause: “十四五”期间/时期/末, 十四五时期.
+        if let (n, length) = fiveYearPlanHead(chars) {
+            let end = PlanPeriod.startOfFiveYearPlan(n) + 4
+            // “十三五”期间 in a 十四五 text is history.
+            if end <= (period?.baseYear ?? 2020) { return (.history, String(chars.dropFirst(length))) }
+            return (.target(end), String(chars.dropFirst(length)))
+        }
+        if let period, period.documentYear == nil {
+            // "今后五年", "未来五年": the plan's own period.
+            for phrase in ["今后五年", "未来五年", "规划期内", "规划期末", "本规划期"] {
+                if let r = String(chars).range(of: phrase), String(chars).distance(from: String(chars).startIndex, to: r.lowerBound) <= 12 {
+                    return (.target(period.end), String(String(chars)[r.upperBound...]))
+                }
+            }
+        }
+        if let year = period?.documentYear {
+            for (phrase, offset) in [("今年", 0), ("本年", 0), ("全年", 0), ("明年", 1)]
+            where chars.figureHasPrefix(Array(phrase), at: 0) {
+                return (.target(year + offset), String(chars.dropFirst(phrase.count)))
+            }
         }
         guard chars.count >= 5, chars[0] == "2", chars[1] == "0", chars[2...3].allSatisfy(\.isFigureDigit),
             chars[4] == "年", let year = Int(String(chars[0..<4]))
         else { return nil }
         var rest = chars.dropFirst(5)
         if let f = rest.first, "底末前".contains(f) { rest = rest.dropFirst() }
-        if explicitTarget || year > 2020 { return (.target(year), String(rest)) }
+        let base = period?.baseYear ?? 2020
+        if year > base || (explicitTarget && period == nil) { return (.target(year), String(rest)) }
         return (.history, String(rest))
+    }
+
+    /// “十四五”期间, 十三五末, “十五五”时期 at the head of a clause: the plan's ordinal and the
+    /// length of the phrase.
+    static func fiveYearPlanHead(_ chars: [Character]) -> (Int, Int)? {
+        var i = 0
+        if i < chars.count, "“\"‘「".contains(chars[i]) { i += 1 }
+        let numeralStart = i
+        while i < chars.count, i < numeralStart + 2, chars[i] == "十" || (FigureScanner.chineseDigits[chars[i]] ?? 0) > 0 { i += 1 }
+        guard i > numeralStart, i < chars.count, chars[i] == "五",
+            let n = FigureScanner.chineseValue(chars[numeralStart..<i]), n >= 2
+        else { return nil }
+        i += 1
+        if i < chars.count, "”\"’」".contains(chars[i]) { i += 1 }
+        for word in ["期间", "时期", "末期", "末", "时", "中后期", "后期"] where chars.figureHasPrefix(Array(word), at: i) {
+            return (Int(n), i + word.count)
+        }
+        return nil
     }
 
     /// The key and canonical name of an indicator name: a synonym entry when one matches

@@ -13,10 +13,15 @@ public enum IndicatorTable {
     }
 
     /// Reads every (row, target column) of the table. `location` is the table's place in the draft.
+    /// `period` decides which year columns are baselines and which targets; `contextYear` (the
+    /// heading's) dates a target column whose header names no year, before the period's end does.
     public static func read(
-        _ table: Table, location: DraftLocation, synonyms: IndicatorSynonyms
+        _ table: Table, location: DraftLocation, synonyms: IndicatorSynonyms, period: PlanPeriod? = nil,
+        contextYear: Int? = nil
     ) -> ([Indicator], [Diagnostic]) {
-        guard let layout = Layout(table), let nameColumn = layout.name, !layout.targets.isEmpty else { return ([], []) }
+        guard let layout = Layout(table, period: period), let nameColumn = layout.name, !layout.targets.isEmpty else {
+            return ([], [])
+        }
         let scanner = FigureScanner(lexicon: synonyms)
         var indicators: [Indicator] = []
         var diagnostics: [Diagnostic] = []
@@ -27,20 +32,28 @@ public enum IndicatorTable {
             if grid.spans(nameColumn, layout.targets.map(\.column)) { continue }
             var name = (grid.text(nameColumn) ?? "").filter { $0 != "\n" && $0 != "\r" }
             if name.isEmpty, grid.continuesAbove(nameColumn) { name = previousName ?? "" }
+            if !name.isEmpty { previousName = name }
+            // Under a name header spanning several columns, the most specific cell names the row
+            // (a parent cell merged over its sub-indicators stands to the left).
+            for c in layout.subNames {
+                let sub = (grid.text(c) ?? "").filter { $0 != "\n" && $0 != "\r" }
+                if !sub.isEmpty, grid.cells[c]?.start != grid.cells[nameColumn]?.start { name = sub }
+            }
             guard !name.isEmpty else { continue }
-            previousName = name
             var unitText = layout.unit.flatMap { grid.text($0) } ?? ""
-            if unitText.isEmpty, let (bare, inName) = unitInParentheses(name) {
+            if unitText.isEmpty, let (bare, inName) = unitInParentheses(name),
+                inName.count <= 4 || scanner.unitSpec(inName).unit.map({ synonymsKnow($0, synonyms) }) == true
+            {
                 name = bare
                 unitText = inName
             }
             let (columnMultiplier, columnUnit) = scanner.unitSpec(unitText)
             var baseline: Double? = nil
-            if let b = layout.base, let text = grid.text(b), let n = scanner.cellNumber(text) {
+            if let b = layout.base, let text = grid.text(b).map(Self.withoutNoteMarks), let n = scanner.cellNumber(text) {
                 baseline = n.unit == nil ? n.value * columnMultiplier : n.value
             }
             let attribute = layout.attribute.flatMap { grid.text($0) }.flatMap(normalizedAttribute)
-            let resolvedName = name
+            let resolvedName = Self.withoutRowNumber(name)
             let quote = row.cells.map { $0.text.indicatorTrimmed }.joined(separator: " | ")
             let rowLocation = DraftLocation(
                 paragraph: row.cells.lazy.compactMap { $0.blocks.allParagraphs.first?.location.paragraphIndex }.first
@@ -49,15 +62,27 @@ public enum IndicatorTable {
             let sourceLocation = row.cells.first?.blocks.allParagraphs.first?.location ?? table.location
             for target in layout.targets {
                 guard let raw = grid.text(target.column), !Self.isEmptyCell(raw) else { continue }
-                guard let cell = readCell(raw, scanner: scanner, multiplier: columnMultiplier, unit: columnUnit) else {
+                // "＞7、力争投入强度高于……": the figure, then words; the figure is the target.
+                let first = raw.split(whereSeparator: { "、，,；;（(".contains($0) }).first.map(String.init) ?? raw
+                guard var cell = readCell(raw, scanner: scanner, multiplier: columnMultiplier, unit: columnUnit)
+                    ?? readCell(first, scanner: scanner, multiplier: columnMultiplier, unit: columnUnit)
+                else {
                     diagnostics.append(
                         Diagnostic(
                             severity: .warning, code: "extract.indicator-unparsed",
                             message: "指标“\(name)”的目标值“\(raw)”无法识别为数值", location: sourceLocation))
                     continue
                 }
+                if cell.relative == nil {
+                    switch target.kind {
+                    case .annual: cell.relative = "年均"
+                    case .cumulative: cell.relative = "累计"
+                    case .level: break
+                    }
+                }
                 let (key, canonical) = IndicatorGrammar.resolve(name: resolvedName, unit: cell.unit, lexicon: synonyms)
-                if target.year == nil {
+                let year = target.year ?? contextYear ?? period?.end
+                if year == nil {
                     diagnostics.append(
                         Diagnostic(
                             severity: .warning, code: "extract.indicator-no-year",
@@ -66,10 +91,10 @@ public enum IndicatorTable {
                 indicators.append(
                     Indicator(
                         name: resolvedName, key: key, canonicalName: canonical, value: cell.value, text: raw,
-                        unit: cell.unit, comparator: cell.comparator, year: target.year,
+                        unit: cell.unit, comparator: cell.comparator, year: year,
                         baseline: baseline, baselineYear: baseline == nil ? nil : layout.baseYear,
                         attribute: attribute, relative: cell.relative, from: "table", quote: quote,
-                        location: rowLocation))
+                        location: rowLocation, note: cell.note))
             }
         }
         return (indicators, diagnostics)
@@ -80,12 +105,23 @@ public enum IndicatorTable {
         var unit: String?
         var comparator: String?
         var relative: String?
+        var note: String? = nil
     }
 
     /// A target cell: "2.5", "1.2万", "≥95", ">90", "100以上", "翻一番", "年均增长8%".
     static func readCell(_ raw: String, scanner: FigureScanner, multiplier: Double, unit: String?) -> Cell? {
         var s = String(raw.filter { !$0.isWhitespace }.map(FigureScanner.halfWidth))
         var cell = Cell()
+        // A footnote marker on the value ("60.6*", "95①") is kept as a note.
+        while let l = s.last, FigureScanner.noteMarks.contains(l) {
+            cell.note = String(l) + (cell.note ?? "")
+            s.removeLast()
+        }
+        // 〔13.5〕: a cumulative target over the period.
+        if let f = s.first, let l = s.last, (f == "〔" && l == "〕") || (f == "[" && l == "]") || (f == "【" && l == "】") {
+            s = String(s.dropFirst().dropLast())
+            cell.relative = "累计"
+        }
         if let d = FigureScanner.doublings.first(where: { s.hasPrefix($0) || s.hasSuffix($0) }) {
             return Cell(value: nil, unit: unit, comparator: nil, relative: d)
         }
@@ -121,10 +157,40 @@ public enum IndicatorTable {
         return cell
     }
 
+    static func withoutNoteMarks(_ text: String) -> String {
+        var s = text.indicatorTrimmed
+        while let l = s.last, FigureScanner.noteMarks.contains(l) { s.removeLast() }
+        return s
+    }
+
+    /// "3.常住人口城镇化率" → "常住人口城镇化率": a row number typed before the name.
+    static func withoutRowNumber(_ name: String) -> String {
+        let chars = Array(name)
+        var i = 0
+        while i < chars.count, chars[i].isFigureDigit { i += 1 }
+        if i > 0, i < chars.count - 1, ".．、".contains(chars[i]), !chars[i + 1].isFigureDigit { return String(chars[(i + 1)...]) }
+        if let f = chars.first, f == "（" || f == "(", let close = chars.firstIndex(where: { $0 == "）" || $0 == ")" }),
+            close > 1, close < 4, chars[1..<close].allSatisfy({ $0.isFigureDigit }), close + 1 < chars.count
+        {
+            return String(chars[(close + 1)...])
+        }
+        return name
+    }
+
     /// "—", "/", "-", "无" and empty cells state no target.
     static func isEmptyCell(_ text: String) -> Bool {
         let t = text.filter { !$0.isWhitespace }
         return t.isEmpty || t.allSatisfy { "—–-－―/／\\…".contains($0) } || t == "无" || t == "暂无"
+    }
+
+    /// True when every part of a (possibly compound) unit is one the lexicon lists.
+    static func synonymsKnow(_ unit: String, _ synonyms: IndicatorSynonyms) -> Bool {
+        let known = Set(synonyms.unitSpellings.map(synonyms.baseUnit))
+        return unit.split(separator: "/").allSatisfy { part in
+            var p = Substring(part)
+            while let f = p.first, FigureScanner.multipliers[f] != nil { p = p.dropFirst() }
+            return known.contains(String(p))
+        }
     }
 
     /// "研发经费投入强度（%）" → ("研发经费投入强度", "%").
@@ -133,7 +199,7 @@ public enum IndicatorTable {
             let open = name.lastIndex(where: { $0 == "（" || $0 == "(" })
         else { return nil }
         let inner = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
-        guard !inner.isEmpty, inner.count <= 4, !inner.contains(where: { $0.isFigureDigit }) else { return nil }
+        guard !inner.isEmpty, !inner.contains(where: { $0.isFigureDigit }) else { return nil }
         return (String(name[..<open]), inner)
     }
 

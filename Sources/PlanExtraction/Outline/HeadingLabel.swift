@@ -2,7 +2,7 @@ import DocumentModel
 import PlanModel
 
 /// A heading label of the Chinese official-document order, typed in the text or rendered from
-/// numbering.xml: 第一章, 第一节, 一、, （一）, 1. / 1、 / 1．, （1）, ①, 1.1.
+/// numbering.xml: 第一篇 / 第一编 / 第一部分, 第一章, 第一节, 一、, （一）, 1. / 1、 / 1．, （1）, ①, 1.1.
 ///
 /// This is grammar, not vocabulary: it stays in code.
 public struct HeadingLabel: Sendable, Hashable {
@@ -13,8 +13,8 @@ public struct HeadingLabel: Sendable, Hashable {
     public var ordinal: Int?
     /// Number of components of a decimal multilevel label ("1.2.3" → 3); 1 otherwise.
     public var components: Int
-    /// A form that shares a kind but not a depth: "part" for 第一部分 (a chapter-like kind),
-    /// "half" for 1） / 1) beside （1）; empty otherwise.
+    /// A form that shares a kind but not a depth: "part" for 第一部分, "volume" for 第一篇 / 第一编
+    /// (chapter-like kinds that hold chapters), "half" for 1） / 1) beside （1）; empty otherwise.
     public var variant: String
 
     public init(text: String, kind: LabelKind, ordinal: Int?, components: Int = 1, variant: String = "") {
@@ -73,7 +73,7 @@ public struct HeadingLabel: Sendable, Hashable {
     private static func scan(_ chars: [Character]) -> (HeadingLabel, Int)? {
         guard let first = chars.first else { return nil }
         let all = chars[...]
-        // 第一章 / 第一节 / 第一部分
+        // 第一章 / 第一节 / 第一部分 / 第一篇 / 第一编
         if first == "第" {
             let digits = all.dropFirst().prefix { chineseDigits.contains($0) || OutlineText.isDigit($0) }
             let end = 1 + digits.count
@@ -81,6 +81,12 @@ public struct HeadingLabel: Sendable, Hashable {
             if chars[end] == "章" || chars[end] == "节" {
                 let kind: LabelKind = chars[end] == "章" ? .chapter : .section
                 return (HeadingLabel(text: String(chars[0...end]), kind: kind, ordinal: number(digits)), end + 1)
+            }
+            if chars[end] == "篇" || chars[end] == "编" {
+                return (
+                    HeadingLabel(text: String(chars[0...end]), kind: .chapter, ordinal: number(digits), variant: "volume"),
+                    end + 1
+                )
             }
             if end + 1 < chars.count, chars[end] == "部", chars[end + 1] == "分" {
                 return (

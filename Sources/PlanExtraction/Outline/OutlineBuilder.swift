@@ -13,6 +13,9 @@ struct OutlineHeading: Sendable, Hashable {
     var kind: SectionKind?
     /// Further kinds its text names (used only when no other heading has them).
     var namedKinds: [SectionKind] = []
+    /// The kind comes from where the heading stands (a task chapter between the goals and the
+    /// safeguards), not from its words.
+    var kindByPosition = false
 }
 
 /// The outline of a draft: title lines, the heading tree, and the flat lists behind it.

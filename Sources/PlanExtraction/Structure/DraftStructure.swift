@@ -57,11 +57,12 @@ public struct DraftStructure: Sendable, Hashable {
         var diagnostics = outline.diagnostics
 
         // Sections: every heading with a kind, then kinds a heading names beside its own
-        // ("指导思想和基本原则") when no other heading has them.
+        // ("指导思想和基本原则", "主要目标和任务") when no other heading's words name them.
         var found: [(heading: Int, kind: SectionKind)] = map.headings.indices.compactMap { i in
             map.headings[i].kind.map { (i, $0) }
         }
-        for kind in SectionKind.allCases where !found.contains(where: { $0.kind == kind }) {
+        let named = Set(map.headings.filter { !$0.kindByPosition }.compactMap(\.kind))
+        for kind in SectionKind.allCases where !named.contains(kind) {
             if let i = map.headings.indices.first(where: { map.headings[$0].namedKinds.contains(kind) }) {
                 found.append((i, kind))
             }

@@ -35,21 +35,40 @@ struct ItemExtractor: Sendable {
     }
 
     /// Labelled paragraphs in `range` as items; the plain paragraphs before the first item are the intro,
-    /// those after an item continue its text.
+    /// those after an item continue its text. Where some items carry a numbered label (（一）, 1.),
+    /// the numbered ones are the list: unnumbered run-in items before the first of them belong to
+    /// the intro ("坚定不移推动高质量发展。……" ahead of "（一）……"), those after one are its sub-items.
     func listItems(in range: Range<Int>) -> (intro: [String], items: [TaskItem]) {
         var intro: [String] = []
         var items: [TaskItem] = []
+        let numbered = range.contains { b in
+            if case .item(let label?, _, _) = map.roles[b], label.ordinal != nil { return true }
+            return false
+        }
         for b in range where map.hasContent(b) {
             guard case .paragraph = map.body[b] else { continue }
             switch map.roles[b] {
-            case .item(let label, let lead, let rest):
+            case .item(let label, let lead, let rest) where !numbered || label?.ordinal != nil:
                 let (title, body) = split(lead: lead, rest: rest)
                 items.append(TaskItem(
                     label: label?.text, title: title, text: body, children: [], location: map.location(ofBlock: b)))
+            case .item(let label, let lead, let rest):
+                // An unnumbered item among numbered ones.
+                if items.isEmpty {
+                    intro.append(map.text(ofBlock: b))
+                } else {
+                    let (title, body) = split(lead: lead, rest: rest)
+                    items[items.count - 1].children.append(TaskItem(
+                        label: label?.text, title: title, text: body, children: [], location: map.location(ofBlock: b)))
+                }
             default:
                 let text = map.text(ofBlock: b)
                 if items.isEmpty {
                     intro.append(text)
+                } else if var parent = items.last, !parent.children.isEmpty {
+                    let last = parent.children.count - 1
+                    parent.children[last].text += (parent.children[last].text.isEmpty ? "" : "\n") + text
+                    items[items.count - 1] = parent
                 } else {
                     let last = items.count - 1
                     items[last].text += (items[last].text.isEmpty ? "" : "\n") + text

@@ -1,7 +1,9 @@
 import DocumentModel
 import Foundation
 
-/// Small text rules of Chinese official documents: labels, run-in titles, intro lines.
+/// Small text rules of Chinese official documents as `ContentReader` applies them to a draft's
+/// paragraphs: labels, run-in titles, intro lines. (The outline has its own: `HeadingLabel`,
+/// `OutlineText`, `ItemExtractor.split`; see the notes in ContentReader.swift.)
 enum ContentText {
     /// Without leading and trailing whitespace (full-width spaces included).
     static func trim<S: StringProtocol>(_ text: S) -> String {
@@ -47,17 +49,5 @@ enum ContentText {
     static func isIntro(_ text: String) -> Bool {
         let t = trim(text)
         return t.hasSuffix("：") || t.hasSuffix(":")
-    }
-
-    /// The first sentences of `text` within `limit` characters (cut at the last 。 inside the
-    /// limit, else at the limit with "……").
-    static func summary(_ text: String, limit: Int) -> String {
-        let t = trim(text)
-        if t.count <= limit { return t }
-        let head = t.prefix(limit)
-        if let stop = head.lastIndex(where: { "。！？；".contains($0) }), head.distance(from: head.startIndex, to: stop) >= limit / 3 {
-            return String(head[...stop])
-        }
-        return String(head) + "……"
     }
 }

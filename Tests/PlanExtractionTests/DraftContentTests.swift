@@ -1,6 +1,9 @@
 import DocumentModel
-@testable import PlanAssembly
+import Foundation
+import OOXML
+@testable import PlanExtraction
 import PlanModel
+import PlanTemplates
 import Testing
 
 /// The prose the master plan quotes, read from a document through the extraction's outline.
@@ -18,9 +21,11 @@ struct DraftContentTests {
         Section(kind: kind, heading: "", location: DraftLocation(paragraph: p, headingPath: []), paragraphCount: 1)
     }
 
-    static func extraction(outline: [OutlineNode], sections: [Section]) -> DraftExtraction {
-        DraftExtraction(
-            source: DraftSource(file: "t.docx", sha256: "", size: 0), topic: TopicMatch(id: "3"), outline: outline, sections: sections)
+    /// The content of `document` read through a given outline and sections.
+    static func content(_ document: Document, outline: [OutlineNode], sections: [Section]) -> DraftContent {
+        ContentReader.content(
+            file: "t.docx", paragraphs: document.body.compactMap { if case .paragraph(let p) = $0 { p } else { nil } },
+            outline: outline, sections: sections)
     }
 
     @Test("Guiding paragraphs, run-in and labelled principles, and project sub-headings are read")
@@ -37,9 +42,8 @@ struct DraftContentTests {
             Self.node(1, "二、", "总体要求", 0, nil, [Self.node(2, "（一）", "指导思想", 1, .guiding), Self.node(2, "（二）", "基本原则", 3, .principles)]),
             Self.node(1, "三、", "重点工程", 8, .projects, [Self.node(2, "（一）", "示范工程", 9)]),
         ]
-        let content = DraftContent(
-            document: document,
-            extraction: Self.extraction(outline: outline, sections: [Self.section(.guiding, 1), Self.section(.principles, 3), Self.section(.projects, 8)]))
+        let content = Self.content(
+            document, outline: outline, sections: [Self.section(.guiding, 1), Self.section(.principles, 3), Self.section(.projects, 8)])
         #expect(content.guiding.map(\.text) == ["以习近平新时代中国特色社会主义思想为指导，推动高质量发展。"])
         #expect(content.guiding.first?.location == DraftLocation(paragraph: 2, headingPath: ["二、总体要求", "（一）指导思想"], path: "body/p[2]"))
         #expect(content.principles.map(\.title) == ["坚持创新引领", "坚持开放合作"])
@@ -60,9 +64,8 @@ struct DraftContentTests {
             Self.paragraph(5, "坚持开放协同。融入全球创新网络。", bold: "坚持开放协同。"),
         ])
         let outline = [Self.node(1, "一、", "发展基础", 0, .basis), Self.node(1, "二、", "指导思想和基本原则", 2, .guiding)]
-        let content = DraftContent(
-            document: document,
-            extraction: Self.extraction(outline: outline, sections: [Self.section(.basis, 0), Self.section(.guiding, 2), Self.section(.principles, 2)]))
+        let content = Self.content(
+            document, outline: outline, sections: [Self.section(.basis, 0), Self.section(.guiding, 2), Self.section(.principles, 2)])
         #expect(content.basis.map(\.text) == ["全省科技实力显著增强。"])
         #expect(content.guiding.map(\.text) == ["以创新驱动发展为主线。"])
         #expect(content.principles.map(\.title) == ["坚持需求导向", "坚持开放协同"])
@@ -89,17 +92,21 @@ struct DraftContentTests {
         }
     }
 
-    @Test("Summaries stop at the last full stop within the limit")
-    func summaries() {
-        #expect(ContentText.summary("短句。", limit: 10) == "短句。")
-        #expect(ContentText.summary("第一句话说完了。第二句话很长很长很长很长", limit: 12) == "第一句话说完了。")
-        #expect(ContentText.summary("没有句号的一段很长很长的文字", limit: 6) == "没有句号的一……")
-    }
+    /// Every draft of Inputs/ with its expected reading, extracted with its content in one pass
+    /// (superseding resolved across all of them).
+    static let inputDrafts: [ExtractedDraft] = {
+        let templates = try! TemplateSet.load(directory: TopicFixtures.templates)
+        let extractor = DraftExtractor(templates: templates)
+        let drafts = TopicFixtures.drafts.map { extractor.extractDraft($0.document, fileName: $0.expected.file) }
+        let resolved = extractor.resolveSuperseded(drafts.map(\.extraction))
+        return zip(resolved, drafts).map { ExtractedDraft(extraction: $0, content: $1.content) }
+    }()
 
     @Test("Every current draft of Inputs gives its principles, guiding and basis paragraphs")
     func inputs() {
+        #expect(Self.inputDrafts.count == 37)
         var principles = 0, projects = 0
-        for d in AssemblyFixture.drafts where d.extraction.supersededBy == nil {
+        for d in Self.inputDrafts where d.extraction.supersededBy == nil {
             let count = { (kind: SectionKind) in d.extraction.sections.filter { $0.kind == kind }.map(\.paragraphCount).reduce(0, +) }
             #expect(d.content.basis.count == count(.basis), "\(d.extraction.source.file)")
             #expect(d.content.guiding.count == 1, "\(d.extraction.source.file)")

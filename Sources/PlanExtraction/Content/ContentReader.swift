@@ -1,34 +1,38 @@
 import DocumentModel
 import PlanModel
 
-/// The prose of a draft the master plan quotes and `DraftExtraction` does not carry: the
-/// paragraphs of 发展基础 and 指导思想, the 基本原则 one by one, the 重大项目/重点工程 items.
-/// Read from the document with the extraction's outline and sections, so it agrees with them.
-public struct DraftContent: Sendable, Hashable, Codable {
-    /// Drop-folder file name (`DraftExtraction.source.file`).
-    public var file: String
-    /// Body paragraphs of the basis section(s), sub-headings left out.
-    public var basis: [Statement]
-    /// Body paragraphs of the guiding section.
-    public var guiding: [Statement]
-    /// One statement per principle: run-in or sub-heading title and its text.
-    public var principles: [Statement]
-    /// The items of the projects section(s), same shape as tasks.
-    public var projects: [TaskItem]
+// What `DraftContent` reads, and how its rules still differ from the outline's and the items'
+// (`BodyMap`, `ItemExtractor`): kept as they were when the reading moved here from the assembly,
+// so the outputs did not change; the next step should make each rule one.
+// - Items of a section without sub-headings: `ContentText.runIn` (its own label regex, the bold
+//   lead, the numbering label, titles up to 30 characters) against the outline's paragraph roles
+//   (`ParagraphRole.item` from `HeadingLabel`'s grammar) and `ItemExtractor.split` (titles up to
+//   `headings.maxLength` of Templates/sections.yaml, 40).
+// - Plain paragraphs before the first item: untitled items here unless they end with "："
+//   (`ContentText.isIntro`); the intro in `ItemExtractor.listItems` (dropped for a section,
+//   the text of a heading's item).
+// - A sub-heading without sub-headings of its own: its whole body is the item's text here;
+//   `ItemExtractor.taskItem` makes children of its labelled paragraphs and keeps the rest as text.
+// - Heading paths: `OutlineNode.displayTitle` (label + title, "第一章总则") here, the heading as
+//   Word shows it (`HeadingCandidate.displayTitle`, "第一章 总则") in `BodyMap.location`, so a
+//   statement's `headingPath` can differ from a section's or a task's.
+// - What a heading covers: subtree ends recomputed here from the outline tree, in paragraph
+//   indices; `BodyMap.range` has them in block indices.
+// - Body: top-level paragraphs with a paragraph index only (tables skipped), texts trimmed and
+//   empty ones told by `ContentText.trim` (Unicode scalars, `trimmingWhitespace`);
+//   `BodyMap.bodyBlocks` keeps tables (so `Section.paragraphCount` counts them) and `BodyMap`
+//   trims by `OutlineText.trim` (Characters).
+//   `ContentText.stripEnd` is `ItemExtractor.stripEnd` with the other trim.
+// - Projects: `DraftStructure.projects` (by `ItemExtractor`) is computed but not used by any
+//   product; the plan quotes `DraftContent.projects`, read here.
 
-    public init(file: String, basis: [Statement] = [], guiding: [Statement] = [], principles: [Statement] = [], projects: [TaskItem] = []) {
-        self.file = file
-        self.basis = basis
-        self.guiding = guiding
-        self.principles = principles
-        self.projects = projects
-    }
-
-    /// Reads the content of `document`, extracted as `extraction`.
-    public init(document: Document, extraction: DraftExtraction) {
-        let reader = ContentReader(document: document, outline: extraction.outline)
+extension ContentReader {
+    /// The prose of a draft: the body paragraphs and items under its sections, read through its
+    /// outline. `paragraphs` are the top-level paragraphs of the body (others are skipped).
+    static func content(file: String, paragraphs: [Paragraph], outline: [OutlineNode], sections: [Section]) -> DraftContent {
+        let reader = ContentReader(paragraphs: paragraphs, outline: outline)
         let heads = { (kind: SectionKind) in
-            reader.outermost(extraction.sections.filter { $0.kind == kind }.compactMap { $0.location.paragraph })
+            reader.outermost(sections.filter { $0.kind == kind }.compactMap { $0.location.paragraph })
         }
         let guidingHeads = heads(.guiding)
         let principleHeads = heads(.principles)
@@ -41,8 +45,8 @@ public struct DraftContent: Sendable, Hashable, Codable {
                 location: item.location)
         }
         let titled = shared.isEmpty ? [] : Set(principles.compactMap { $0.title == nil ? nil : $0.location.paragraph })
-        self.init(
-            file: extraction.source.file,
+        return DraftContent(
+            file: file,
             basis: heads(.basis).flatMap { reader.paragraphs(under: $0) },
             guiding: guidingHeads.flatMap { reader.paragraphs(under: $0) }.filter { p in
                 !titled.contains(p.location.paragraph ?? -1)
@@ -52,21 +56,7 @@ public struct DraftContent: Sendable, Hashable, Codable {
     }
 }
 
-/// A paragraph or a titled statement of a draft, with where it stands.
-public struct Statement: Sendable, Hashable, Codable {
-    /// Run-in or heading title ("坚持创新引领"), nil for a plain paragraph.
-    public var title: String?
-    public var text: String
-    public var location: DraftLocation
-
-    public init(title: String? = nil, text: String, location: DraftLocation) {
-        self.title = title
-        self.text = text
-        self.location = location
-    }
-}
-
-/// The body of a document seen through its outline: which paragraphs stand under which heading.
+/// The body of a draft seen through its outline: which paragraphs stand under which heading.
 struct ContentReader {
     struct Head {
         var node: OutlineNode
@@ -81,11 +71,9 @@ struct ContentReader {
     let heads: [Int: Head]
     let headingParagraphs: Set<Int>
 
-    init(document: Document, outline: [OutlineNode]) {
-        paragraphs = document.body.compactMap { block in
-            guard case .paragraph(let p) = block, p.location.paragraphIndex != nil,
-                  !ContentText.trim(p.text).isEmpty else { return nil }
-            return p
+    init(paragraphs: [Paragraph], outline: [OutlineNode]) {
+        self.paragraphs = paragraphs.filter { p in
+            p.location.paragraphIndex != nil && !ContentText.trim(p.text).isEmpty
         }
         var flat: [(node: OutlineNode, path: [String], last: Int)] = []
         func walk(_ nodes: [OutlineNode], _ path: [String]) -> Int {
