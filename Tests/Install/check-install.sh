@@ -36,7 +36,15 @@ status=0
 "$prefix/bin/plan-assembler" build "$root/Inputs" --out "$away/out" --quiet 2>"$away/stderr" || status=$?
 [ $status = 0 ] && pass "build exits 0" || { fail "build exits $status"; cat "$away/stderr" >&2; }
 [ ! -s "$away/stderr" ] && pass "nothing on stderr (built-in templates, no note)" || { fail "stderr:"; cat "$away/stderr" >&2; }
-if diff -r -x .cache -x .gitkeep "$root/Output" "$away/out" >"$away/diff" 2>&1; then
+# What build writes (Output/ may hold other targets' products too: conformance/, preview/ …).
+products=(master-plan.docx master-plan.json report.html drafts)
+[ "$(cd "$away/out" && ls -A | grep -vx .cache | sort)" = "$(printf '%s\n' "${products[@]}" | sort)" ] \
+  || fail "the build wrote other files: $(cd "$away/out" && ls -A | tr '\n' ' ')"
+status=0
+for product in "${products[@]}"; do
+  diff -r "$root/Output/$product" "$away/out/$product" >>"$away/diff" 2>&1 || status=1
+done
+if [ $status = 0 ]; then
   pass "outputs byte-identical to make run's Output/ ($(cd "$away/out" && find . -path ./.cache -prune -o -type f -print | wc -l) files)"
 else
   fail "outputs differ from Output/:"; head -20 "$away/diff" >&2
