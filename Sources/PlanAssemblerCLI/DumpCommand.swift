@@ -24,7 +24,8 @@ struct DumpCommand: ParsableCommand {
     @Option(help: "Which view of tracked changes: accepted or rejected.")
     var view: RevisionView = .accepted
 
-    @Option(help: "Largest uncompressed size of one zip entry, in MiB.")
+    // Named explicitly: the derived name would be --max-entry-mi-b.
+    @Option(name: .customLong("max-entry-mib"), help: "Largest uncompressed size of one zip entry, in MiB.")
     var maxEntryMiB: Int64 = 256
 
     @Argument(help: "Word files (.docx, .docm, .dotx, .dotm).")

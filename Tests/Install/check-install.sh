@@ -5,9 +5,9 @@
 #   - the installed binary, run from a temporary folder far from the project (no Templates/
 #     there), builds Inputs/ into outputs byte-identical to `make run`'s Output/ (.cache aside);
 #   - its --version names the built-in templates and their fingerprint;
-#   - bash loads the completion script (and completes the subcommands), zsh parses its own when
-#     zsh is installed, and the man page has every command and renders without a roff warning
-#     (groff, installed through install-packages.sh when missing);
+#   - bash loads the completion script (and completes the subcommands), zsh finds its own in
+#     site-functions, and the man page has every command and renders without a roff warning
+#     (zsh and groff installed through install-packages.sh install-check when missing);
 #   - make uninstall removes exactly what make install put there.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -36,7 +36,15 @@ status=0
 "$prefix/bin/plan-assembler" build "$root/Inputs" --out "$away/out" --quiet 2>"$away/stderr" || status=$?
 [ $status = 0 ] && pass "build exits 0" || { fail "build exits $status"; cat "$away/stderr" >&2; }
 [ ! -s "$away/stderr" ] && pass "nothing on stderr (built-in templates, no note)" || { fail "stderr:"; cat "$away/stderr" >&2; }
-if diff -r -x .cache -x .gitkeep "$root/Output" "$away/out" >"$away/diff" 2>&1; then
+# What build writes (Output/ may hold other targets' products too: conformance/, preview/ …).
+products=(master-plan.docx master-plan.json report.html drafts)
+[ "$(cd "$away/out" && ls -A | grep -vx .cache | sort)" = "$(printf '%s\n' "${products[@]}" | sort)" ] \
+  || fail "the build wrote other files: $(cd "$away/out" && ls -A | tr '\n' ' ')"
+status=0
+for product in "${products[@]}"; do
+  diff -r "$root/Output/$product" "$away/out/$product" >>"$away/diff" 2>&1 || status=1
+done
+if [ $status = 0 ]; then
   pass "outputs byte-identical to make run's Output/ ($(cd "$away/out" && find . -path ./.cache -prune -o -type f -print | wc -l) files)"
 else
   fail "outputs differ from Output/:"; head -20 "$away/diff" >&2
@@ -57,16 +65,19 @@ for sub in build watch check extract dump templates; do
   [[ " $words " == *" $sub "* ]] || { fail "bash completion lacks $sub (got: $words)"; continue; }
 done
 [[ " $words " == *" templates "* ]] && pass "bash completes the subcommands: $words"
-if command -v zsh >/dev/null 2>&1; then
-  zsh -n "$prefix/share/zsh/site-functions/_plan-assembler" && pass "zsh parses its completion" || fail "zsh cannot parse its completion"
-fi
+bash scripts/install-packages.sh install-check
 grep -q '^#compdef plan-assembler' "$prefix/share/zsh/site-functions/_plan-assembler" && pass "zsh completion is a #compdef file" || fail "zsh completion has no #compdef line"
+if zsh -fc "fpath=('$prefix/share/zsh/site-functions' \$fpath); autoload -Uz compinit && compinit -u -D -d '$away/zcompdump' \
+    && [[ \${_comps[plan-assembler]} == _plan-assembler ]] && autoload -Uz _plan-assembler && (( \$+functions[_plan-assembler] ))" 2>"$away/zsh"; then
+  pass "zsh finds the completion in site-functions and binds it to plan-assembler"
+else
+  fail "zsh does not load the completion:"; cat "$away/zsh" >&2
+fi
 man="$prefix/share/man/man1/plan-assembler.1"
 for sub in build watch check extract dump "templates export" "templates list"; do
   grep -q "^\.SS \"plan\\\\-assembler ${sub//-/\\\\-}\"" "$man" || fail "man page lacks plan-assembler $sub"
 done
 pass "man page has a section per command"
-bash scripts/install-packages.sh install-check
 if groff -k -man -Tutf8 -ww -z "$man" 2>"$away/groff"; [ ! -s "$away/groff" ]; then
   pass "the man page renders without a warning"
 else

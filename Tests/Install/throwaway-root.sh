@@ -53,5 +53,13 @@ if ! pkg-config --exists libzip; then
 fi
 echo "ok: make installed libzip-dev again ($(dpkg-query -W -f '${Version}' libzip-dev)), and built:"
 "$bin" --version
+if [ "$CLONE" = 1 ] && [ -f "$ROOT/Output/master-plan.docx" ]; then
+  if diff -r -x .cache -x .gitkeep "$ROOT/Output" "$WORK/clone/Output" >/dev/null; then
+    echo "ok: the clone's Output/ is byte-identical to $ROOT/Output"
+  else
+    echo "FAIL: the clone's Output/ differs from $ROOT/Output" >&2
+    exit 1
+  fi
+fi
 INSIDE
 echo "throwaway-root: passed (this machine's own /usr and /var were not changed)"
