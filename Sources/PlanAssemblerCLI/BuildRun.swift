@@ -197,6 +197,8 @@ struct BuildRun {
                         sha256: draft.source.sha256, supersededBy: newer))
                 } else if let topic = draft.topic.id {
                     inputs.append(InputRecord(file: entry.name, status: .used, topic: topic, sha256: draft.source.sha256))
+                } else if let why = draft.topic.outOfScope {
+                    inputs.append(InputRecord(file: entry.name, status: .unassigned, reason: why, sha256: draft.source.sha256))
                 } else {
                     let candidates = draft.topic.candidates.map(\.id).joined(separator: "、")
                     inputs.append(InputRecord(

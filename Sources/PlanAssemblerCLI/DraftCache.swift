@@ -25,7 +25,7 @@ import PlanTemplates
 /// Entries are written atomically (temporary file, rename); a build removes the entries it did
 /// not use. A damaged or missing entry is a miss, never an error: the cache is only a shortcut.
 struct DraftCache: Sendable {
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// The layout of `entries/<key>.json` (bump `formatVersion` when it changes).
     struct Entry: Codable, Sendable {

@@ -55,8 +55,15 @@ struct IndicatorConsolidator {
         /// Indices of the values that disagree: absolute ones when several, relative ones of the
         /// same phrase when several.
         var conflicting: [Int] {
-            let absolute = identities.indices.filter { identities[$0].relative == nil }
-            var result = absolute.count > 1 ? absolute : []
+            // Absolute values conflict within one year: baselines of different years (or one whose
+            // year a footnote leaves open) are different facts. Targets carry no year here.
+            var result: [Int] = []
+            var years: [Int?] = []
+            for id in identities where id.relative == nil && !years.contains(id.year) { years.append(id.year) }
+            for year in years {
+                let same = identities.indices.filter { identities[$0].relative == nil && identities[$0].year == year }
+                if same.count > 1 { result += same }
+            }
             var phrases: [String] = []
             for id in identities { if let r = id.relative, !phrases.contains(r) { phrases.append(r) } }
             for phrase in phrases {

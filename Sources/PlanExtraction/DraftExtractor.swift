@@ -84,7 +84,7 @@ public struct DraftExtractor: Sendable {
             coverLines: structure.frontMatter.map(\.text))
         {
             // Another region's or period's draft: no topic (the candidates stay, for the editor).
-            topic = TopicMatch(candidates: topic.candidates)
+            topic = TopicMatch(candidates: topic.candidates, outOfScope: identifier.scopeReason(finding))
             diagnostics.append(identifier.diagnostic(for: finding, fileName: fileName))
         } else {
             diagnostics += identifier.diagnostics(for: topic, fileName: fileName)
@@ -179,7 +179,7 @@ public struct DraftExtractor: Sendable {
             DraftSummary(
                 file: $0.source.file, topicId: $0.topic.id, modified: $0.source.modified, version: $0.version,
                 fileModified: fileTimes[$0.source.file],
-                outOfScope: $0.diagnostics.contains { $0.code == "extract.out-of-scope" })
+                outOfScope: $0.topic.outOfScope != nil)
         }
         let resolution = SupersedeResolver(versions: templates.versions).resolution(summaries)
         return drafts.map { draft in

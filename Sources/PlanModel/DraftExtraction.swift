@@ -92,8 +92,15 @@ public struct TopicMatch: Sendable, Hashable, Codable {
     public var matchedBy: [String]
     /// The best candidates with their scores, best first (at most 3).
     public var candidates: [TopicCandidate]
+    /// Why the draft lies outside the plan (another region or plan period), in Chinese; `id` is
+    /// then nil. Carried in the header, so supersession and the drop-folder accounting see it.
+    public var outOfScope: String?
 
-    public init(id: String? = nil, title: String? = nil, confidence: Double = 0, matchedBy: [String] = [], candidates: [TopicCandidate] = []) {
+    public init(
+        id: String? = nil, title: String? = nil, confidence: Double = 0, matchedBy: [String] = [],
+        candidates: [TopicCandidate] = [], outOfScope: String? = nil
+    ) {
+        self.outOfScope = outOfScope
         self.id = id
         self.title = title
         self.confidence = confidence

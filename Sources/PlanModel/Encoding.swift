@@ -27,7 +27,7 @@ extension DraftExtraction {
 
 extension TopicMatch {
     enum CodingKeys: String, CodingKey {
-        case id, title, confidence, matchedBy, candidates
+        case id, title, confidence, matchedBy, candidates, outOfScope
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -37,5 +37,6 @@ extension TopicMatch {
         try c.encode(confidence, forKey: .confidence)
         try c.encode(matchedBy, forKey: .matchedBy)
         try c.encode(candidates, forKey: .candidates)
+        try c.encodeIfPresent(outOfScope, forKey: .outOfScope)
     }
 }

@@ -219,8 +219,11 @@ struct IndicatorTableTests {
                    period: shisiwu, expected: [(2025, 7, nil, nil, "年均")]),
         PeriodCase(header: ["指标", "2020年", "2025年", "年均/累计", "属性"], row: ["单位GDP能源消耗降低（%）", "—", "—", "〔13.5〕", "约束性"],
                    period: shisiwu, expected: [(2025, 13.5, nil, nil, "累计")]),
-        // A footnote marker on the baseline, and “十四五”末 as the target header.
+        // A footnote marker on the baseline leaves its year open (the note often gives another
+        // year's figure); “十四五”末 as the target header.
         PeriodCase(header: ["指标名称", "单位", "2020年基期值", "“十四五”末"], row: ["常住人口城镇化率", "%", "60.6*", "65"],
+                   period: shisiwu, expected: [(2025, 65, 60.6, nil, nil)]),
+        PeriodCase(header: ["指标名称", "单位", "2020年基期值", "“十四五”末"], row: ["常住人口城镇化率", "%", "60.6", "65"],
                    period: shisiwu, expected: [(2025, 65, 60.6, 2020, nil)]),
     ])
     func periodColumns(c: PeriodCase) throws {

@@ -139,8 +139,15 @@ enum IndicatorGrammar {
     /// normalized from the name itself.
     static func resolve(name: String, unit: String?, lexicon: IndicatorSynonyms) -> (key: String, canonical: String) {
         if let e = lexicon.entry(named: name) { return (lexicon.key(of: e), e.name) }
-        if lexicon.isCountUnit(unit), !name.hasSuffix("数量"), let e = lexicon.entry(named: name + "数量") {
-            return (lexicon.key(of: e), e.name)
+        if lexicon.isCountUnit(unit), !name.hasSuffix("数量") {
+            // A count is the same indicator however its count word is written: "高新技术企业总数",
+            // "…数", "…个数", "…家数" and plain "高新技术企业" (counted in 家) are "高新技术企业数量".
+            var stem = name
+            for word in ["总数量", "总数", "个数", "家数", "数目", "数"] where stem.hasSuffix(word) && stem.count > word.count + 1 {
+                stem.removeLast(word.count)
+                break
+            }
+            if let e = lexicon.entry(named: stem + "数量") { return (lexicon.key(of: e), e.name) }
         }
         var canonical = name
         for p in lexicon.scopePrefixes where canonical.hasPrefix(p) && canonical.count > p.count {

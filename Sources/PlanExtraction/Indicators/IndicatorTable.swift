@@ -49,8 +49,12 @@ public enum IndicatorTable {
             }
             let (columnMultiplier, columnUnit) = scanner.unitSpec(unitText)
             var baseline: Double? = nil
-            if let b = layout.base, let text = grid.text(b).map(Self.withoutNoteMarks), let n = scanner.cellNumber(text) {
+            var baselineYear = layout.baseYear
+            if let b = layout.base, let raw = grid.text(b), let n = scanner.cellNumber(Self.withoutNoteMarks(raw)) {
                 baseline = n.unit == nil ? n.value * columnMultiplier : n.value
+                // "2.04*": a footnote qualifies the value (often another year's figure), so the
+                // column's year is not its year.
+                if Self.withoutNoteMarks(raw) != raw.indicatorTrimmed { baselineYear = nil }
             }
             let attribute = layout.attribute.flatMap { grid.text($0) }.flatMap(normalizedAttribute)
             let resolvedName = Self.withoutRowNumber(name)
@@ -92,7 +96,7 @@ public enum IndicatorTable {
                     Indicator(
                         name: resolvedName, key: key, canonicalName: canonical, value: cell.value, text: raw,
                         unit: cell.unit, comparator: cell.comparator, year: year,
-                        baseline: baseline, baselineYear: baseline == nil ? nil : layout.baseYear,
+                        baseline: baseline, baselineYear: baseline == nil ? nil : baselineYear,
                         attribute: attribute, relative: cell.relative, from: "table", quote: quote,
                         location: rowLocation, note: cell.note))
             }

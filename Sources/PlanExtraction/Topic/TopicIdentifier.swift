@@ -137,6 +137,15 @@ public struct TopicIdentifier: Sendable {
         return ScopeCheck(scope: scope).finding(in: texts.filter { !$0.isEmpty })
     }
 
+    /// The short reason a draft outside the plan is not used ("外省（市）文稿（“吉林”）").
+    public func scopeReason(_ finding: ScopeFinding) -> String {
+        let named = finding.named.map { "“\($0)”" }.joined(separator: "、")
+        switch finding.reason {
+        case .region: return "不属于本规划范围：外省（市）文稿（\(named)）"
+        case .period: return "不属于本规划范围：其他规划期文稿（\(named)）"
+        }
+    }
+
     /// The `extract.out-of-scope` warning for a draft outside the plan.
     public func diagnostic(for finding: ScopeFinding, fileName: String) -> Diagnostic {
         let named = finding.named.map { "“\($0)”" }.joined(separator: "、")
