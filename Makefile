@@ -6,6 +6,8 @@ BIN := .build/$(CONFIG)/plan-assembler
 INPUTS ?= Inputs
 OUTPUT ?= Output
 CORPUS ?= ../shared/corpus
+REALDOCS ?= ../shared/realdocs
+EVAL_SETS ?= Tests/Evaluation/frozen $(wildcard $(REALDOCS))
 PREFIX ?= /usr/local
 DESTDIR ?=
 # Every target that installs something goes through this script, with its requirements file
@@ -13,7 +15,7 @@ DESTDIR ?=
 INSTALL_PACKAGES := bash scripts/install-packages.sh
 
 .DEFAULT_GOAL := all
-.PHONY: all help deps build run watch check test test-install install uninstall conformance check-docx preview report-screenshot fixtures verify-fixtures bench fuzz clean
+.PHONY: all help deps build run watch check test test-install install uninstall conformance check-docx preview report-screenshot fixtures verify-fixtures bench fuzz clean evaluate
 
 all: deps build run ## Install what is missing, build (release) and run the main job on Inputs/ into Output/
 
@@ -65,6 +67,14 @@ install: build ## Install plan-assembler (templates built in), bash and zsh comp
 
 uninstall: ## Remove what make install put under PREFIX
 	rm -f "$(BINDIR)/plan-assembler" "$(BASHCOMPDIR)/plan-assembler" "$(ZSHCOMPDIR)/_plan-assembler" "$(MANDIR)/plan-assembler.1"
+
+evaluate: build ## Score the extraction on text no rule was written for (the frozen set, ../shared/realdocs) and hold it to the targets; build the frozen set and compare its conflicts with a reader's
+	@mkdir -p $(OUTPUT)/evaluation
+	python3 Tests/Evaluation/score.py --bin $(BIN) $(foreach s,$(EVAL_SETS),--set $(s)) --json $(OUTPUT)/evaluation/scores.json > $(OUTPUT)/evaluation/scores.txt
+	@grep -E '^TOTAL|^   [a-z]' $(OUTPUT)/evaluation/scores.txt | grep -v columns
+	python3 Tests/Evaluation/gate.py $(OUTPUT)/evaluation/scores.json
+	$(BIN) build Tests/Evaluation/frozen/docs --out $(OUTPUT)/evaluation/frozen-build --no-cache --quiet
+	python3 Tests/Evaluation/conflicts.py $(OUTPUT)/evaluation/frozen-build/master-plan.json Tests/Evaluation/frozen/expected-conflicts.json
 
 conformance: build ## Read every file of the public corpus (CORPUS=../shared/corpus) and report agreement with pandoc and python-docx
 	@if [ ! -d "$(CORPUS)/docx" ]; then echo "conformance: no corpus at $(CORPUS), skipped"; exit 0; fi
