@@ -46,6 +46,8 @@ public enum CheckSummary {
         if let id = d.topic.id, let topic = templates.catalog.topic(id) {
             let by = d.topic.matchedBy.map(signalName).joined(separator: "、")
             out += "  识别为：\(topicLabel(id))“\(topic.title)”（置信度 \(percent(d.topic.confidence))，依据：\(by)）\n"
+        } else if let why = d.topic.outOfScope {
+            out += "  识别为：\(why)，不参与汇总\n"
         } else {
             let candidates = d.topic.candidates.map { "\(topicLabel($0.id))（\(percent($0.score))）" }.joined(separator: "、")
             out += "  识别为：未能确定专题" + (candidates.isEmpty ? "" : "，候选：\(candidates)") + "，请在文件名或标题中写明专题名称\n"
