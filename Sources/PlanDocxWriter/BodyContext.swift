@@ -116,7 +116,7 @@ struct BodyContext {
         let compact = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"400\" w:lineRule=\"exact\"/>"
             + "<w:ind w:left=\"640\" w:firstLine=\"0\" w:firstLineChars=\"0\"/><w:jc w:val=\"both\"/>"
         let size = "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"
-        xml += "<w:p><w:pPr>\(compact)<w:keepNext/></w:pPr>" + W.run("其他表述：", rPr: W.bold + size) + "</w:p>"
+        xml += "<w:p><w:pPr><w:keepNext/>\(compact)</w:pPr>" + W.run("其他表述：", rPr: W.bold + size) + "</w:p>"
         for wording in theme.wordings {
             var runs = ""
             var text = wording.text
