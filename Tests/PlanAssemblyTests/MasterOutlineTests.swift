@@ -90,6 +90,9 @@ struct MasterOutlineTests {
         ("  - title: 产业科技创新", "  - titel: 产业科技创新", 9, "unknown key \"titel\""),
         ("from: all, ", "from: everything, ", 8, "from must be all, others"),
         ("      - title: 基本原则", "      - title: 基本原则\n  bad: [", 7, "not valid YAML"),
+        ("    children:", "    outline: brief\n    children:", 5, "unknown outline content \"brief\""),
+        ("title: 规划纲要", "title: 规划纲要\noutlineEdition: {file: a/b.docx}", 2, "outlineEdition.file"),
+        ("mode: merge}", "mode: categoryThemes}", 8, "categoryThemes takes section safeguards only"),
     ]
 
     @Test("A wrong outline is refused with the line of the offending entry", arguments: wrongOutlines)

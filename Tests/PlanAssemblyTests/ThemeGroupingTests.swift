@@ -88,4 +88,60 @@ struct ThemeGroupingTests {
         #expect(a.precision >= 0.6)
         #expect(a.recall >= 0.9)
     }
+
+    @Test("The shipped outline groups principles and safeguards by theme and asks for a 纲要 edition")
+    func shippedOutline() throws {
+        let outline = AssemblyFixture.outline
+        #expect(outline.outlineEdition?.file == "master-plan-outline.docx")
+        #expect(!outline.themes.themes.isEmpty)
+        let principles = try #require(outline.chapters[1].children.first { $0.title == "基本原则" })
+        #expect(principles.content.first?.mode == .themes && principles.outline == .themes)
+        #expect(outline.chapters.first { $0.title == "保障措施" }?.content.first?.mode == .categoryThemes)
+    }
+
+    @Test("The 纲要 edition keeps headings, representatives with every source of their theme, task titles")
+    func outlineEdition() throws {
+        let plan = AssemblyFixture.plan
+        let short = try #require(PlanEditions.outline(plan, outline: AssemblyFixture.outline))
+        #expect(short.subtitle == "（纲要）")
+        // 发展基础: headings only.
+        #expect(short.chapters[0].children.allSatisfy { $0.items.isEmpty } && short.chapters[0].items.isEmpty)
+        // 基本原则: one item per theme, carrying the sources of the whole theme.
+        let themes = try #require(plan.chapters[1].children[1].themes)
+        let principles = short.chapters[1].children[1]
+        #expect(principles.themes == nil)
+        #expect(principles.items.count == themes.count)
+        #expect(principles.items.map(\.sources.count) == themes.map { $0.statements.reduce(0) { $0 + $1.sources.count } })
+        // Goals as they are.
+        #expect(short.chapters[1].children[2] == plan.chapters[1].children[2])
+        // Task chapters: at most one line of titles per topic, no task text.
+        for chapter in short.chapters[2...6] {
+            for topic in chapter.children {
+                #expect(topic.items.count <= 1)
+                #expect(topic.items.allSatisfy { $0.title == nil && $0.children.isEmpty && $0.text.hasSuffix("。") })
+            }
+        }
+        // The full indicator table is left to the compilation; the coverage and conflicts stay.
+        let appendix = try #require(short.chapters.last)
+        #expect(appendix.children.map(\.title) == ["专题规划编制情况", "指标数值不一致情况"])
+        // The plan itself is untouched.
+        #expect(plan.chapters[1].children[1].themes != nil)
+    }
+
+    @Test("A wrong theme lexicon is refused with the line", arguments: [
+        ("  - label: 开放合作", "  - label: 需求导向", "appears twice"),
+        ("    scope: [safeguards]", "    scope: [measures]", "unknown scope"),
+        ("leadSimilarity: 0.6", "leadSimilarity: 1.6", "leadSimilarity"),
+    ])
+    func wrongLexicon(replace: String, with: String, message: String) throws {
+        let path = AssemblyFixture.templatesPath + "/" + ThemeLexicon.fileName
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(replace))
+        do {
+            _ = try ThemeLexicon.decode(yaml: text.replacingOccurrences(of: replace, with: with), file: "themes.yaml")
+            Issue.record("accepted: \(with)")
+        } catch {
+            #expect(error.line != nil && error.message.contains(message), "\(error)")
+        }
+    }
 }
