@@ -59,7 +59,15 @@ struct ChapterBuilder {
                 node.themes = (node.themes ?? []) + grouped
             case .categoryThemes:
                 generated += categoryGroups(chosen.flatMap { items(collector.sections, of: $0) }, themes: grouper(collector.sections))
-            case .perTopic:
+            case .perTopic, .perTopicThemes:
+                if collector.mode == .perTopicThemes {
+                    let tasks = chosen.flatMap { items(collector.sections, of: $0) }.map { task -> PlanItem in
+                        var top = task
+                        top.children = []
+                        return top
+                    }
+                    node.themes = (node.themes ?? []) + grouper(collector.sections).group(tasks)
+                }
                 generated += chosen.map { slot in
                     var child = PlanNode(title: slot.heading, origin: "topic \(slot.topic.id)", items: items(collector.sections, of: slot))
                     if let note = slot.missing {

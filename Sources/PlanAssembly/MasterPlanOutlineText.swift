@@ -44,6 +44,10 @@ public enum MasterPlanOutlineText {
         if let missing = n.missing { out.append(pad + "  ［缺］" + missing.message) }
         for item in n.items { self.item(item, depth: depth + 1, into: &out, prefix: prefix) }
         for theme in n.themes ?? [] {
+            if theme.isTaskIndex {
+                out.append(pad + "  ［任务主题］\(theme.label)（\(theme.topicCount)个专题，\(theme.statements.count)项任务）〔\(topics(theme.statements.flatMap(\.sources)))〕")
+                continue
+            }
             out.append(pad + "  ［主题］\(theme.label)（\(theme.topicCount)个专题）〔\(topics(theme.statements.flatMap(\.sources)))〕")
             self.item(theme.representative, depth: depth + 2, into: &out, prefix: prefix)
             for w in theme.wordings { self.item(w, depth: depth + 3, into: &out, prefix: prefix) }

@@ -47,7 +47,7 @@ public enum PlanEditions {
 
     /// Each theme's representative, carrying the sources of every wording of the theme.
     static func representatives(_ themes: [PlanTheme]?) -> [PlanItem] {
-        (themes ?? []).map { theme in
+        (themes ?? []).filter { !$0.isTaskIndex }.map { theme in
             var item = theme.representative
             item.sources = theme.statements.flatMap(\.sources)
             return item

@@ -37,7 +37,8 @@ struct BodyContext {
         heading(node.title, level: depth, numbered: true)
         if let missing = node.missing { pending(missing.message) }
         for item in node.items { self.item(item) }
-        for theme in node.themes ?? [] { self.theme(theme) }
+        // Task themes are an index (master-plan.json, the report): the tasks stand under their topics.
+        for theme in node.themes ?? [] where !theme.isTaskIndex { self.theme(theme) }
         if let embed = node.embed { table(embed, plan: plan) }
         for child in node.children { self.node(child, depth: depth + 1, plan: plan) }
     }

@@ -115,6 +115,10 @@ public struct PlanTheme: Sendable, Hashable, Codable {
     /// The representative, then the other wordings.
     public var statements: [PlanItem] { [representative] + wordings }
 
+    /// A theme of key tasks (or projects): an index over tasks that stand under their topics,
+    /// not content of its own.
+    public var isTaskIndex: Bool { representative.kind == .task || representative.kind == .project }
+
     enum CodingKeys: String, CodingKey {
         case label, basis, topics, topicCount, representative, wordings
     }

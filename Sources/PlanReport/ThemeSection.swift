@@ -8,7 +8,8 @@ enum ThemeSection {
         var grouped: [(path: [String], themes: [PlanTheme])] = []
         func walk(_ node: PlanNode, _ path: [String]) {
             let here = path + [node.title]
-            if let themes = node.themes, !themes.isEmpty { grouped.append((here, themes)) }
+            let themes = (node.themes ?? []).filter { !$0.isTaskIndex }
+            if !themes.isEmpty { grouped.append((here, themes)) }
             for child in node.children { walk(child, here) }
         }
         for chapter in facts.plan.chapters { walk(chapter, []) }

@@ -133,6 +133,10 @@ public struct MasterOutline: Sendable, Hashable {
         case categoryThemes
         /// One sub-heading per catalog entry (a missing draft stays as a heading marked missing).
         case perTopic
+        /// As perTopic, and the entries' top-level tasks grouped by theme across them (the
+        /// heading's `themes`: an index in master-plan.json and the report; the tasks themselves
+        /// stay under their entries).
+        case perTopicThemes
         /// One sub-heading per catalog part, the drafts' statements under it.
         case groupByPart
     }

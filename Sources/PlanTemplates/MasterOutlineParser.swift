@@ -57,7 +57,7 @@ struct MasterOutlineParser {
         if let c = m["content"] {
             for entry in try sequence(c, "content") {
                 let collector = try collector(entry)
-                let generates = [.perTopic, .groupByCategory, .categoryThemes, .groupByPart].contains(collector.mode)
+                let generates = [.perTopic, .perTopicThemes, .groupByCategory, .categoryThemes, .groupByPart].contains(collector.mode)
                 if generates && level >= Self.maxLevel {
                     throw fail(entry, "mode \(collector.mode.rawValue) makes sub-headings below level \(Self.maxLevel)")
                 }

@@ -25,7 +25,7 @@ struct MasterOutlineTests {
         #expect(outline.safeguards.order.first == "组织领导")
         #expect(outline.indicators.mainTopics == ["1"])
         // Every part of the catalog has its task chapter.
-        let perTopicParts = outline.chapters.flatMap(\.content).filter { $0.mode == .perTopic }.compactMap { c -> String? in
+        let perTopicParts = outline.chapters.flatMap(\.content).filter { $0.mode == .perTopic || $0.mode == .perTopicThemes }.compactMap { c -> String? in
             if case .part(let id) = c.from { return id }
             return nil
         }
