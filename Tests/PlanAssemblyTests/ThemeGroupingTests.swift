@@ -144,4 +144,50 @@ struct ThemeGroupingTests {
             #expect(error.line != nil && error.message.contains(message), "\(error)")
         }
     }
+
+    static func item(_ title: String?, _ text: String, topic: String) -> PlanItem {
+        PlanItem(
+            kind: .principle, title: title, text: text,
+            sources: [ItemSource(file: "\(topic).docx", topic: topic, location: DraftLocation(paragraph: 1, headingPath: []))])
+    }
+
+    @Test("The rules in order: lexicon term, key term, text terms, shared key term, similarity, alone")
+    func rules() {
+        let lexicon = ThemeLexicon(
+            themes: [
+                .init(label: "需求导向", terms: ["需求导向", "需求牵引", "问题导向"]),
+                .init(label: "开放合作", terms: ["开放协同", "开放合作"]),
+            ],
+            leadPrefixes: ["坚持"], keyTermLength: 2, genericKeyTerms: ["发展"], minimumTextScore: 4)
+        let grouper = ThemeGrouper(lexicon: lexicon, similarity: TextSimilarity(settings: AssemblyFixture.outline.merge))
+        let items = [
+            Self.item("坚持需求导向", "围绕需求。", topic: "1"),
+            Self.item("需求牵引，聚焦重点", "集中资源。", topic: "2"),
+            Self.item("坚持开放共享", "资源向社会开放。", topic: "3"),  // key term 开放 → 开放合作
+            Self.item("坚持平战结合", "加强开放协同，统筹平时和战时。", topic: "4"),  // text term → 开放合作
+            Self.item("坚持安全可控", "统筹开放与安全。", topic: "5"),
+            Self.item("坚持安全有效", "确保产品安全。", topic: "6"),  // shared key term 安全
+            Self.item("坚持需求导向", "围绕需求。", topic: "7"),  // identical to topic 1: one wording
+            Self.item("坚持特色发展", "错位发展。", topic: "8"),  // generic key term, stands alone
+        ]
+        let themes = grouper.group(items)
+        #expect(themes.map(\.label) == ["需求导向", "开放合作", "坚持安全可控", "坚持特色发展"])
+        #expect(themes.map(\.basis) == [.lexicon, .lexicon, .keyTerm, .alone])
+        #expect(themes.map(\.topics) == [["1", "7", "2"], ["3", "4"], ["5", "6"], ["8"]])
+        // The lead phrase most topics share is the representative; identical statements are one wording.
+        #expect(themes[0].representative.title == "坚持需求导向")
+        #expect(themes[0].representative.sources.map(\.topic) == ["1", "7"])
+        #expect(themes[0].wordings.map(\.title) == ["需求牵引，聚焦重点"])
+        // Nothing is dropped.
+        #expect(themes.reduce(0) { $0 + $1.statements.reduce(0) { $0 + $1.sources.count } } == items.count)
+        // Deterministic.
+        #expect(grouper.group(items) == themes)
+    }
+
+    @Test("Pairwise agreement counts pairs put together")
+    func agreement() {
+        let a = PairwiseAgreement(predicted: [1, 1, 1, 2], reference: ["a", "a", "b", "b"])
+        #expect(a.predictedPairs == 3 && a.referencePairs == 2 && a.truePairs == 1)
+        #expect(abs(a.precision - 1.0 / 3) < 1e-9 && a.recall == 0.5)
+    }
 }
