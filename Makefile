@@ -80,8 +80,9 @@ conformance: build ## Read every file of the public corpus (CORPUS=../shared/cor
 	@if [ ! -d "$(CORPUS)/docx" ]; then echo "conformance: no corpus at $(CORPUS), skipped"; exit 0; fi
 	python3 Tests/Conformance/conformance.py --bin $(BIN) --corpus $(CORPUS) --out $(OUTPUT)/conformance
 
-check-docx: deps-check-docx ## Check Output/master-plan.docx: loads in python-docx, converts to PDF with LibreOffice (installs them if missing)
+check-docx: deps-check-docx ## Check Output/master-plan.docx and master-plan-outline.docx: python-docx, LibreOffice, the OOXML schemas (installs them if missing)
 	bash scripts/check-docx.sh $(OUTPUT)/master-plan.docx
+	@if [ -f $(OUTPUT)/master-plan-outline.docx ]; then bash scripts/check-docx.sh $(OUTPUT)/master-plan-outline.docx; fi
 
 preview: deps-preview ## Render the first pages of Output/master-plan.docx to PNG in Output/preview/ (LibreOffice + pdftoppm)
 	bash scripts/preview-docx.sh $(OUTPUT)/master-plan.docx $(OUTPUT)/preview

@@ -56,4 +56,20 @@ if ! pdffonts "$PDF" | grep -qiE 'cjk|song|hei|kai|fang|ming|han'; then
   echo "no CJK font was embedded: the Chinese text would show as boxes" >&2
   exit 1
 fi
+# 4. The WordprocessingML parts are valid against the ISO/IEC 29500 Transitional schemas, when
+#    they are at hand (../shared/ooxml-schemas, or OOXML_SCHEMAS) and xmllint is installed.
+SCHEMAS="${OOXML_SCHEMAS:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/../shared/ooxml-schemas}"
+if [ -f "$SCHEMAS/ISO-IEC29500-4_2016/wml.xsd" ] && command -v xmllint >/dev/null 2>&1; then
+  echo "== schema (wml.xsd)"
+  mkdir -p "$WORK/parts"
+  (cd "$WORK/parts" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall()' "$FILE")
+  for part in "$WORK"/parts/word/*.xml; do
+    xmllint --noout --schema "$SCHEMAS/ISO-IEC29500-4_2016/wml.xsd" "$part" 2>"$WORK/xmllint.log" || {
+      cat "$WORK/xmllint.log" >&2
+      echo "word/$(basename "$part") is not valid against wml.xsd" >&2
+      exit 1
+    }
+  done
+  echo "schema: every word/*.xml part is valid"
+fi
 echo "ok: $FILE"

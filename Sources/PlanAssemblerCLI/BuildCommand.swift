@@ -197,6 +197,9 @@ struct BuildJob {
             try staging.write("master-plan.json", ProductJSON.encode(plan))
             try staging.write("report.html", Array(HTMLReport.render(plan).utf8))
             try staging.write("master-plan.docx", DocxPlanWriter(reference: reference, provenance: provenance).write(plan))
+            if let edition = outline.outlineEdition, let short = PlanEditions.outline(plan, outline: outline) {
+                try staging.write(edition.file, DocxPlanWriter(reference: reference, provenance: provenance, mainIndicatorsOnly: true).write(short))
+            }
         } catch {
             throw Failure(message: "error: cannot render the outputs: \(error)\n", status: ExitStatus.outputFailed)
         }

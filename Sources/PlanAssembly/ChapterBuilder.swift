@@ -54,7 +54,20 @@ struct ChapterBuilder {
                 node.items += NearDuplicateMerger(similarity: similarity).merge(chosen.flatMap { items(collector.sections, of: $0) }).items
             case .groupByCategory:
                 generated += categoryGroups(chosen.flatMap { items(collector.sections, of: $0) })
-            case .perTopic:
+            case .themes:
+                let grouped = grouper(collector.sections).group(chosen.flatMap { items(collector.sections, of: $0) })
+                node.themes = (node.themes ?? []) + grouped
+            case .categoryThemes:
+                generated += categoryGroups(chosen.flatMap { items(collector.sections, of: $0) }, themes: grouper(collector.sections))
+            case .perTopic, .perTopicThemes:
+                if collector.mode == .perTopicThemes {
+                    let tasks = chosen.flatMap { items(collector.sections, of: $0) }.map { task -> PlanItem in
+                        var top = task
+                        top.children = []
+                        return top
+                    }
+                    node.themes = (node.themes ?? []) + grouper(collector.sections).group(tasks)
+                }
                 generated += chosen.map { slot in
                     var child = PlanNode(title: slot.heading, origin: "topic \(slot.topic.id)", items: items(collector.sections, of: slot))
                     if let note = slot.missing {
@@ -141,7 +154,7 @@ struct ChapterBuilder {
 
     /// Safeguards by category (template order, then safeguards.yaml order, uncategorized last),
     /// near-duplicates merged inside each category.
-    private func categoryGroups(_ items: [PlanItem]) -> [PlanNode] {
+    private func categoryGroups(_ items: [PlanItem], themes: ThemeGrouper? = nil) -> [PlanNode] {
         var order = outline.safeguards.order.filter { categories.contains($0) }
         order += categories.filter { !order.contains($0) }
         order += items.compactMap(\.category).filter { !order.contains($0) }.reduce(into: [String]()) { seen, c in
@@ -152,15 +165,29 @@ struct ChapterBuilder {
         for category in order {
             let mine = items.filter { $0.category == category }
             if mine.isEmpty { continue }
-            nodes.append(PlanNode(
-                title: outline.safeguards.titles[category] ?? category, origin: "category \(category)",
-                items: merger.merge(mine).items))
+            let title = outline.safeguards.titles[category] ?? category
+            if let themes {
+                nodes.append(PlanNode(title: title, origin: "category \(category)", themes: themes.group(mine)))
+            } else {
+                nodes.append(PlanNode(title: title, origin: "category \(category)", items: merger.merge(mine).items))
+            }
         }
         let other = items.filter { $0.category == nil }
         if !other.isEmpty {
-            nodes.append(PlanNode(title: outline.safeguards.otherTitle, origin: "category none", items: merger.merge(other).items))
+            if let themes {
+                nodes.append(PlanNode(title: outline.safeguards.otherTitle, origin: "category none", themes: themes.group(other)))
+            } else {
+                nodes.append(PlanNode(title: outline.safeguards.otherTitle, origin: "category none", items: merger.merge(other).items))
+            }
         }
         return nodes
+    }
+
+    /// The theme grouper for statements of `sections`, with the lexicon's themes for their kind.
+    private func grouper(_ sections: [MasterOutline.SectionName]) -> ThemeGrouper {
+        let kind = sections.contains(.safeguards) ? "safeguards"
+            : sections.contains(where: { $0 == .tasks || $0 == .projects }) ? "tasks" : "principles"
+        return ThemeGrouper(lexicon: outline.themes.scoped(to: kind), similarity: similarity)
     }
 
     /// One sub-heading per catalog part, with the statements of its drafts; an untitled

@@ -43,6 +43,15 @@ public enum MasterPlanOutlineText {
         out.append(pad + label(level: level, index: index) + n.title)
         if let missing = n.missing { out.append(pad + "  ［缺］" + missing.message) }
         for item in n.items { self.item(item, depth: depth + 1, into: &out, prefix: prefix) }
+        for theme in n.themes ?? [] {
+            if theme.isTaskIndex {
+                out.append(pad + "  ［任务主题］\(theme.label)（\(theme.topicCount)个专题，\(theme.statements.count)项任务）〔\(topics(theme.statements.flatMap(\.sources)))〕")
+                continue
+            }
+            out.append(pad + "  ［主题］\(theme.label)（\(theme.topicCount)个专题）〔\(topics(theme.statements.flatMap(\.sources)))〕")
+            self.item(theme.representative, depth: depth + 2, into: &out, prefix: prefix)
+            for w in theme.wordings { self.item(w, depth: depth + 3, into: &out, prefix: prefix) }
+        }
         if let embed = n.embed { out.append(pad + "  ［表］" + table(embed, plan)) }
         for (i, child) in n.children.enumerated() {
             node(child, level: level + 1, index: i, depth: depth + 1, into: &out, prefix: prefix, plan: plan)
@@ -121,6 +130,7 @@ public struct MasterPlanStatistics: Sendable, Hashable {
         }
         func visit(_ node: PlanNode) {
             node.items.forEach(visit)
+            (node.themes ?? []).flatMap(\.statements).forEach(visit)
             node.children.forEach(visit)
         }
         plan.chapters.forEach(visit)

@@ -15,6 +15,8 @@ struct BodyContext {
     /// The text block's width in twentieths of a point (page width less the margins).
     let textWidth: Int
     var notes: ProvenanceNotes
+    /// The indicatorSummary table shows the main indicators only (the 纲要 edition).
+    var mainIndicatorsOnly = false
     private(set) var xml = ""
     private(set) var toc: [TOCEntry] = []
     private var counter = HeadingCounter()
@@ -35,6 +37,8 @@ struct BodyContext {
         heading(node.title, level: depth, numbered: true)
         if let missing = node.missing { pending(missing.message) }
         for item in node.items { self.item(item) }
+        // Task themes are an index (master-plan.json, the report): the tasks stand under their topics.
+        for theme in node.themes ?? [] where !theme.isTaskIndex { self.theme(theme) }
         if let embed = node.embed { table(embed, plan: plan) }
         for child in node.children { self.node(child, depth: depth + 1, plan: plan) }
     }
@@ -97,6 +101,37 @@ struct BodyContext {
         // No w:pStyle: the default paragraph style (正文) applies, whatever its id.
         xml += "<w:p>" + anchor.start + runs + anchor.end + "</w:p>"
         for child in item.children { self.item(child) }
+    }
+
+    /// A theme: its label and how many topics state it (when it gathers several statements or
+    /// its label is not the statement's own title), the representative statement as an item,
+    /// then every other wording in a compact list, each with its topic and its sources.
+    mutating func theme(_ theme: PlanTheme) {
+        let ownTitle = theme.representative.title.map { ChineseText.runInTitle($0) } == ChineseText.runInTitle(theme.label)
+        if theme.statements.count > 1 || !ownTitle {
+            xml += "<w:p><w:pPr><w:keepNext/></w:pPr>" + W.run("【\(theme.label)】", rPr: W.bold)
+                + W.run("\(theme.topicCount)个专题提出：" + ChineseText.topics(theme.topics.map { Optional($0) })) + "</w:p>"
+        }
+        item(theme.representative)
+        guard !theme.wordings.isEmpty else { return }
+        let compact = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"400\" w:lineRule=\"exact\"/>"
+            + "<w:ind w:left=\"640\" w:firstLine=\"0\" w:firstLineChars=\"0\"/><w:jc w:val=\"both\"/>"
+        let size = "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"
+        xml += "<w:p><w:pPr><w:keepNext/>\(compact)</w:pPr>" + W.run("其他表述：", rPr: W.bold + size) + "</w:p>"
+        for wording in theme.wordings {
+            var runs = ""
+            var text = wording.text
+            if let title = wording.title?.trimmingCharacters(in: .whitespaces), !title.isEmpty {
+                runs += W.run(ChineseText.runInTitle(title), rPr: W.bold + size)
+                if text.hasPrefix(title) {
+                    text = String(text.dropFirst(title.count))
+                    while let f = text.first, "。．.：:；;，, ".contains(f) { text.removeFirst() }
+                }
+            }
+            runs += W.run(text + "（" + ChineseText.topics(wording.sources.map(\.topic)) + "）", rPr: size)
+            let anchor = notes.anchor(ChineseText.sourceLines(wording.sources))
+            xml += "<w:p><w:pPr>\(compact)</w:pPr>" + anchor.start + runs + anchor.end + "</w:p>"
+        }
     }
 
     /// A gap the office must fill: "【待补】尚未收到该专题规划稿".

@@ -13,10 +13,14 @@ import PlanModel
 public struct DocxPlanWriter: Sendable {
     public var reference: ReferenceDocument
     public var provenance: Provenance
+    /// The 主要指标 table under the goals lists only the main indicators (`IndicatorRow.main`),
+    /// when there are any: for the 纲要 edition; the full compilation lists them all.
+    public var mainIndicatorsOnly: Bool
 
-    public init(reference: ReferenceDocument, provenance: Provenance = .comments) {
+    public init(reference: ReferenceDocument, provenance: Provenance = .comments, mainIndicatorsOnly: Bool = false) {
         self.reference = reference
         self.provenance = provenance
+        self.mainIndicatorsOnly = mainIndicatorsOnly
     }
 
     /// The package's bytes.
@@ -25,6 +29,7 @@ public struct DocxPlanWriter: Sendable {
         let date = PlanDate.dateTime(plan.date)
         var body = BodyContext(
             styles: styles, textWidth: reference.textWidth, notes: ProvenanceNotes(mode: provenance, date: date, styles: styles))
+        body.mainIndicatorsOnly = mainIndicatorsOnly
         for chapter in plan.chapters { body.node(chapter, depth: 1, plan: plan) }
         appendTablesNotEmbedded(plan, into: &body)
 

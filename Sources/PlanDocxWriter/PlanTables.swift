@@ -16,7 +16,10 @@ enum PlanTables {
     /// The table and the notes under it.
     static func markup(_ kind: EmbeddedTable, plan: MasterPlan, body: inout BodyContext) -> (table: String?, notes: [String]) {
         switch kind {
-        case .indicatorSummary, .indicatorTable: indicators(plan, body: &body)
+        case .indicatorSummary where body.mainIndicatorsOnly && plan.indicators.contains(where: \.main):
+            // Only the main indicators; the rest stay in the full compilation.
+            indicators(plan.indicators.filter(\.main), plan: plan, body: &body)
+        case .indicatorSummary, .indicatorTable: indicators(plan.indicators, plan: plan, body: &body)
         case .coverageTable: coverage(plan, styles: body.styles, width: body.textWidth)
         case .conflictTable: conflicts(plan, body: &body)
         }
@@ -35,12 +38,12 @@ enum PlanTables {
         .init(header: "来源专题", maxWidth: 1500),
     ]
 
-    static func indicators(_ plan: MasterPlan, body: inout BodyContext) -> (table: String?, notes: [String]) {
-        guard !plan.indicators.isEmpty else { return (nil, ["注：各专题规划稿中尚未识别出量化指标。"]) }
+    static func indicators(_ indicatorRows: [IndicatorRow], plan: MasterPlan, body: inout BodyContext) -> (table: String?, notes: [String]) {
+        guard !indicatorRows.isEmpty else { return (nil, ["注：各专题规划稿中尚未识别出量化指标。"]) }
         var rows: [[TableMarkup.Cell]] = []
         var anyConflict = false
         var otherYears: [String] = []
-        for (index, row) in plan.indicators.enumerated() {
+        for (index, row) in indicatorRows.enumerated() {
             var cells = [
                 TableMarkup.Cell(String(index + 1)), TableMarkup.Cell(row.name), TableMarkup.Cell(row.unit ?? ""),
             ]

@@ -58,10 +58,13 @@ public struct PlanNode: Sendable, Hashable, Codable {
     public var embed: EmbeddedTable?
     /// Set when the node stands for a catalog entry without a current draft: the gap stays visible.
     public var missing: MissingNote?
+    /// The statements grouped by theme (principles, safeguard measures), when the outline says
+    /// so: shown after `items`, theme by theme. Optional and additive: nil when not grouped.
+    public var themes: [PlanTheme]?
 
     public init(
         title: String, origin: String? = nil, items: [PlanItem] = [], children: [PlanNode] = [],
-        embed: EmbeddedTable? = nil, missing: MissingNote? = nil
+        embed: EmbeddedTable? = nil, missing: MissingNote? = nil, themes: [PlanTheme]? = nil
     ) {
         self.title = title
         self.origin = origin
@@ -69,6 +72,74 @@ public struct PlanNode: Sendable, Hashable, Codable {
         self.children = children
         self.embed = embed
         self.missing = missing
+        self.themes = themes
+    }
+}
+
+/// Statements of several drafts that say the same idea in other words (需求导向, 需求牵引, 问题导向):
+/// one theme, its representative wording, and every other wording with its sources.
+public struct PlanTheme: Sendable, Hashable, Codable {
+    /// How the statements were found to share the theme.
+    public enum Basis: String, Sendable, Hashable, Codable {
+        /// A term of the office's theme lexicon (`Templates/themes.yaml`) in the lead phrase.
+        case lexicon
+        /// The same key term opens the lead phrases (坚持安全可控, 安全优先 → 安全).
+        case keyTerm
+        /// Lead phrases or statements alike by character n-grams.
+        case similarity
+        /// A statement no other draft shares.
+        case alone
+    }
+
+    /// The theme's label (the lexicon's, else the representative's lead phrase).
+    public var label: String
+    public var basis: Basis
+    /// Catalog ids of the drafts that state it, in catalog order; its count orders the themes.
+    public var topics: [String]
+    /// The most widely shared wording (or the lead topic's), with every draft that worded it so.
+    public var representative: PlanItem
+    /// Every other wording, each with its sources, in catalog order: nothing is dropped.
+    public var wordings: [PlanItem]
+
+    public init(label: String, basis: Basis, topics: [String], representative: PlanItem, wordings: [PlanItem] = []) {
+        self.label = label
+        self.basis = basis
+        self.topics = topics
+        self.representative = representative
+        self.wordings = wordings
+    }
+
+    /// Number of topics that state the theme.
+    public var topicCount: Int { topics.count }
+
+    /// The representative, then the other wordings.
+    public var statements: [PlanItem] { [representative] + wordings }
+
+    /// A theme of key tasks (or projects): an index over tasks that stand under their topics,
+    /// not content of its own.
+    public var isTaskIndex: Bool { representative.kind == .task || representative.kind == .project }
+
+    enum CodingKeys: String, CodingKey {
+        case label, basis, topics, topicCount, representative, wordings
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        label = try c.decode(String.self, forKey: .label)
+        basis = try c.decode(Basis.self, forKey: .basis)
+        topics = try c.decode([String].self, forKey: .topics)
+        representative = try c.decode(PlanItem.self, forKey: .representative)
+        wordings = try c.decodeIfPresent([PlanItem].self, forKey: .wordings) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(label, forKey: .label)
+        try c.encode(basis, forKey: .basis)
+        try c.encode(topics, forKey: .topics)
+        try c.encode(topicCount, forKey: .topicCount)
+        try c.encode(representative, forKey: .representative)
+        try c.encode(wordings, forKey: .wordings)
     }
 }
 

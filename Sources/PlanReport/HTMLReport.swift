@@ -28,6 +28,7 @@ public enum HTMLReport {
         out += ProblemSection.render(facts)
         out += InputSection.render(facts)
         out += AssemblySection.render(facts)
+        out += ThemeSection.render(facts)
         out += "</main>\n"
         out += HTML.text("footer", [], "本报告由 PlanAssembler 根据收稿文件夹中的稿件自动生成（数据日期 \(ReportWords.day(plan.date))），为离线自包含文件，可直接打印。") + "\n"
         out += "<script>\n" + ReportStyle.script + "\n</script>\n"

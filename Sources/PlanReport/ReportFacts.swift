@@ -131,6 +131,7 @@ struct ReportFacts {
         func walkNodes(_ nodes: [PlanNode]) {
             for node in nodes {
                 walkItems(node.items)
+                walkItems((node.themes ?? []).flatMap(\.statements))
                 walkNodes(node.children)
             }
         }

@@ -72,6 +72,12 @@ enum ReportStyle {
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     thead th.num { text-align: center; }
 
+    .scroll { overflow-x: auto; }
+    .theme-table th, .theme-table td { padding: 3px 5px; font-size: 13px; }
+    .theme-table .topic-col { font-weight: 400; color: var(--muted); font-size: 12px; }
+    .theme-table .dot { text-align: center; color: #1d3b63; }
+    .theme-table .num { text-align: right; }
+    .theme-table .single { font-size: 12px; color: var(--muted); white-space: normal; }
     .matrix { table-layout: fixed; }
     .matrix thead th { white-space: normal; }
     .nb { white-space: nowrap; }

@@ -22,12 +22,19 @@ public struct MasterOutline: Sendable, Hashable {
     public var safeguards: SafeguardGrouping
     public var indicators: IndicatorSettings
     public var chapters: [Node]
+    /// The theme lexicon (`themes.yaml`) for the `themes` and `categoryThemes` modes; empty when
+    /// the outline was loaded on its own.
+    public var themes: ThemeLexicon
+    /// The 纲要 edition written beside the full compilation, nil when the outline asks for none.
+    public var outlineEdition: Edition?
 
     public init(
         file: String, title: String, subtitle: String? = nil, primaryTopic: String, merge: MergeSettings = .init(),
         topicTitles: TopicTitleRules = .init(), missing: MissingMessages = .init(), safeguards: SafeguardGrouping = .init(),
-        indicators: IndicatorSettings = .init(), chapters: [Node]
+        indicators: IndicatorSettings = .init(), chapters: [Node], themes: ThemeLexicon = .init(), outlineEdition: Edition? = nil
     ) {
+        self.themes = themes
+        self.outlineEdition = outlineEdition
         self.file = file
         self.title = title
         self.subtitle = subtitle
@@ -51,8 +58,14 @@ public struct MasterOutline: Sendable, Hashable {
         public var embed: Embed?
         /// 1-based line of the node in the template.
         public var line: Int
+        /// What the 纲要 edition keeps of this heading; nil: as its parent (a chapter: `full`).
+        public var outline: EditionContent?
 
-        public init(title: String, content: [Collector] = [], children: [Node] = [], embed: Embed? = nil, line: Int = 0) {
+        public init(
+            title: String, content: [Collector] = [], children: [Node] = [], embed: Embed? = nil, line: Int = 0,
+            outline: EditionContent? = nil
+        ) {
+            self.outline = outline
             self.title = title
             self.content = content
             self.children = children
@@ -114,10 +127,46 @@ public struct MasterOutline: Sendable, Hashable {
         case merge
         /// One sub-heading per safeguard category, near-duplicates merged inside each.
         case groupByCategory
+        /// Every statement, grouped by theme (`themes.yaml`): representative and other wordings.
+        case themes
+        /// One sub-heading per safeguard category, the measures grouped by theme inside each.
+        case categoryThemes
         /// One sub-heading per catalog entry (a missing draft stays as a heading marked missing).
         case perTopic
+        /// As perTopic, and the entries' top-level tasks grouped by theme across them (the
+        /// heading's `themes`: an index in master-plan.json and the report; the tasks themselves
+        /// stay under their entries).
+        case perTopicThemes
         /// One sub-heading per catalog part, the drafts' statements under it.
         case groupByPart
+    }
+
+    /// The 纲要 edition: a shorter document beside the full compilation.
+    public struct Edition: Sendable, Hashable {
+        /// Its file name in the output folder (master-plan-outline.docx).
+        public var file: String
+        /// Its second title line (（纲要）); nil: the outline's subtitle.
+        public var subtitle: String?
+
+        public init(file: String, subtitle: String? = nil) {
+            self.file = file
+            self.subtitle = subtitle
+        }
+    }
+
+    /// What the 纲要 edition keeps of a heading.
+    public enum EditionContent: String, Sendable, Hashable, CaseIterable {
+        /// Everything, as in the full compilation.
+        case full
+        /// Each theme's representative statement only (with the sources of the whole theme); other
+        /// items as they are.
+        case themes
+        /// The items' titles only (task names), sub-items' titles below them.
+        case titles
+        /// The heading (and its sub-headings' headings) without content; tables stay.
+        case heading
+        /// Not in the 纲要 edition at all.
+        case omit
     }
 
     /// Tables a heading can embed (raw values of `PlanModel.EmbeddedTable`).
@@ -128,7 +177,13 @@ public struct MasterOutline: Sendable, Hashable {
     /// Loads and checks the outline; topic and part ids are checked against `catalog`.
     public static func load(from path: String, catalog: Catalog) throws(TemplateError) -> MasterOutline {
         let text = try TemplateLoader.text(of: path)
-        return try decode(yaml: text, file: path, catalog: catalog)
+        var outline = try decode(yaml: text, file: path, catalog: catalog)
+        // The theme lexicon beside it, when there is one.
+        let themes = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(ThemeLexicon.fileName)
+        if FileManager.default.fileExists(atPath: themes) {
+            outline.themes = try ThemeLexicon.decode(yaml: TemplateLoader.text(of: themes), file: themes)
+        }
+        return outline
     }
 
     /// Loads the outline at `path`, checking it against `catalog.yaml` in the same directory.

@@ -14,7 +14,9 @@ struct MasterOutlineParser {
         let root = try TemplateLoader.compose(text, file: file)
 
         let top = try mapping(root, "the outline")
-        try checkKeys(top, ["title", "subtitle", "primaryTopic", "merge", "topicTitles", "missing", "safeguards", "indicators", "chapters"])
+        try checkKeys(top, [
+            "title", "subtitle", "primaryTopic", "merge", "topicTitles", "missing", "safeguards", "indicators", "outlineEdition", "chapters",
+        ])
         let primary = try string(required(top, "primaryTopic", in: root), "primaryTopic")
         if catalog.topic(primary) == nil {
             throw fail(top["primaryTopic"], "primaryTopic names unknown topic \"\(primary)\"")
@@ -30,21 +32,32 @@ struct MasterOutlineParser {
             subtitle: try top["subtitle"].map { n throws(TemplateError) in try string(n, "subtitle") },
             primaryTopic: primary, merge: try mergeSettings(top["merge"]), topicTitles: try topicTitles(top["topicTitles"]),
             missing: try missing(top["missing"]), safeguards: try safeguards(top["safeguards"]),
-            indicators: try indicators(top["indicators"]), chapters: chapters)
+            indicators: try indicators(top["indicators"]), chapters: chapters, outlineEdition: try edition(top["outlineEdition"]))
+    }
+
+    private func edition(_ n: Node?) throws(TemplateError) -> MasterOutline.Edition? {
+        guard let n else { return nil }
+        let m = try mapping(n, "outlineEdition")
+        try checkKeys(m, ["file", "subtitle"])
+        let file = try string(required(m, "file", in: n), "file")
+        if file.contains("/") || !file.hasSuffix(".docx") || file == "master-plan.docx" {
+            throw fail(m["file"], "outlineEdition.file must be a .docx file name without folder, other than master-plan.docx")
+        }
+        return MasterOutline.Edition(file: file, subtitle: try m["subtitle"].map { x throws(TemplateError) in try string(x, "subtitle") })
     }
 
     // MARK: Headings
 
     private func node(_ n: Node, level: Int) throws(TemplateError) -> MasterOutline.Node {
         let m = try mapping(n, "a heading")
-        try checkKeys(m, ["title", "content", "children", "embed"])
+        try checkKeys(m, ["title", "content", "children", "embed", "outline"])
         if level > Self.maxLevel { throw fail(n, "headings go at most \(Self.maxLevel) levels deep") }
         let title = try string(required(m, "title", in: n), "title")
         var content: [MasterOutline.Collector] = []
         if let c = m["content"] {
             for entry in try sequence(c, "content") {
                 let collector = try collector(entry)
-                let generates = [.perTopic, .groupByCategory, .groupByPart].contains(collector.mode)
+                let generates = [.perTopic, .perTopicThemes, .groupByCategory, .categoryThemes, .groupByPart].contains(collector.mode)
                 if generates && level >= Self.maxLevel {
                     throw fail(entry, "mode \(collector.mode.rawValue) makes sub-headings below level \(Self.maxLevel)")
                 }
@@ -63,7 +76,15 @@ struct MasterOutlineParser {
             }
             embed = value
         }
-        return MasterOutline.Node(title: title, content: content, children: children, embed: embed, line: line(n))
+        var outline: MasterOutline.EditionContent? = nil
+        if let o = m["outline"] {
+            let name = try string(o, "outline")
+            guard let value = MasterOutline.EditionContent(rawValue: name) else {
+                throw fail(o, "unknown outline content \"\(name)\" (known: \(MasterOutline.EditionContent.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            outline = value
+        }
+        return MasterOutline.Node(title: title, content: content, children: children, embed: embed, line: line(n), outline: outline)
     }
 
     private func collector(_ n: Node) throws(TemplateError) -> MasterOutline.Collector {
@@ -113,8 +134,8 @@ struct MasterOutlineParser {
             }
             mode = value
         }
-        if mode == .groupByCategory && sections != [.safeguards] {
-            throw fail(sectionNode, "mode groupByCategory takes section safeguards only")
+        if (mode == .groupByCategory || mode == .categoryThemes) && sections != [.safeguards] {
+            throw fail(sectionNode, "mode \(mode.rawValue) takes section safeguards only")
         }
         return MasterOutline.Collector(from: source, sections: sections, mode: mode, line: line(n))
     }

@@ -53,13 +53,19 @@ public struct TemplateSet: Sendable {
     /// The master outline of the same source, checked against this catalog.
     public func masterOutline() throws(TemplateError) -> MasterOutline {
         let outline = try source.text(MasterOutline.fileName)
-        return try MasterOutline.decode(yaml: outline.text, file: outline.file, catalog: catalog)
+        var value = try MasterOutline.decode(yaml: outline.text, file: outline.file, catalog: catalog)
+        // The theme lexicon goes with the outline; a source without one has no themes.
+        if source.bytes(ThemeLexicon.fileName) != nil {
+            let themes = try source.text(ThemeLexicon.fileName)
+            value.themes = try ThemeLexicon.decode(yaml: themes.text, file: themes.file)
+        }
+        return value
     }
 
     /// The names of every template file whose bytes key the draft cache, in a fixed order: the
     /// key changes whenever an office edits one of them.
     public func fingerprintInputs() -> [String] {
-        Self.fileNames + [MasterOutline.fileName]
+        Self.fileNames + [MasterOutline.fileName, ThemeLexicon.fileName]
     }
 
     /// The bytes in use of each of `fingerprintInputs()` (from the folder or built in; empty

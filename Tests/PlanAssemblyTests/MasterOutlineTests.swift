@@ -25,7 +25,7 @@ struct MasterOutlineTests {
         #expect(outline.safeguards.order.first == "组织领导")
         #expect(outline.indicators.mainTopics == ["1"])
         // Every part of the catalog has its task chapter.
-        let perTopicParts = outline.chapters.flatMap(\.content).filter { $0.mode == .perTopic }.compactMap { c -> String? in
+        let perTopicParts = outline.chapters.flatMap(\.content).filter { $0.mode == .perTopic || $0.mode == .perTopicThemes }.compactMap { c -> String? in
             if case .part(let id) = c.from { return id }
             return nil
         }
@@ -90,6 +90,9 @@ struct MasterOutlineTests {
         ("  - title: 产业科技创新", "  - titel: 产业科技创新", 9, "unknown key \"titel\""),
         ("from: all, ", "from: everything, ", 8, "from must be all, others"),
         ("      - title: 基本原则", "      - title: 基本原则\n  bad: [", 7, "not valid YAML"),
+        ("    children:", "    outline: brief\n    children:", 5, "unknown outline content \"brief\""),
+        ("title: 规划纲要", "title: 规划纲要\noutlineEdition: {file: a/b.docx}", 2, "outlineEdition.file"),
+        ("mode: merge}", "mode: categoryThemes}", 8, "categoryThemes takes section safeguards only"),
     ]
 
     @Test("A wrong outline is refused with the line of the offending entry", arguments: wrongOutlines)
