@@ -5,6 +5,7 @@ import OOXML
 import PlanAssembly
 import PlanDocxWriter
 import PlanExtraction
+import PlanFeedback
 import PlanModel
 import PlanReport
 import PlanTemplates
@@ -193,15 +194,22 @@ struct BuildJob {
             throw Failure(message: message, status: ExitStatus.inputFailed)
         }
 
+        var feedback: [(name: String, bytes: [UInt8])] = []
         do {
             try staging.write("master-plan.json", ProductJSON.encode(plan))
             try staging.write("report.html", Array(HTMLReport.render(plan).utf8))
             try staging.write("master-plan.docx", DocxPlanWriter(reference: reference, provenance: provenance).write(plan))
+            let extractor = DraftExtractor(templates: templates)
+            feedback = BuildFeedback.annotatedDrafts(
+                folder: folder.path, plan: plan, annotator: DraftAnnotator(date: DraftFeedback.dateFromEnvironment()),
+                extract: { extractor.extract($0, fileName: $1) })
+            for (name, bytes) in feedback { try staging.write(name, bytes) }
         } catch {
             throw Failure(message: "error: cannot render the outputs: \(error)\n", status: ExitStatus.outputFailed)
         }
         do {
             try staging.commit(staleUnder: "drafts")
+            BuildFeedback.removeStale(in: out, keeping: Set(feedback.map(\.name)))
         } catch {
             throw Failure(message: "error: \(out): \(error)\n", status: ExitStatus.outputFailed)
         }
