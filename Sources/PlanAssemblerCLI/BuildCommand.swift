@@ -91,6 +91,9 @@ struct BuildOptions: ParsableArguments {
 
     @Option(help: "Drafts read in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "An earlier master-plan.json to list changes against (default: the one in the output folder).", completion: .file())
+    var since: String?
 }
 
 /// Everything a build needs besides the drop folder, loaded once (`build`, and `watch` for
@@ -105,6 +108,8 @@ struct BuildJob {
     let strict: Bool
     let useCache: Bool
     var keepInMemory = 500
+    /// The master plan to compare with (`--since`); nil: the previous build's in `out`.
+    var since: String?
 
     /// Loads the templates and the reference document; prints the error and throws the exit
     /// status when one is invalid.
@@ -132,7 +137,7 @@ struct BuildJob {
         return BuildJob(
             templates: set, outline: outline, reference: reference,
             provenance: options.provenance, out: options.out, jobs: max(1, options.jobs), strict: strict, useCache: useCache,
-            keepInMemory: keepInMemory)
+            keepInMemory: keepInMemory, since: options.since)
     }
 
     /// What a build did, for the one-line summary.
@@ -195,10 +200,17 @@ struct BuildJob {
         }
 
         var feedback: [(name: String, bytes: [UInt8])] = []
+        let changes = PlanComparison.compare(
+            previous: PlanComparison.previousPlan(since ?? (out as NSString).appendingPathComponent("master-plan.json")), current: plan)
+        // The report and the DOCX list changes only when there are some: a first build and a
+        // rebuild of the same inputs write the same bytes there (changes.json tells them apart).
+        let shown = changes.compared && !changes.isEmpty ? changes : nil
         do {
             try staging.write("master-plan.json", ProductJSON.encode(plan))
-            try staging.write("report.html", Array(HTMLReport.render(plan).utf8))
-            try staging.write("master-plan.docx", DocxPlanWriter(reference: reference, provenance: provenance).write(plan))
+            try staging.write("changes.json", ProductJSON.encode(changes))
+            try staging.write("report.html", Array(HTMLReport.render(plan, changes: shown).utf8))
+            try staging.write(
+                "master-plan.docx", DocxPlanWriter(reference: reference, provenance: provenance, changes: shown).write(plan))
             let extractor = DraftExtractor(templates: templates)
             feedback = BuildFeedback.annotatedDrafts(
                 folder: folder.path, plan: plan, annotator: DraftAnnotator(date: DraftFeedback.dateFromEnvironment()),

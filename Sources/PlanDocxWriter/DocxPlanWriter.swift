@@ -14,9 +14,13 @@ public struct DocxPlanWriter: Sendable {
     public var reference: ReferenceDocument
     public var provenance: Provenance
 
-    public init(reference: ReferenceDocument, provenance: Provenance = .comments) {
+    /// What changed since the previous build: the last appendix (修改说明) when set.
+    public var changes: PlanChanges?
+
+    public init(reference: ReferenceDocument, provenance: Provenance = .comments, changes: PlanChanges? = nil) {
         self.reference = reference
         self.provenance = provenance
+        self.changes = changes
     }
 
     /// The package's bytes.
@@ -99,6 +103,11 @@ public struct DocxPlanWriter: Sendable {
             body.breakBeforeNextChapter()
             body.heading("附表\(index + 1)　" + PlanTables.caption(kind), level: 1, numbered: false)
             body.table(kind, plan: plan, caption: "")
+        }
+        if let changes {
+            body.breakBeforeNextChapter()
+            body.heading("附表\(appendix.count + 1)　修改说明", level: 1, numbered: false)
+            body.changesTable(changes)
         }
     }
 

@@ -66,7 +66,8 @@ import Testing
         #expect(buildAway.stderr.isEmpty, "\(buildAway.stderr)")
         #expect(buildRoot.stderr.isEmpty, "--quiet: no note either: \(buildRoot.stderr)")
         let built = try Self.tree(away.appendingPathComponent("build-away"))
-        #expect(built.count == 3 + 37)
+        // master-plan.docx, .json, report.html, changes.json; drafts/*.json; feedback/*.docx.
+        #expect(built.count == 4 + 37 + 37)
         #expect(built == (try Self.tree(away.appendingPathComponent("build-root"))))
 
         let dumpRoot = try CLI.run(["dump", "--format", "tree", Self.input("draft-07.docx")])
