@@ -41,9 +41,18 @@ struct AnnotateCommand: ParsableCommand {
             case .extracted(let draft):
                 guard let source = paths[draft.source.file], let data = FileManager.default.contents(atPath: source) else { continue }
                 let target = (out as NSString).appendingPathComponent(draft.source.file)
+                let bytes: [UInt8]
                 do {
-                    let (bytes, _) = try DraftFeedback.annotate(
-                        bytes: Array(data), name: draft.source.file, draft: draft, plan: nil, annotator: annotator)
+                    bytes = try DraftFeedback.annotate(
+                        bytes: Array(data), name: draft.source.file, draft: draft, plan: nil, annotator: annotator
+                    ).bytes
+                } catch {
+                    // Read, but not copied faithfully (a damaged part the reader does not need…).
+                    failed = true
+                    FileHandle.standardError.write(Data("error: \(draft.source.file): cannot annotate: \(error)\n".utf8))
+                    continue
+                }
+                do {
                     try AtomicFile.write(bytes, to: target)
                 } catch {
                     FileHandle.standardError.write(Data("error: \(target): \(error)\n".utf8))
