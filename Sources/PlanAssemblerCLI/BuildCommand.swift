@@ -16,7 +16,9 @@ struct BuildCommand: AsyncParsableCommand {
         commandName: "build",
         abstract: "Assemble every draft of a drop folder into the master plan outline (DOCX, JSON, HTML report).",
         discussion: """
-            Writes <out>/master-plan.docx, master-plan.json, report.html and drafts/<draft>.json. \
+            Writes <out>/master-plan.docx, master-plan.json, report.html, drafts/<draft>.json, \
+            feedback/<draft>.docx (each draft with its findings as Word comments) and changes.json \
+            (what changed since the previous build's master-plan.json, or --since FILE). \
             Every file of the folder is accounted for in the JSON and the report (used, superseded, \
             unassigned, rejected with its reason, ignored such as ~$ lock files). A draft that cannot \
             be read is reported and the rest is built; --strict makes any rejected or unassigned \
