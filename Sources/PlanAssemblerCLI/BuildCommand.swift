@@ -214,8 +214,10 @@ struct BuildJob {
             try staging.write(
                 "master-plan.docx", DocxPlanWriter(reference: reference, provenance: provenance, changes: shown).write(plan))
             let extractor = DraftExtractor(templates: templates)
+            let cache = build.cache
             feedback = BuildFeedback.annotatedDrafts(
                 folder: folder.path, plan: plan, annotator: DraftAnnotator(date: DraftFeedback.dateFromEnvironment()),
+                previous: out, draftKey: { record in record.sha256.flatMap { sha in cache?.key(file: record.file, sha256: sha) } },
                 extract: { extractor.extract($0, fileName: $1) })
             for (name, bytes) in feedback { try staging.write(name, bytes) }
         } catch {

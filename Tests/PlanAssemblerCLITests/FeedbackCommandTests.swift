@@ -24,7 +24,8 @@ import TestSupport
         for name in Self.conflicting { try ChangesTests.copy(name, to: inputs) }
         let run = try CLI.run(["build", inputs.path, "--out", out.path, "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
-        let written = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("feedback").path).sorted()
+        let written = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("feedback").path)
+            .filter { !$0.hasPrefix(".") }.sorted()
         #expect(written == Self.conflicting.sorted())
 
         let (document, comments) = try Self.ours(out.appendingPathComponent("feedback/" + Self.conflicting[1]).path)
@@ -42,6 +43,21 @@ import TestSupport
         // The original's text, unchanged.
         let original = try DocxReader().read(path: inputs.appendingPathComponent(Self.conflicting[1]).path)
         #expect(original.body.allParagraphs.map(\.text) == document.body.allParagraphs.map(\.text))
+
+        // A rebuild reuses the copies (nothing changed): the same bytes as a build without cache.
+        func copies(_ dir: URL) throws -> [String: Data] {
+            var all: [String: Data] = [:]
+            for name in Self.conflicting {
+                all[name] = try Data(contentsOf: dir.appendingPathComponent("feedback/" + name))
+            }
+            return all
+        }
+        let before = try copies(out)
+        #expect(try CLI.run(["build", inputs.path, "--out", out.path, "--quiet"]).status == 0)
+        #expect(try copies(out) == before)
+        let cold = try BuildCommandTests.scratch("feedback-cold")
+        #expect(try CLI.run(["build", inputs.path, "--out", cold.path, "--quiet", "--no-cache"]).status == 0)
+        #expect(try copies(cold) == before)
 
         // A draft removed from the folder: its annotated copy goes too.
         try FileManager.default.removeItem(at: inputs.appendingPathComponent("draft-07.docx"))
