@@ -15,7 +15,7 @@ DESTDIR ?=
 INSTALL_PACKAGES := bash scripts/install-packages.sh
 
 .DEFAULT_GOAL := all
-.PHONY: all help deps build run watch check test test-install install uninstall conformance check-docx preview report-screenshot fixtures verify-fixtures bench fuzz clean evaluate
+.PHONY: all help deps build run watch check test test-install install uninstall conformance check-docx check-feedback preview report-screenshot fixtures verify-fixtures bench fuzz clean evaluate
 
 all: deps build run ## Install what is missing, build (release) and run the main job on Inputs/ into Output/
 
@@ -83,6 +83,9 @@ conformance: build ## Read every file of the public corpus (CORPUS=../shared/cor
 check-docx: deps-check-docx ## Check Output/master-plan.docx and master-plan-outline.docx: python-docx, LibreOffice, the OOXML schemas (installs them if missing)
 	bash scripts/check-docx.sh $(OUTPUT)/master-plan.docx
 	@if [ -f $(OUTPUT)/master-plan-outline.docx ]; then bash scripts/check-docx.sh $(OUTPUT)/master-plan-outline.docx; fi
+
+check-feedback: deps-check-docx ## Check Output/feedback/ against Inputs/: parts kept, same text, schema (xmllint), python-docx, LibreOffice
+	python3 scripts/check-feedback.py $(INPUTS) $(OUTPUT)/feedback --binary $(BIN) --libreoffice
 
 preview: deps-preview ## Render the first pages of Output/master-plan.docx to PNG in Output/preview/ (LibreOffice + pdftoppm)
 	bash scripts/preview-docx.sh $(OUTPUT)/master-plan.docx $(OUTPUT)/preview

@@ -51,12 +51,15 @@ let package = Package(
         .target(name: "PlanReport", dependencies: ["DocumentModel", "PlanModel"]),
         // The consolidated DOCX: content parts generated, template parts from the reference document.
         .target(name: "PlanDocxWriter", dependencies: ["DocumentModel", "PlanModel", "OOXML"]),
+        // The editors' own drafts with the office's findings as Word comments (byte-level edits:
+        // every other part kept as it was).
+        .target(name: "PlanFeedback", dependencies: ["DocumentModel", "PlanModel", "OOXML"]),
         // The commands; the executable only calls into this.
         .target(
             name: "PlanAssemblerCLI",
             dependencies: [
                 "DocumentModel", "OOXML", "PlanModel", "PlanTemplates", "PlanExtraction", "PlanAssembly",
-                "PlanReport", "PlanDocxWriter",
+                "PlanReport", "PlanDocxWriter", "PlanFeedback",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +80,9 @@ let package = Package(
             name: "PlanDocxWriterTests",
             dependencies: ["PlanDocxWriter", "PlanModel", "DocumentModel", "OOXML", "TestSupport"],
             exclude: ["Golden"]),
+        .testTarget(
+            name: "PlanFeedbackTests",
+            dependencies: ["PlanFeedback", "PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "OOXML", "TestSupport"]),
         .testTarget(
             name: "PlanExtractionTests",
             dependencies: ["PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "OOXML", "TestSupport"]),

@@ -5,6 +5,7 @@ import OOXML
 import PlanAssembly
 import PlanDocxWriter
 import PlanExtraction
+import PlanFeedback
 import PlanModel
 import PlanReport
 import PlanTemplates
@@ -15,7 +16,9 @@ struct BuildCommand: AsyncParsableCommand {
         commandName: "build",
         abstract: "Assemble every draft of a drop folder into the master plan outline (DOCX, JSON, HTML report).",
         discussion: """
-            Writes <out>/master-plan.docx, master-plan.json, report.html and drafts/<draft>.json. \
+            Writes <out>/master-plan.docx, master-plan.json, report.html, drafts/<draft>.json, \
+            feedback/<draft>.docx (each draft with its findings as Word comments) and changes.json \
+            (what changed since the previous build's master-plan.json, or --since FILE). \
             Every file of the folder is accounted for in the JSON and the report (used, superseded, \
             unassigned, rejected with its reason, ignored such as ~$ lock files). A draft that cannot \
             be read is reported and the rest is built; --strict makes any rejected or unassigned \
@@ -90,6 +93,9 @@ struct BuildOptions: ParsableArguments {
 
     @Option(help: "Drafts read in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "An earlier master-plan.json to list changes against (default: the one in the output folder).", completion: .file())
+    var since: String?
 }
 
 /// Everything a build needs besides the drop folder, loaded once (`build`, and `watch` for
@@ -104,6 +110,8 @@ struct BuildJob {
     let strict: Bool
     let useCache: Bool
     var keepInMemory = 500
+    /// The master plan to compare with (`--since`); nil: the previous build's in `out`.
+    var since: String?
 
     /// Loads the templates and the reference document; prints the error and throws the exit
     /// status when one is invalid.
@@ -131,7 +139,7 @@ struct BuildJob {
         return BuildJob(
             templates: set, outline: outline, reference: reference,
             provenance: options.provenance, out: options.out, jobs: max(1, options.jobs), strict: strict, useCache: useCache,
-            keepInMemory: keepInMemory)
+            keepInMemory: keepInMemory, since: options.since)
     }
 
     /// What a build did, for the one-line summary.
@@ -193,18 +201,34 @@ struct BuildJob {
             throw Failure(message: message, status: ExitStatus.inputFailed)
         }
 
+        var feedback: [(name: String, bytes: [UInt8])] = []
+        let changes = PlanComparison.compare(
+            previous: PlanComparison.previousPlan(since ?? (out as NSString).appendingPathComponent("master-plan.json")), current: plan)
+        // The report and the DOCX list changes only when there are some: a first build and a
+        // rebuild of the same inputs write the same bytes there (changes.json tells them apart).
+        let shown = changes.compared && !changes.isEmpty ? changes : nil
         do {
             try staging.write("master-plan.json", ProductJSON.encode(plan))
-            try staging.write("report.html", Array(HTMLReport.render(plan).utf8))
-            try staging.write("master-plan.docx", DocxPlanWriter(reference: reference, provenance: provenance).write(plan))
+            try staging.write("changes.json", ProductJSON.encode(changes))
+            try staging.write("report.html", Array(HTMLReport.render(plan, changes: shown).utf8))
+            try staging.write(
+                "master-plan.docx", DocxPlanWriter(reference: reference, provenance: provenance, changes: shown).write(plan))
             if let edition = outline.outlineEdition, let short = PlanEditions.outline(plan, outline: outline) {
                 try staging.write(edition.file, DocxPlanWriter(reference: reference, provenance: provenance, mainIndicatorsOnly: true).write(short))
             }
+            let extractor = DraftExtractor(templates: templates)
+            let cache = build.cache
+            feedback = BuildFeedback.annotatedDrafts(
+                folder: folder.path, plan: plan, annotator: DraftAnnotator(date: DraftFeedback.dateFromEnvironment()),
+                previous: out, draftKey: { record in record.sha256.flatMap { sha in cache?.key(file: record.file, sha256: sha) } },
+                extract: { extractor.extract($0, fileName: $1) })
+            for (name, bytes) in feedback { try staging.write(name, bytes) }
         } catch {
             throw Failure(message: "error: cannot render the outputs: \(error)\n", status: ExitStatus.outputFailed)
         }
         do {
             try staging.commit(staleUnder: "drafts")
+            BuildFeedback.removeStale(in: out, keeping: Set(feedback.map(\.name)))
         } catch {
             throw Failure(message: "error: \(out): \(error)\n", status: ExitStatus.outputFailed)
         }

@@ -26,7 +26,7 @@ public struct PlanAssemblerCommand: AsyncParsableCommand {
             output could not be written; 3 a template is invalid; 64 usage error.
             """,
         subcommands: [
-            BuildCommand.self, WatchCommand.self, CheckCommand.self, ExtractCommand.self, DumpCommand.self,
+            BuildCommand.self, WatchCommand.self, CheckCommand.self, ExtractCommand.self, AnnotateCommand.self, DumpCommand.self,
             TemplatesCommand.self, GenerateManualCommand.self,
         ]
     )

@@ -144,6 +144,25 @@ struct BodyContext {
     // MARK: - Tables
 
     /// A numbered caption ("表1　主要指标"), the table, its notes.
+    /// 修改说明: what changed since the previous build, as a table (or a note when nothing did).
+    mutating func changesTable(_ changes: PlanChanges) {
+        let rows = changes.rows
+        if changes.compared, !rows.isEmpty {
+            let columns: [TableMarkup.Column] = [
+                .init(header: "序号", maxWidth: 600), .init(header: "类别", maxWidth: 900), .init(header: "变化", maxWidth: 1000),
+                .init(header: "内容", minWidth: 2600, leftAligned: true, grows: true),
+                .init(header: "来源稿件", minWidth: 1400, maxWidth: 2600, leftAligned: true),
+            ]
+            let cells = rows.enumerated().map { i, row in
+                [TableMarkup.Cell(String(i + 1)), TableMarkup.Cell(row.category), TableMarkup.Cell(row.kind),
+                 TableMarkup.Cell(row.text), TableMarkup.Cell(row.source.isEmpty ? "—" : row.source)]
+            }
+            tables += 1
+            xml += TableMarkup(columns: columns, rows: cells).markup(styles: styles, width: textWidth)
+        }
+        xml += "<w:p><w:pPr>\(W.pStyle(styles.tableNote))</w:pPr>\(W.run("注：" + changes.headline))</w:p>"
+    }
+
     mutating func table(_ kind: EmbeddedTable, plan: MasterPlan, caption: String? = nil) {
         let (table, notes) = PlanTables.markup(kind, plan: plan, body: &self)
         if let table {

@@ -17,10 +17,17 @@ public struct DocxPlanWriter: Sendable {
     /// when there are any: for the 纲要 edition; the full compilation lists them all.
     public var mainIndicatorsOnly: Bool
 
-    public init(reference: ReferenceDocument, provenance: Provenance = .comments, mainIndicatorsOnly: Bool = false) {
+    /// What changed since the previous build: the last appendix (修改说明) when set.
+    public var changes: PlanChanges?
+
+    public init(
+        reference: ReferenceDocument, provenance: Provenance = .comments, mainIndicatorsOnly: Bool = false,
+        changes: PlanChanges? = nil
+    ) {
         self.reference = reference
         self.provenance = provenance
         self.mainIndicatorsOnly = mainIndicatorsOnly
+        self.changes = changes
     }
 
     /// The package's bytes.
@@ -104,6 +111,11 @@ public struct DocxPlanWriter: Sendable {
             body.breakBeforeNextChapter()
             body.heading("附表\(index + 1)　" + PlanTables.caption(kind), level: 1, numbered: false)
             body.table(kind, plan: plan, caption: "")
+        }
+        if let changes {
+            body.breakBeforeNextChapter()
+            body.heading("附表\(appendix.count + 1)　修改说明", level: 1, numbered: false)
+            body.changesTable(changes)
         }
     }
 

@@ -8,7 +8,10 @@ import PlanModel
 public enum HTMLReport {
     /// The page. Deterministic: the same plan gives the same bytes; the only date on it is
     /// `plan.date`. All text from drafts, file names and templates is escaped.
-    public static func render(_ plan: MasterPlan) -> String {
+    public static func render(_ plan: MasterPlan) -> String { render(plan, changes: nil) }
+
+    /// The page, with what changed since the previous build at the top of the main part.
+    public static func render(_ plan: MasterPlan, changes: PlanChanges?) -> String {
         let facts = ReportFacts(plan)
         var out = """
         <!DOCTYPE html>
@@ -23,6 +26,7 @@ public enum HTMLReport {
         out += "<style>\n" + ReportStyle.css + "\n</style>\n</head>\n<body>\n"
         out += SummarySection.render(facts)
         out += "<main>\n"
+        if let changes { out += ChangesSection.render(changes) }
         out += CoverageSection.render(facts)
         out += ConflictSection.render(facts)
         out += ProblemSection.render(facts)

@@ -67,6 +67,9 @@ import Testing
         let inputs = try Self.dropFolder("cache-change-in")
         let out = try BuildCommandTests.scratch("cache-change-out")
         _ = try Self.build(inputs, out)
+        // The reference compares with the same earlier plan (the changes it lists are the same).
+        let previous = try BuildCommandTests.scratch("cache-change-previous").appendingPathComponent("master-plan.json")
+        try FileManager.default.copyItem(at: out.appendingPathComponent("master-plan.json"), to: previous)
         // Replace the older 公共安全 draft by a newer copy of a draft of another topic's content:
         // its topic comes from its name, its body changes, and which draft supersedes which changes.
         let victim = inputs.appendingPathComponent("辽宁省公共安全领域科技发展规划（初稿）.docx")
@@ -75,7 +78,7 @@ import Testing
             at: BuildCommandTests.inputs.appendingPathComponent("城镇化与城市发展科技创新规划（修改稿）  .docx"), to: victim)
         #expect(try Self.build(inputs, out) == (1, 9))
         let reference = try BuildCommandTests.scratch("cache-change-ref")
-        _ = try Self.build(inputs, reference, ["--no-cache"])
+        _ = try Self.build(inputs, reference, ["--no-cache", "--since", previous.path])
         try Self.expectSameOutputs(reference, out, "rebuild after one change")
 
         // A draft removed: its JSON and its cache entries go.

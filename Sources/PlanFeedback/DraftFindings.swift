@@ -1,0 +1,133 @@
+import DocumentModel
+import PlanModel
+
+/// What the office tells an editor about their draft, as comments anchored where each finding
+/// is: missing and empty sections, goals without indicators, indicators without a year or
+/// whose figure could not be read, values that differ from another draft's, tracked changes
+/// and comments left open, and how the draft was taken (topic, version, used or not).
+public enum DraftFindings {
+    /// Diagnostic codes that become comments, with the label each comment starts with.
+    static let labels: [String: String] = [
+        "extract.missing-section": "缺少章节",
+        "extract.empty-section": "章节无正文",
+        "extract.goals-no-indicator": "目标缺少指标",
+        "extract.indicator-no-year": "指标缺少年份",
+        "extract.indicator-unparsed": "指标无法识别",
+        "extract.unresolved-revisions": "未处理的修订",
+        "extract.open-comment": "未处理的批注",
+        "extract.heading-order": "标题顺序",
+        "extract.safeguards-unstructured": "保障措施",
+        "extract.topic-unknown": "专题无法识别",
+        "extract.topic-ambiguous": "专题无法确定",
+        "extract.out-of-scope": "不属于本规划范围",
+        "extract.supersede-uncertain": "版本无法确定",
+    ]
+
+    /// The comments for one draft. `document` is the draft as read (accepted view), for the
+    /// title's place and paragraph indexes without a path; `plan` (when built with others)
+    /// gives the conflicts with other drafts and what became of this draft.
+    public static func comments(for draft: DraftExtraction, document: Document, plan: MasterPlan? = nil) -> [FeedbackComment] {
+        let paragraphs = document.body.allParagraphs
+        let pathOfParagraph = Dictionary(
+            paragraphs.compactMap { p in p.location.paragraphIndex.map { ($0, p.location.path) } },
+            uniquingKeysWith: { a, _ in a })
+        func path(_ location: DraftLocation?) -> String? {
+            guard let location else { return nil }
+            return location.path ?? location.paragraph.flatMap { pathOfParagraph[$0] }
+        }
+        let titlePath = titleParagraph(draft, paragraphs)?.location.path
+
+        var out: [FeedbackComment] = []
+        // How the draft was taken.
+        out.append(FeedbackComment(path: titlePath, text: summary(draft, plan: plan)))
+
+        for d in draft.diagnostics {
+            guard let label = labels[d.code] else { continue }
+            var anchor = d.location?.path ?? d.location?.paragraphIndex.flatMap { pathOfParagraph[$0] }
+            if d.code == "extract.missing-section" {
+                anchor = missingSectionAnchor(d.message, draft: draft, path: path) ?? titlePath
+            }
+            out.append(FeedbackComment(path: anchor ?? titlePath, text: "【\(label)】\(d.message)"))
+        }
+
+        // Values that differ from other drafts' for the same indicator and year.
+        for conflict in plan?.conflicts ?? [] {
+            for value in conflict.values {
+                for source in value.sources where source.file == draft.source.file {
+                    let others = conflict.values.filter { $0 != value }.map { other in
+                        let topics = other.sources.map { s in
+                            s.topic.map { topicName($0, plan: plan) } ?? s.file
+                        }
+                        return "\(unique(topics).joined(separator: "、"))为 \(other.text)"
+                    }
+                    guard !others.isEmpty else { continue }
+                    let year = conflict.year == "baseline" ? "基期值" : "\(conflict.year)年目标"
+                    out.append(FeedbackComment(
+                        path: path(source.location) ?? titlePath,
+                        text: "【指标冲突】“\(conflict.name)”\(year)本稿为 \(value.text)，与\(others.joined(separator: "；"))不一致，请核对"))
+                }
+            }
+        }
+        return out
+    }
+
+    private static func unique(_ xs: [String]) -> [String] {
+        var seen: Set<String> = []
+        return xs.filter { seen.insert($0).inserted }
+    }
+
+    static func topicName(_ id: String, plan: MasterPlan?) -> String {
+        if let entry = plan?.coverage.first(where: { $0.topicId == id }) { return "\(CatalogLabel.topic(id))《\(entry.title)》" }
+        return CatalogLabel.topic(id)
+    }
+
+    /// Topic, version and what became of the draft.
+    static func summary(_ draft: DraftExtraction, plan: MasterPlan?) -> String {
+        var parts: [String] = []
+        if let id = draft.topic.id {
+            let title = draft.topic.title.map { "《\($0)》" } ?? ""
+            parts.append("本稿被识别为\(CatalogLabel.topic(id))\(title)（可信度 \(Int((draft.topic.confidence * 100).rounded()))%）")
+        } else if let why = draft.topic.outOfScope {
+            parts.append("本稿未归入任何专题：\(why)")
+        } else {
+            parts.append("本稿未能识别所属专题")
+        }
+        parts.append("版本：\(draft.version ?? "未注明")")
+        let record = plan?.inputs.first { $0.file == draft.source.file }
+        if let newer = draft.supersededBy ?? record?.supersededBy {
+            parts.append("已被更新稿件“\(newer)”取代，本稿未汇入规划纲要")
+        } else if let record {
+            switch record.status {
+            case .used: parts.append("已汇入规划纲要")
+            case .superseded: parts.append("已被更新稿件取代，本稿未汇入规划纲要")
+            case .unassigned, .rejected, .ignored: parts.append("未汇入规划纲要" + (record.reason.map { "（\($0)）" } ?? ""))
+            }
+        }
+        return "【汇编情况】" + parts.joined(separator: "；")
+    }
+
+    /// The paragraph the title starts with, else the first paragraph with text.
+    static func titleParagraph(_ draft: DraftExtraction, _ paragraphs: [Paragraph]) -> Paragraph? {
+        let topLevel = paragraphs.filter { $0.location.path.split(separator: "/").count == 2 }
+        if let title = draft.source.titleText, !title.isEmpty,
+           let p = topLevel.first(where: { p in
+               let t = p.text.trimmingWhitespace()
+               return !t.isEmpty && title.hasPrefix(t)
+           }) {
+            return p
+        }
+        return topLevel.first { !$0.text.trimmingWhitespace().isEmpty } ?? paragraphs.first
+    }
+
+    /// A missing section is anchored on the heading of the section before it (in the order
+    /// 发展基础 … 保障措施), else on the title.
+    static func missingSectionAnchor(_ message: String, draft: DraftExtraction, path: (DraftLocation?) -> String?) -> String? {
+        guard let kind = SectionKind.allCases.first(where: { message.contains("“\($0.chineseName)") })
+            ?? SectionKind.allCases.first(where: { message.contains($0.chineseName) })
+        else { return nil }
+        let order = SectionKind.allCases
+        guard let rank = order.firstIndex(of: kind) else { return nil }
+        let before = draft.sections.filter { order.firstIndex(of: $0.kind).map { $0 < rank } ?? false }
+        return before.last.flatMap { path($0.location) }
+    }
+}
