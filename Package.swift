@@ -3,9 +3,14 @@ import PackageDescription
 
 let package = Package(
     name: "PlanAssembler",
-    platforms: [.macOS(.v13)],
+    // Linux only (Debian 12 / Ubuntu): the code calls inotify, syncfs and reads st_mtim, so no
+    // Apple platform is declared.
     products: [
         .executable(name: "plan-assembler", targets: ["plan-assembler"]),
+        // The reader (DOCX → document model), for the fuzz package and other tools.
+        .library(name: "OOXML", targets: ["OOXML", "DocumentModel"]),
+        // The build engine of a drop folder.
+        .library(name: "PlanBuild", targets: ["PlanBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,12 +56,23 @@ let package = Package(
         .target(name: "PlanReport", dependencies: ["DocumentModel", "PlanModel"]),
         // The consolidated DOCX: content parts generated, template parts from the reference document.
         .target(name: "PlanDocxWriter", dependencies: ["DocumentModel", "PlanModel", "OOXML"]),
-        // The commands; the executable only calls into this.
+        // The build of a drop folder, between the stages and the commands: listing and classifying
+        // inputs, reading (each file once) and extracting in parallel, the cache (behind
+        // `BuildCache`), supersession, input accounting, the plan date, strict policy, staging
+        // and commit; `check` and `extract` read drafts through it too. It prints nothing.
         .target(
-            name: "PlanAssemblerCLI",
+            name: "PlanBuild",
             dependencies: [
                 "DocumentModel", "OOXML", "PlanModel", "PlanTemplates", "PlanExtraction", "PlanAssembly",
                 "PlanReport", "PlanDocxWriter",
+            ]
+        ),
+        // The commands: option parsing and rendering; the executable only calls into this.
+        .target(
+            name: "PlanAssemblerCLI",
+            dependencies: [
+                "DocumentModel", "OOXML", "PlanModel", "PlanTemplates", "PlanExtraction", "PlanBuild",
+                "PlanDocxWriter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +83,9 @@ let package = Package(
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "DocumentModel", "TestSupport"], exclude: ["FuzzCrashes"]),
         .testTarget(name: "PlanAssemblerCLITests", dependencies: ["PlanAssemblerCLI", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "PlanBuildTests",
+            dependencies: ["PlanBuild", "PlanModel", "PlanTemplates", "OOXML", "DocumentModel", "TestSupport"]),
         .testTarget(name: "PlanTemplatesTests", dependencies: ["PlanTemplates"]),
         .testTarget(
             name: "PlanAssemblyTests",

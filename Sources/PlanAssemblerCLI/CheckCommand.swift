@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import OOXML
+import PlanBuild
 import PlanExtraction
 import PlanModel
 import PlanTemplates
 import DocumentModel
 
 /// `plan-assembler check`: a short Chinese summary of each draft for its editor.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Summarize drafts for their editors (in Chinese): topic, what was found, what is missing, problems with locations.",
@@ -16,12 +17,11 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var drafts: DraftFileOptions
 
-    func run() throws {
-        let (set, pipeline) = try drafts.pipeline()
-        let files = drafts.files
+    func run() async throws {
+        let set = try loadTemplates(drafts.templates)
         var failed = false
         var first = true
-        for outcome in pipeline.run(files) {
+        for outcome in await DraftFiles(templates: set).extract(drafts.files) {
             if !first { print("") }
             first = false
             switch outcome {

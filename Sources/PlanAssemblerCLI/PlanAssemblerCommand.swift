@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanBuild
 import PlanTemplates
 
 /// The `plan-assembler` command line. Exit codes (documented in the README): 0 success,
@@ -79,4 +80,13 @@ public enum ExitStatus {
     public static let outputFailed = ExitCode(2)
     public static let templateInvalid = ExitCode(3)
     public static let usage = ExitCode(64)
+
+    /// The exit status of a failed build: the one place build errors become exit codes.
+    public static func of(_ error: BuildError) -> ExitCode {
+        switch error.kind {
+        case .input: inputFailed
+        case .output: outputFailed
+        case .template: templateInvalid
+        }
+    }
 }

@@ -83,20 +83,6 @@ func loadTemplates(_ explicit: String?, reading units: [String] = TemplateSet.fi
     }
 }
 
-/// The reference document of a template source: its `reference-docx/` folder, from the folder
-/// when it has one, else built in.
-func loadReferenceDocument(_ source: TemplateSource) throws(ReferenceDocumentError) -> ReferenceDocument {
-    switch source.origin(of: "reference-docx/") {
-    case .folder(let folder):
-        return try ReferenceDocument.load(directory: (folder as NSString).appendingPathComponent("reference-docx"))
-    case .builtIn:
-        return try ReferenceDocument.load(
-            files: source.files(under: "reference-docx")?.files ?? [:], origin: TemplateSource.builtInLabel + "/reference-docx")
-    case nil:
-        throw .unreadable(origin: source.label(of: "reference-docx"), reason: "目录不存在")
-    }
-}
-
 /// A short fingerprint of the templates in use: the SHA-256 of every file (path, size, bytes).
 enum TemplateFingerprint {
     static func of(_ source: TemplateSource) -> String {

@@ -58,7 +58,8 @@ final class WordPackage {
         try self.init(input: InputBytes(copying: bytes), file: displayName, fileName: displayName, limits: limits)
     }
 
-    private init(input: InputBytes, file: String, fileName: String, limits: ReadLimits) throws {
+    /// Opens a package from bytes already read and hashed (`DocxReader.load`).
+    init(input: InputBytes, sha256: String? = nil, file: String, fileName: String, limits: ReadLimits) throws {
         if let refusal = input.withBytes({ FileSniffer.refusalBeforeUnzipping($0, fileName: fileName) }) {
             throw DocxReadError(file: file, reason: refusal)
         }
@@ -80,7 +81,7 @@ final class WordPackage {
 
         self.file = file
         self.limits = limits
-        self.sha256 = input.withBytes { SHA256.hex($0) }
+        self.sha256 = sha256 ?? input.withBytes { SHA256.hex($0) }
         self.byteCount = input.count
         self.parts = parts
         self.contentTypes = contentTypes
