@@ -82,7 +82,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["OOXML", "DocumentModel"], path: "Tests/TestSupport"),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "DocumentModel", "TestSupport"], exclude: ["FuzzCrashes"]),
-        .testTarget(name: "PlanAssemblerCLITests", dependencies: ["PlanAssemblerCLI", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "PlanAssemblerCLITests", dependencies: ["PlanAssemblerCLI", "PlanBuild", "PlanTemplates", "TestSupport"],
+            exclude: ["Golden"]),
         .testTarget(
             name: "PlanBuildTests",
             dependencies: ["PlanBuild", "PlanModel", "PlanTemplates", "OOXML", "DocumentModel", "TestSupport"]),

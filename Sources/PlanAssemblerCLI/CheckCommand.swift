@@ -68,11 +68,10 @@ public enum CheckSummary {
             out += "  修订与批注：未处理修订 插入 \(d.revisions.insertions) 处、删除 \(d.revisions.deletions) 处；批注 \(d.revisions.comments) 条\n"
         }
 
-        // What an editor can act on: extraction findings, and reader findings where content was
-        // not read; the other reader notes (styles, numbering, package) are only counted.
-        let listed = { (p: DocumentModel.Diagnostic) in
-            p.code.hasPrefix("extract.") || (p.code.hasPrefix("reader.") && p.severity >= .warning)
-        }
+        // What an editor can act on (`DiagnosticCode.Audience.editor`: extraction findings, and
+        // reader findings where content was not read); the technical notes (styles, numbering,
+        // package) are only counted.
+        let listed = { (p: DocumentModel.Diagnostic) in p.audience == .editor }
         let problems = d.diagnostics.filter(listed)
             .sorted { ($0.severity, $1.location?.paragraphIndex ?? -1) > ($1.severity, $0.location?.paragraphIndex ?? -1) }
         let technical = d.diagnostics.count - problems.count

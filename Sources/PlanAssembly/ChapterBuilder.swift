@@ -18,9 +18,7 @@ struct ChapterBuilder {
         self.categories = categories
         similarity = TextSimilarity(settings: outline.merge)
         for name in outline.safeguards.order where !categories.contains(name) {
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "assembly.unknown-category",
-                message: "\(Self.file(outline))：保障措施类别顺序中的“\(name)”不是 safeguards.yaml 中的类别"))
+            diagnostics.append(Diagnostic(.assemblyUnknownCategory, message: "\(Self.file(outline))：保障措施类别顺序中的“\(name)”不是 safeguards.yaml 中的类别"))
         }
     }
 
@@ -74,9 +72,7 @@ struct ChapterBuilder {
     }
 
     private mutating func report(_ collector: MasterOutline.Collector, _ template: MasterOutline.Node, _ what: String) {
-        diagnostics.append(Diagnostic(
-            severity: .warning, code: "assembly.source-missing",
-            message: "\(Self.file(outline)) 第\(collector.line)行（“\(template.title)”）：\(what)"))
+        diagnostics.append(Diagnostic(.assemblySourceMissing, message: "\(Self.file(outline)) 第\(collector.line)行（“\(template.title)”）：\(what)"))
     }
 
     /// The catalog entries a collector reads, in catalog order.

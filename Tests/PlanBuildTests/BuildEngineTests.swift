@@ -221,3 +221,54 @@ import TestSupport
         #expect(PlanDatePolicy.newestDraft.date(of: []) == "1980-01-01T00:00:00Z")
     }
 }
+
+/// The diagnostic codes: one table, every code named once, the README generated from it.
+@Suite struct DiagnosticCodeTests {
+    @Test("Every code in the table once; no stage spells a code as a string")
+    func oneTable() throws {
+        let codes = DiagnosticCode.all.map(\.code)
+        #expect(Set(codes).count == codes.count)
+        let sources = BuildEngineTests.root.appendingPathComponent("Sources")
+        let enumerator = try #require(FileManager.default.enumerator(atPath: sources.path))
+        let pattern = try Regex(#""(reader|package|styles|numbering|extract|assembly)\.[a-z0-9-]+""#)
+        while let name = enumerator.nextObject() as? String {
+            guard name.hasSuffix(".swift"), !name.hasSuffix("DiagnosticCode.swift") else { continue }
+            let text = try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.firstMatch(of: pattern) == nil, "\(name) spells a diagnostic code as a string")
+        }
+    }
+
+    @Test("Every diagnostic the sample drafts give has a code of the table, with its severity")
+    func samplesUseTheTable() async throws {
+        let inputs = BuildEngineTests.inputs.path
+        let paths = try FileManager.default.contentsOfDirectory(atPath: inputs).sorted().filter { $0.hasSuffix(".docx") }
+            .map { inputs + "/" + $0 }
+        for case .extracted(let draft) in await DraftFiles(templates: BuildEngineTests.templates, jobs: 2).extract(paths) {
+            for d in draft.diagnostics {
+                let entry = try #require(d.code.entry, "\(d.code) is not in DiagnosticCode.all")
+                #expect(entry.severity == d.severity, "\(d.code)")
+            }
+        }
+    }
+
+    @Test("The README's table of codes is generated from DiagnosticCode.all (UPDATE_GOLDEN=1 rewrites it)")
+    func readmeTable() throws {
+        let readme = BuildEngineTests.root.appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let heading = "## Diagnostics codes\n\n"
+        let start = try #require(text.range(of: heading))
+        let rest = text[start.upperBound...]
+        let end = rest.range(of: "\n\n")?.lowerBound ?? rest.endIndex
+        let table = DiagnosticCode.markdownTable()
+        let current = String(rest[..<end]).trimmingCharacters(in: .newlines)
+        if current != table.trimmingCharacters(in: .newlines) {
+            if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+                let after = String(rest[end...]).trimmingCharacters(in: .newlines)
+                try (String(text[..<start.upperBound]) + table + (after.isEmpty ? "" : "\n" + after + "\n")).write(
+                    to: readme, atomically: true, encoding: .utf8)
+            } else {
+                Issue.record("README's diagnostics table differs from DiagnosticCode.all; run make golden")
+            }
+        }
+    }
+}

@@ -74,15 +74,11 @@ struct ContentTypes: Sendable {
             return true
         }
         if !root {
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "package.content-types-unexpected-root",
-                message: "\(ContentTypes.partName) has no Types root element; no content type is known",
+            diagnostics.append(Diagnostic(.packageContentTypesUnexpectedRoot, message: "\(ContentTypes.partName) has no Types root element; no content type is known",
                 location: SourceLocation(part: ContentTypes.partName, path: "")))
         }
         for message in skipped {
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "package.content-types-skipped-element",
-                message: "\(ContentTypes.partName) \(message); skipped",
+            diagnostics.append(Diagnostic(.packageContentTypesSkippedElement, message: "\(ContentTypes.partName) \(message); skipped",
                 location: SourceLocation(part: ContentTypes.partName, path: "")))
         }
     }

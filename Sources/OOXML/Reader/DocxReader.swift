@@ -187,9 +187,7 @@ public struct DocxReader: Sendable {
     private func tolerate(_ error: DocxReadError, part: String, _ diagnostics: inout [Diagnostic]) throws {
         switch error.reason {
         case .xmlMalformed, .dtdForbidden, .invalidEncoding, .depthLimit, .missingMainPart:
-            diagnostics.append(Diagnostic(
-                severity: .error, code: "reader.part-unreadable",
-                message: "\(part) not read: \(error.reason)", location: SourceLocation(part: part, path: part)))
+            diagnostics.append(Diagnostic(.readerPartUnreadable, message: "\(part) not read: \(error.reason)", location: SourceLocation(part: part, path: part)))
         default:
             throw error
         }
