@@ -15,7 +15,7 @@ DESTDIR ?=
 INSTALL_PACKAGES := bash scripts/install-packages.sh
 
 .DEFAULT_GOAL := all
-.PHONY: all help deps build run watch check test test-install install uninstall conformance check-docx preview report-screenshot fixtures verify-fixtures bench fuzz clean evaluate
+.PHONY: all help deps build run watch check test golden test-install install uninstall conformance check-docx preview report-screenshot fixtures verify-fixtures bench fuzz clean evaluate
 
 all: deps build run ## Install what is missing, build (release) and run the main job on Inputs/ into Output/
 
@@ -46,6 +46,9 @@ check: build ## Print each editor's summary of the drafts in Inputs/ (what was f
 test: deps ## Build and run the unit and integration tests
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+golden: deps ## Rewrite every golden file (Tests/*/Golden, the README's diagnostics table) from the code, then review git diff
+	UPDATE_GOLDEN=1 $(SWIFT) test --filter 'Golden|DiagnosticCodeTests'
 
 test-install: ## Exercise every install path: the recipes with the packages hidden (simulated), in a throwaway root, make install/uninstall
 	bash Tests/Install/install-paths.sh

@@ -251,7 +251,7 @@ import TestSupport
         }
     }
 
-    @Test("The README's table of codes is generated from DiagnosticCode.all (UPDATE_GOLDEN=1 rewrites it)")
+    @Test("The README's table of codes is generated from DiagnosticCode.all (make golden rewrites it)")
     func readmeTable() throws {
         let readme = BuildEngineTests.root.appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
@@ -262,7 +262,7 @@ import TestSupport
         let table = DiagnosticCode.markdownTable()
         let current = String(rest[..<end]).trimmingCharacters(in: .newlines)
         if current != table.trimmingCharacters(in: .newlines) {
-            if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            if Golden.updating {
                 let after = String(rest[end...]).trimmingCharacters(in: .newlines)
                 try (String(text[..<start.upperBound]) + table + (after.isEmpty ? "" : "\n" + after + "\n")).write(
                     to: readme, atomically: true, encoding: .utf8)
