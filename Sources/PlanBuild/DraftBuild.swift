@@ -228,8 +228,9 @@ public struct DraftBuild: Sendable {
             do throws(DocxReadError) {
                 let document = try DocxReader().read(path: read.entry.path, displayName: read.entry.name)
                 guard document.sha256 == r.source.sha256 else {
-                    return .rejected(DocxReadError(
-                        file: read.entry.name, reason: .io(message: "the file changed during the build; build again")))
+                    return .rejected(
+                        DocxReadError(
+                            file: read.entry.name, reason: .io(message: "the file changed during the build; build again")))
                 }
                 full = DraftCacheEntry(extractor.extractDraft(document, fileName: read.entry.name))
             } catch {

@@ -268,7 +268,8 @@ public struct DraftCache: BuildCache {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: entriesDirectory)) ?? [] {
             let fields = name.split(separator: ".").map(String.init)
             let key = fields.first ?? name
-            let stale = headers[key] == nil
+            let stale =
+                headers[key] == nil
                 || (fields.count == 4 && fields[2] == "product" && tags[key] != fields[1])
                 || (fields.count != 2 && !(fields.count == 4 && fields[2] == "product"))
             if stale {

@@ -36,7 +36,8 @@ public struct DraftFiles: Sendable {
                 let name = (path as NSString).lastPathComponent
                 do throws(DocxReadError) {
                     let document = try DocxReader().read(path: path, displayName: name)
-                    return .success(Read(extraction: extractor.extract(document, fileName: name), fileModified: FileSignature(path: path)?.modified))
+                    return .success(
+                        Read(extraction: extractor.extract(document, fileName: name), fileModified: FileSignature(path: path)?.modified))
                 } catch {
                     return .failure(error)
                 }

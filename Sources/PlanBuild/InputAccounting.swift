@@ -16,24 +16,27 @@ public enum InputAccounting {
             if let reason = entry.ignoredBecause {
                 inputs.append(InputRecord(file: entry.name, status: .ignored, reason: reason))
             } else if let error = rejected[entry.name] {
-                inputs.append(InputRecord(
-                    file: entry.name, status: .rejected, reason: chineseReason(error.reason),
-                    topic: extractor.topic(fromFileName: entry.name)))
+                inputs.append(
+                    InputRecord(
+                        file: entry.name, status: .rejected, reason: chineseReason(error.reason),
+                        topic: extractor.topic(fromFileName: entry.name)))
             } else if let draft = byFile[entry.name] {
                 if let newer = draft.supersededBy {
-                    inputs.append(InputRecord(
-                        file: entry.name, status: .superseded, reason: "已有同一专题的更新稿件", topic: draft.topic.id,
-                        sha256: draft.source.sha256, supersededBy: newer))
+                    inputs.append(
+                        InputRecord(
+                            file: entry.name, status: .superseded, reason: "已有同一专题的更新稿件", topic: draft.topic.id,
+                            sha256: draft.source.sha256, supersededBy: newer))
                 } else if let topic = draft.topic.id {
                     inputs.append(InputRecord(file: entry.name, status: .used, topic: topic, sha256: draft.source.sha256))
                 } else if let why = draft.topic.outOfScope {
                     inputs.append(InputRecord(file: entry.name, status: .unassigned, reason: why, sha256: draft.source.sha256))
                 } else {
                     let candidates = draft.topic.candidates.map(\.id).joined(separator: "、")
-                    inputs.append(InputRecord(
-                        file: entry.name, status: .unassigned,
-                        reason: candidates.isEmpty ? "无法识别所属专题" : "无法确定所属专题（候选：\(candidates)）",
-                        sha256: draft.source.sha256))
+                    inputs.append(
+                        InputRecord(
+                            file: entry.name, status: .unassigned,
+                            reason: candidates.isEmpty ? "无法识别所属专题" : "无法确定所属专题（候选：\(candidates)）",
+                            sha256: draft.source.sha256))
                 }
             }
         }

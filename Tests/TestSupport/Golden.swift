@@ -21,7 +21,8 @@ public enum Golden {
         let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let name = (path as NSString).lastPathComponent
         if let i = zip(a, b).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
-            return "\(name) differs at line \(i + 1):\n  got      \(a[i])\n  expected \(b[i])\n(make golden to refresh, then review the diff)"
+            return
+                "\(name) differs at line \(i + 1):\n  got      \(a[i])\n  expected \(b[i])\n(make golden to refresh, then review the diff)"
         }
         return "\(name) differs in length: \(a.count) lines, expected \(b.count) (make golden to refresh, then review the diff)"
     }
