@@ -44,7 +44,8 @@ let package = Package(
         .target(name: "BuiltinTemplates", plugins: ["EmbedTemplates"]),
         // The office's editable data in Templates/ (catalog, synonyms, lexicons), loaded from YAML:
         // built in, or from a folder whose files take precedence file by file.
-        .target(name: "PlanTemplates", dependencies: ["BuiltinTemplates", .product(name: "Yams", package: "Yams")]),
+        // Section kinds and embedded tables are PlanModel's (one owner); the templates name them.
+        .target(name: "PlanTemplates", dependencies: ["BuiltinTemplates", "PlanModel", .product(name: "Yams", package: "Yams")]),
         // From a document model to a plan draft: outline, topic, sections, goals, indicators, tasks, safeguards.
         .target(name: "PlanExtraction", dependencies: ["DocumentModel", "PlanModel", "PlanTemplates"]),
         // All drafts into the master outline Templates/master-outline.yaml defines: merging,

@@ -28,7 +28,7 @@ struct ChapterBuilder {
 
     mutating func node(_ template: MasterOutline.Node) -> PlanNode {
         var node = PlanNode(title: template.title)
-        node.embed = template.embed.flatMap { EmbeddedTable(rawValue: $0.rawValue) }
+        node.embed = template.embed
         var origins: [String] = []
         var generated: [PlanNode] = []
         for collector in template.content {
@@ -111,6 +111,8 @@ struct ChapterBuilder {
                 return draft.safeguards.map {
                     PlanItem(kind: .safeguard, title: $0.title, text: $0.text, category: $0.category, sources: src($0.location))
                 }
+            case .appendix:
+                return []  // not collectable (MasterOutline.collectableSections)
             }
         }
     }
