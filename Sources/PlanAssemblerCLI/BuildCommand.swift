@@ -43,13 +43,7 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         var engine = try BuildOptions.engine(options, strict: strict, useCache: !noCache, quiet: quiet)
         engine.keepInMemory = keepInMemory
-        let summary: BuildSummary
-        do {
-            summary = try await engine.perform(inputs: options.inputs, progress: Progress.make(quiet: quiet))
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitStatus.of(error)
-        }
+        let summary = try await engine.perform(inputs: options.inputs, progress: Progress.make(quiet: quiet))
         for record in summary.rejected {
             FileHandle.standardError.write(Data("error: \(record.file): \(record.reason ?? "")\n".utf8))
         }
@@ -105,20 +99,15 @@ struct BuildOptions: ParsableArguments {
 
 extension BuildOptions {
     /// The engine these options describe: templates (noting on stderr where they come from,
-    /// unless `quiet`), master outline and reference document; an invalid one is printed and
-    /// ends with its exit status.
+    /// unless `quiet`), master outline and reference document; an invalid one is thrown
+    /// (`TemplateLoadError`, `BuildError`), rendered by `runAsRoot`.
     static func engine(_ options: BuildOptions, strict: Bool, useCache: Bool, quiet: Bool = false) throws -> BuildEngine {
         let set = try loadTemplates(
             options.templates,
             reading: TemplateSet.fileNames + [MasterOutline.fileName] + (options.referenceDoc == nil ? ["reference-docx/"] : []),
             quiet: quiet)
-        do {
-            return try BuildEngine(
-                templates: set, referenceDoc: options.referenceDoc, provenance: options.provenance, out: options.out,
-                jobs: options.jobs, strict: strict, useCache: useCache)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitStatus.of(error)
-        }
+        return try BuildEngine(
+            templates: set, referenceDoc: options.referenceDoc, provenance: options.provenance, out: options.out,
+            jobs: options.jobs, strict: strict, useCache: useCache)
     }
 }

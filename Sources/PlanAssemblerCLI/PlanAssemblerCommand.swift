@@ -68,10 +68,32 @@ public struct PlanAssemblerCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let failure as CommandFailure {
+            // The one place a command's failure is rendered and becomes an exit status.
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            exit(withError: failure.exitCode)
         } catch {
             exit(withError: error)
         }
     }
+}
+
+/// An error a command ends with: its message for stderr (`error: …` lines) and its exit status.
+/// Commands throw it; `runAsRoot` prints it and exits — loaders and the engine never print.
+protocol CommandFailure: Error {
+    var message: String { get }
+    var exitCode: ExitCode { get }
+}
+
+extension BuildError: CommandFailure {
+    var message: String { description }
+    var exitCode: ExitCode { ExitStatus.of(self) }
+}
+
+/// The templates cannot be used (exit status 3).
+struct TemplateLoadError: CommandFailure {
+    var message: String
+    var exitCode: ExitCode { ExitStatus.templateInvalid }
 }
 
 /// Exit codes shared by the commands.

@@ -36,8 +36,7 @@ enum TemplateLocation {
         case .explicit(let path):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                FileHandle.standardError.write(Data("error: template: \(path): no such folder\n".utf8))
-                throw ExitStatus.templateInvalid
+                throw TemplateLoadError(message: "error: template: \(path): no such folder")
             }
             return .folder(path)
         }
@@ -78,8 +77,7 @@ func loadTemplates(_ explicit: String?, reading units: [String] = TemplateSet.fi
     do {
         return try TemplateSet.load(from: source)
     } catch {
-        FileHandle.standardError.write(Data("error: template: \(error)\n".utf8))
-        throw ExitStatus.templateInvalid
+        throw TemplateLoadError(message: "error: template: \(error)")
     }
 }
 

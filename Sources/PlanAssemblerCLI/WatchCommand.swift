@@ -71,6 +71,9 @@ struct WatchCommand: AsyncParsableCommand {
                     job = try loadJob()
                     notes.append("templates reloaded")
                 } catch {
+                    if let failure = error as? CommandFailure {
+                        FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+                    }
                     notes.append("templates invalid, kept the previous ones")
                 }
             }
