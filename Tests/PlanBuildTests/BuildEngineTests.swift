@@ -272,3 +272,18 @@ import TestSupport
         }
     }
 }
+
+/// The layering the engine is built on.
+@Suite struct LayeringTests {
+    @Test("No module below the commands prints: only PlanAssemblerCLI writes to stdout or stderr")
+    func nothingBelowTheCommandsPrints() throws {
+        let sources = BuildEngineTests.root.appendingPathComponent("Sources")
+        let enumerator = try #require(FileManager.default.enumerator(atPath: sources.path))
+        let pattern = try Regex(#"(^|[^A-Za-z_.])print\(|FileHandle\.standard(Error|Output)|\bfputs\("#)
+        while let name = enumerator.nextObject() as? String {
+            guard name.hasSuffix(".swift"), !name.hasPrefix("PlanAssemblerCLI/"), !name.hasPrefix("plan-assembler/") else { continue }
+            let text = try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.firstMatch(of: pattern) == nil, "\(name) prints")
+        }
+    }
+}
