@@ -3,9 +3,14 @@ import PackageDescription
 
 let package = Package(
     name: "PlanAssembler",
-    platforms: [.macOS(.v13)],
+    // Linux only (Debian 12 / Ubuntu): the code calls inotify, syncfs and reads st_mtim, so no
+    // Apple platform is declared.
     products: [
         .executable(name: "plan-assembler", targets: ["plan-assembler"]),
+        // The reader (DOCX → document model), for the fuzz package and other tools.
+        .library(name: "OOXML", targets: ["OOXML", "DocumentModel"]),
+        // The build engine of a drop folder.
+        .library(name: "PlanBuild", targets: ["PlanBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,7 +44,8 @@ let package = Package(
         .target(name: "BuiltinTemplates", plugins: ["EmbedTemplates"]),
         // The office's editable data in Templates/ (catalog, synonyms, lexicons), loaded from YAML:
         // built in, or from a folder whose files take precedence file by file.
-        .target(name: "PlanTemplates", dependencies: ["BuiltinTemplates", .product(name: "Yams", package: "Yams")]),
+        // Section kinds and embedded tables are PlanModel's (one owner); the templates name them.
+        .target(name: "PlanTemplates", dependencies: ["BuiltinTemplates", "PlanModel", .product(name: "Yams", package: "Yams")]),
         // From a document model to a plan draft: outline, topic, sections, goals, indicators, tasks, safeguards.
         .target(name: "PlanExtraction", dependencies: ["DocumentModel", "PlanModel", "PlanTemplates"]),
         // All drafts into the master outline Templates/master-outline.yaml defines: merging,
@@ -54,12 +60,23 @@ let package = Package(
         // The editors' own drafts with the office's findings as Word comments (byte-level edits:
         // every other part kept as it was).
         .target(name: "PlanFeedback", dependencies: ["DocumentModel", "PlanModel", "OOXML"]),
-        // The commands; the executable only calls into this.
+        // The build of a drop folder, between the stages and the commands: listing and classifying
+        // inputs, reading (each file once) and extracting in parallel, the cache (behind
+        // `BuildCache`), supersession, input accounting, the plan date, strict policy, staging
+        // and commit; `check` and `extract` read drafts through it too. It prints nothing.
         .target(
-            name: "PlanAssemblerCLI",
+            name: "PlanBuild",
             dependencies: [
                 "DocumentModel", "OOXML", "PlanModel", "PlanTemplates", "PlanExtraction", "PlanAssembly",
                 "PlanReport", "PlanDocxWriter", "PlanFeedback",
+            ]
+        ),
+        // The commands: option parsing and rendering; the executable only calls into this.
+        .target(
+            name: "PlanAssemblerCLI",
+            dependencies: [
+                "DocumentModel", "OOXML", "PlanModel", "PlanTemplates", "PlanExtraction", "PlanBuild",
+                "PlanDocxWriter", "PlanFeedback",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +86,12 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["OOXML", "DocumentModel"], path: "Tests/TestSupport"),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
         .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "DocumentModel", "TestSupport"], exclude: ["FuzzCrashes"]),
-        .testTarget(name: "PlanAssemblerCLITests", dependencies: ["PlanAssemblerCLI", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "PlanAssemblerCLITests", dependencies: ["PlanAssemblerCLI", "PlanBuild", "PlanTemplates", "TestSupport"],
+            exclude: ["Golden"]),
+        .testTarget(
+            name: "PlanBuildTests",
+            dependencies: ["PlanBuild", "PlanModel", "PlanTemplates", "OOXML", "DocumentModel", "TestSupport"]),
         .testTarget(name: "PlanTemplatesTests", dependencies: ["PlanTemplates"]),
         .testTarget(
             name: "PlanAssemblyTests",

@@ -16,13 +16,13 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     }
 
     public var severity: Severity
-    /// A stable code, e.g. "reader.skipped-element" (documented in the README).
-    public var code: String
+    /// A stable code, e.g. `.readerSkippedElement` (`DiagnosticCode`, documented in the README).
+    public var code: DiagnosticCode
     public var message: String
     /// Where in the package, when it is known.
     public var location: SourceLocation?
 
-    public init(severity: Severity, code: String, message: String, location: SourceLocation? = nil) {
+    public init(severity: Severity, code: DiagnosticCode, message: String, location: SourceLocation? = nil) {
         self.severity = severity
         self.code = code
         self.message = message

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import OOXML
+import PlanBuild
 import PlanFeedback
 
 /// `plan-assembler annotate`: each draft with the office's findings as Word comments.
-struct AnnotateCommand: ParsableCommand {
+struct AnnotateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annotate",
         abstract: "Write a copy of each draft with its problems as Word comments (author 规划汇编).",
@@ -21,8 +22,8 @@ struct AnnotateCommand: ParsableCommand {
 
     @OptionGroup var drafts: DraftFileOptions
 
-    func run() throws {
-        let (_, pipeline) = try drafts.pipeline()
+    func run() async throws {
+        let set = try loadTemplates(drafts.templates)
         let files = drafts.files
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -33,7 +34,7 @@ struct AnnotateCommand: ParsableCommand {
         let paths = Dictionary(files.map { (($0 as NSString).lastPathComponent, $0) }, uniquingKeysWith: { a, _ in a })
         let annotator = DraftAnnotator(date: DraftFeedback.dateFromEnvironment())
         var failed = false
-        for outcome in pipeline.run(files) {
+        for outcome in await DraftFiles(templates: set).extract(files) {
             switch outcome {
             case .failed(_, let error):
                 failed = true

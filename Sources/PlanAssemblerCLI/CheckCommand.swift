@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import OOXML
+import PlanBuild
 import PlanExtraction
 import PlanModel
 import PlanTemplates
 import DocumentModel
 
 /// `plan-assembler check`: a short Chinese summary of each draft for its editor.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Summarize drafts for their editors (in Chinese): topic, what was found, what is missing, problems with locations.",
@@ -16,12 +17,11 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var drafts: DraftFileOptions
 
-    func run() throws {
-        let (set, pipeline) = try drafts.pipeline()
-        let files = drafts.files
+    func run() async throws {
+        let set = try loadTemplates(drafts.templates)
         var failed = false
         var first = true
-        for outcome in pipeline.run(files) {
+        for outcome in await DraftFiles(templates: set).extract(drafts.files) {
             if !first { print("") }
             first = false
             switch outcome {
@@ -70,11 +70,10 @@ public enum CheckSummary {
             out += "  修订与批注：未处理修订 插入 \(d.revisions.insertions) 处、删除 \(d.revisions.deletions) 处；批注 \(d.revisions.comments) 条\n"
         }
 
-        // What an editor can act on: extraction findings, and reader findings where content was
-        // not read; the other reader notes (styles, numbering, package) are only counted.
-        let listed = { (p: DocumentModel.Diagnostic) in
-            p.code.hasPrefix("extract.") || (p.code.hasPrefix("reader.") && p.severity >= .warning)
-        }
+        // What an editor can act on (`DiagnosticCode.Audience.editor`: extraction findings, and
+        // reader findings where content was not read); the technical notes (styles, numbering,
+        // package) are only counted.
+        let listed = { (p: DocumentModel.Diagnostic) in p.audience == .editor }
         let problems = d.diagnostics.filter(listed)
             .sorted { ($0.severity, $1.location?.paragraphIndex ?? -1) > ($1.severity, $0.location?.paragraphIndex ?? -1) }
         let technical = d.diagnostics.count - problems.count

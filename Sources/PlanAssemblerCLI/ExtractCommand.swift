@@ -1,12 +1,28 @@
 import ArgumentParser
 import Foundation
 import OOXML
+import PlanBuild
 import PlanExtraction
 import PlanModel
 import PlanTemplates
 
+/// What `check` and `extract` share: the templates and the draft files.
+struct DraftFileOptions: ParsableArguments {
+    @Option(
+        help: "Templates folder; files it lacks come from the built-in templates (default: ./Templates when present, else the built-in templates).",
+        completion: .directory)
+    var templates: String?
+
+    @Argument(help: "Draft files (.docx).")
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file") }
+    }
+}
+
 /// `plan-assembler extract`: one JSON per draft (Templates/schema/draft-extraction.schema.json).
-struct ExtractCommand: ParsableCommand {
+struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Extract topic, outline, goals, indicators, tasks and safeguards from drafts into JSON.",
@@ -23,8 +39,8 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var drafts: DraftFileOptions
 
-    func run() throws {
-        let (_, pipeline) = try drafts.pipeline()
+    func run() async throws {
+        let set = try loadTemplates(drafts.templates)
         let files = drafts.files
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -33,7 +49,7 @@ struct ExtractCommand: ParsableCommand {
             throw ExitStatus.outputFailed
         }
         var failed = false
-        for outcome in pipeline.run(files) {
+        for outcome in await DraftFiles(templates: set).extract(files) {
             switch outcome {
             case .failed(_, let error):
                 failed = true

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanBuild
 
 /// `plan-assembler generate-manual`: the man page, made from the help text of every command, so
 /// the manual says what `--help` says and nothing else (`make install` writes it to

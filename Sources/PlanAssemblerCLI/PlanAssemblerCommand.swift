@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanBuild
 import PlanTemplates
 
 /// The `plan-assembler` command line. Exit codes (documented in the README): 0 success,
@@ -67,10 +68,32 @@ public struct PlanAssemblerCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let failure as CommandFailure {
+            // The one place a command's failure is rendered and becomes an exit status.
+            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            exit(withError: failure.exitCode)
         } catch {
             exit(withError: error)
         }
     }
+}
+
+/// An error a command ends with: its message for stderr (`error: …` lines) and its exit status.
+/// Commands throw it; `runAsRoot` prints it and exits — loaders and the engine never print.
+protocol CommandFailure: Error {
+    var message: String { get }
+    var exitCode: ExitCode { get }
+}
+
+extension BuildError: CommandFailure {
+    var message: String { description }
+    var exitCode: ExitCode { ExitStatus.of(self) }
+}
+
+/// The templates cannot be used (exit status 3).
+struct TemplateLoadError: CommandFailure {
+    var message: String
+    var exitCode: ExitCode { ExitStatus.templateInvalid }
 }
 
 /// Exit codes shared by the commands.
@@ -79,4 +102,13 @@ public enum ExitStatus {
     public static let outputFailed = ExitCode(2)
     public static let templateInvalid = ExitCode(3)
     public static let usage = ExitCode(64)
+
+    /// The exit status of a failed build: the one place build errors become exit codes.
+    public static func of(_ error: BuildError) -> ExitCode {
+        switch error.kind {
+        case .input: inputFailed
+        case .output: outputFailed
+        case .template: templateInvalid
+        }
+    }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import PlanBuild
 
 /// A one-line progress display on stderr for long runs: phase, drafts done / total, current
 /// file. Drawn only when stderr is a terminal (never into logs or pipes) and at most ten times
 /// a second; `finish` clears the line. Safe to call from several threads.
-final class Progress: @unchecked Sendable {
+final class Progress: BuildProgress, @unchecked Sendable {
     private let lock = NSLock()
     private var phase = ""
     private var total = 0

@@ -36,8 +36,7 @@ enum TemplateLocation {
         case .explicit(let path):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                FileHandle.standardError.write(Data("error: template: \(path): no such folder\n".utf8))
-                throw ExitStatus.templateInvalid
+                throw TemplateLoadError(message: "error: template: \(path): no such folder")
             }
             return .folder(path)
         }
@@ -78,22 +77,7 @@ func loadTemplates(_ explicit: String?, reading units: [String] = TemplateSet.fi
     do {
         return try TemplateSet.load(from: source)
     } catch {
-        FileHandle.standardError.write(Data("error: template: \(error)\n".utf8))
-        throw ExitStatus.templateInvalid
-    }
-}
-
-/// The reference document of a template source: its `reference-docx/` folder, from the folder
-/// when it has one, else built in.
-func loadReferenceDocument(_ source: TemplateSource) throws(ReferenceDocumentError) -> ReferenceDocument {
-    switch source.origin(of: "reference-docx/") {
-    case .folder(let folder):
-        return try ReferenceDocument.load(directory: (folder as NSString).appendingPathComponent("reference-docx"))
-    case .builtIn:
-        return try ReferenceDocument.load(
-            files: source.files(under: "reference-docx")?.files ?? [:], origin: TemplateSource.builtInLabel + "/reference-docx")
-    case nil:
-        throw .unreadable(origin: source.label(of: "reference-docx"), reason: "目录不存在")
+        throw TemplateLoadError(message: "error: template: \(error)")
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanBuild
 import PlanDocxWriter
 import PlanModel
 
@@ -70,6 +71,9 @@ struct WatchCommand: AsyncParsableCommand {
                     job = try loadJob()
                     notes.append("templates reloaded")
                 } catch {
+                    if let failure = error as? CommandFailure {
+                        FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+                    }
                     notes.append("templates invalid, kept the previous ones")
                 }
             }
@@ -81,30 +85,18 @@ struct WatchCommand: AsyncParsableCommand {
         }
     }
 
-    private func loadJob() throws -> BuildJob {
-        try BuildJob.load(options, strict: false, useCache: true)
+    private func loadJob() throws -> BuildEngine {
+        try BuildOptions.engine(options, strict: false, useCache: true)
     }
 
     /// One rebuild, as one line: never throws, whatever happens to the drafts or the output.
-    static func build(_ job: BuildJob, _ inputs: String, change: DraftSnapshot.Change?, prefix: String) async -> String {
+    static func build(_ job: BuildEngine, _ inputs: String, change: DraftSnapshot.Change?, prefix: String) async -> String {
         var line = timestamp() + " " + prefix
         if let change { line += change.description + " → " }
         do {
-            let summary = try await job.perform(try DropFolder(path: inputs))
-            let counts = Dictionary(grouping: summary.plan.inputs, by: \.status).mapValues(\.count)
-            let present = summary.plan.coverage.filter { $0.status == .present }.count
-            line += "built in " + String(format: "%.2f s", summary.seconds)
-                + ": used \(counts[.used] ?? 0), superseded \(counts[.superseded] ?? 0), unassigned \(counts[.unassigned] ?? 0), "
-                + "rejected \(counts[.rejected] ?? 0), ignored \(counts[.ignored] ?? 0); coverage \(present)/\(summary.plan.coverage.count), "
-                + "conflicts \(summary.plan.conflicts.count); read \(summary.extracted), cached \(summary.cached)"
-            let problems = summary.plan.inputs.filter { $0.status == .rejected || $0.status == .unassigned }
-            if !problems.isEmpty {
-                line += "; problems: " + problems.map { "\($0.file): \($0.reason ?? $0.status.rawValue)" }.joined(separator: "; ")
-            }
-        } catch let failure as BuildJob.Failure {
-            line += "not built: " + failure.message.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\n", with: " | ")
+            line += BuildLines.rebuilt(try await job.perform(inputs: inputs))
         } catch {
-            line += "not built: \(inputs): cannot list the drop folder: \(error.localizedDescription)"
+            line += "not built: " + error.lines.map { $0.hasPrefix("error: ") ? String($0.dropFirst(7)) : $0 }.joined(separator: " | ")
         }
         return line
     }

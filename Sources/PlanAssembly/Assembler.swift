@@ -43,9 +43,7 @@ public struct Assembler: Sendable {
             let mine = sorted.filter { $0.topic.id == topic.id }
             let current = mine.filter { $0.supersededBy == nil }
             if current.count > 1 {
-                diagnostics.append(Diagnostic(
-                    severity: .warning, code: "assembly.duplicate-topic",
-                    message: "专题\(topic.id)有多份现行稿（\(current.map(\.source.file).joined(separator: "、"))），"
+                diagnostics.append(Diagnostic(.assemblyDuplicateTopic, message: "专题\(topic.id)有多份现行稿（\(current.map(\.source.file).joined(separator: "、"))），"
                         + "采用“\(current[0].source.file)”，其余未汇总，请确认版本"))
             }
             let draft = current.first
@@ -57,9 +55,7 @@ public struct Assembler: Sendable {
         }
         let used = slots.compactMap(\.draft)
         if !used.isEmpty && !used.contains(where: { contentByFile[$0.source.file] != nil }) {
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "assembly.no-content",
-                message: "未提供各稿的正文内容，发展基础、指导思想、基本原则和重大项目无法汇总"))
+            diagnostics.append(Diagnostic(.assemblyNoContent, message: "未提供各稿的正文内容，发展基础、指导思想、基本原则和重大项目无法汇总"))
         }
 
         var chapters = ChapterBuilder(

@@ -18,9 +18,7 @@ struct ChapterBuilder {
         self.categories = categories
         similarity = TextSimilarity(settings: outline.merge)
         for name in outline.safeguards.order where !categories.contains(name) {
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "assembly.unknown-category",
-                message: "\(Self.file(outline))：保障措施类别顺序中的“\(name)”不是 safeguards.yaml 中的类别"))
+            diagnostics.append(Diagnostic(.assemblyUnknownCategory, message: "\(Self.file(outline))：保障措施类别顺序中的“\(name)”不是 safeguards.yaml 中的类别"))
         }
     }
 
@@ -30,7 +28,7 @@ struct ChapterBuilder {
 
     mutating func node(_ template: MasterOutline.Node) -> PlanNode {
         var node = PlanNode(title: template.title)
-        node.embed = template.embed.flatMap { EmbeddedTable(rawValue: $0.rawValue) }
+        node.embed = template.embed
         var origins: [String] = []
         var generated: [PlanNode] = []
         for collector in template.content {
@@ -87,9 +85,7 @@ struct ChapterBuilder {
     }
 
     private mutating func report(_ collector: MasterOutline.Collector, _ template: MasterOutline.Node, _ what: String) {
-        diagnostics.append(Diagnostic(
-            severity: .warning, code: "assembly.source-missing",
-            message: "\(Self.file(outline)) 第\(collector.line)行（“\(template.title)”）：\(what)"))
+        diagnostics.append(Diagnostic(.assemblySourceMissing, message: "\(Self.file(outline)) 第\(collector.line)行（“\(template.title)”）：\(what)"))
     }
 
     /// The catalog entries a collector reads, in catalog order.
@@ -128,6 +124,8 @@ struct ChapterBuilder {
                 return draft.safeguards.map {
                     PlanItem(kind: .safeguard, title: $0.title, text: $0.text, category: $0.category, sources: src($0.location))
                 }
+            case .appendix:
+                return []  // not collectable (MasterOutline.collectableSections)
             }
         }
     }

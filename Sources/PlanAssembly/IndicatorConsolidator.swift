@@ -121,9 +121,7 @@ struct IndicatorConsolidator {
                 }
             }
             if acc.units.count > 1 {
-                result.diagnostics.append(Diagnostic(
-                    severity: .warning, code: "assembly.indicator-unit-mismatch",
-                    message: "指标“\(acc.name)”在各稿中的计量单位不一致（\(acc.units.joined(separator: "、"))），请统一"))
+                result.diagnostics.append(Diagnostic(.assemblyIndicatorUnitMismatch, message: "指标“\(acc.name)”在各稿中的计量单位不一致（\(acc.units.joined(separator: "、"))），请统一"))
             }
             result.rows.append(IndicatorRow(
                 key: key, name: acc.name, unit: acc.units.first, attributes: acc.attributes, baseline: acc.baseline.values,

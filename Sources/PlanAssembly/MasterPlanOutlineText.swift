@@ -1,3 +1,4 @@
+import DocumentModel
 import PlanModel
 
 /// The master plan as a readable indented outline, for review and golden tests: numbered
@@ -31,12 +32,7 @@ public enum MasterPlanOutlineText {
         }
     }
 
-    static func chinese(_ n: Int) -> String {
-        let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        if n < 10 { return digits[n] }
-        if n < 20 { return "十" + (n % 10 == 0 ? "" : digits[n % 10]) }
-        return digits[n / 10] + "十" + (n % 10 == 0 ? "" : digits[n % 10])
-    }
+    static func chinese(_ n: Int) -> String { ChineseNumerals.counting(n) ?? String(n) }
 
     private static func node(_ n: PlanNode, level: Int, index: Int, depth: Int, into out: inout [String], prefix: Int, plan: MasterPlan) {
         let pad = String(repeating: "  ", count: depth)

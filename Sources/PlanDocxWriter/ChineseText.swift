@@ -1,23 +1,16 @@
+import DocumentModel
 import PlanModel
 
 /// The Chinese wording of the generated document: topic names, source lines, section kinds,
 /// counting numerals.
 enum ChineseText {
     /// chineseCounting as Word renders it: 一 … 九, 十, 十一 … 九十九, then digit by digit with ○.
-    static func counting(_ n: Int) -> String {
-        let digits = ["○", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        switch n {
-        case 1...9: return digits[n]
-        case 10...99: return (n >= 20 ? digits[n / 10] : "") + "十" + (n % 10 == 0 ? "" : digits[n % 10])
-        case 100...9999: return String(n).map { digits[Int(String($0))!] }.joined()
-        default: return String(n)
-        }
-    }
+    static func counting(_ n: Int) -> String { ChineseNumerals.counting(n) ?? String(n) }
 
     /// "专题13", "战略研究S4", "未识别稿件".
     static func topic(_ id: String?) -> String {
         guard let id, !id.isEmpty else { return "未识别稿件" }
-        return id.first?.isNumber == true ? "专题\(id)" : "战略研究\(id)"
+        return CatalogLabel.topic(id)
     }
 
     /// Several topics compactly, in the order given: "专题1、2，战略研究S4".
@@ -29,7 +22,7 @@ enum ChineseText {
         for id in ids {
             guard let id, !id.isEmpty else { unknown = true; continue }
             guard seen.insert(id).inserted else { continue }
-            if id.first?.isNumber == true { numbered.append(id) } else { studies.append(id) }
+            if CatalogLabel.isStudy(id) { studies.append(id) } else { numbered.append(id) }
         }
         var groups: [String] = []
         if !numbered.isEmpty { groups.append("专题" + numbered.joined(separator: "、")) }

@@ -1,4 +1,5 @@
 import Foundation
+import OOXML
 
 /// The package-level parts the writer generates: `[Content_Types].xml`, relationships, core and
 /// extended properties.
@@ -46,7 +47,7 @@ enum PackageParts {
         var xml = Namespace.declaration + "<Relationships xmlns=\"\(Namespace.packageRelationships)\">"
         for relationship in relationships {
             let type = relationship.kind == "core-properties"
-                ? "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+                ? OPCNames.Namespace.corePropertiesRelationship
                 : Namespace.relationshipBase + relationship.kind
             xml += "<Relationship Id=\"\(relationship.id)\" Type=\"\(type)\" Target=\"\(XMLEscape.attribute(relationship.target))\"/>"
         }

@@ -237,24 +237,23 @@ struct PartSource {
     }
 }
 
-/// Content types of the parts the writer writes (ECMA-376 Part 1, §11 and §14).
+/// Content types of the parts the writer writes: OOXML's (`OPCNames.ContentType`), one owner.
 enum ContentType {
-    private static let wml = "application/vnd.openxmlformats-officedocument.wordprocessingml."
-    static let document = wml + "document.main+xml"
-    static let styles = wml + "styles+xml"
-    static let settings = wml + "settings+xml"
-    static let webSettings = wml + "webSettings+xml"
-    static let fontTable = wml + "fontTable+xml"
-    static let numbering = wml + "numbering+xml"
-    static let comments = wml + "comments+xml"
-    static let footnotes = wml + "footnotes+xml"
-    static let endnotes = wml + "endnotes+xml"
-    static let header = wml + "header+xml"
-    static let footer = wml + "footer+xml"
-    static let theme = "application/vnd.openxmlformats-officedocument.theme+xml"
-    static let relationships = "application/vnd.openxmlformats-package.relationships+xml"
-    static let core = "application/vnd.openxmlformats-package.core-properties+xml"
-    static let app = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+    static let document = OPCNames.ContentType.document
+    static let styles = OPCNames.ContentType.styles
+    static let settings = OPCNames.ContentType.settings
+    static let webSettings = OPCNames.ContentType.webSettings
+    static let fontTable = OPCNames.ContentType.fontTable
+    static let numbering = OPCNames.ContentType.numbering
+    static let comments = OPCNames.ContentType.comments
+    static let footnotes = OPCNames.ContentType.footnotes
+    static let endnotes = OPCNames.ContentType.endnotes
+    static let header = OPCNames.ContentType.header
+    static let footer = OPCNames.ContentType.footer
+    static let theme = OPCNames.ContentType.theme
+    static let relationships = OPCNames.ContentType.relationships
+    static let core = OPCNames.ContentType.coreProperties
+    static let app = OPCNames.ContentType.extendedProperties
 
     /// Images a header may carry; anything else as an opaque stream.
     static func byExtension(_ name: String) -> String {

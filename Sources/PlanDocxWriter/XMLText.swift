@@ -2,13 +2,13 @@ import OOXML
 
 /// Namespace URIs of the parts the writer generates.
 enum Namespace {
-    static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    static let wStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
-    static let rStrict = "http://purl.oclc.org/ooxml/officeDocument/relationships"
-    static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
-    static let contentTypes = "http://schemas.openxmlformats.org/package/2006/content-types"
-    static let relationshipBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    static let w = OPCNames.Namespace.w
+    static let r = OPCNames.Namespace.r
+    static let wStrict = OPCNames.Namespace.wStrict
+    static let rStrict = OPCNames.Namespace.rStrict
+    static let packageRelationships = OPCNames.Namespace.packageRelationships
+    static let contentTypes = OPCNames.Namespace.contentTypes
+    static let relationshipBase = OPCNames.Namespace.relationshipBase
     static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
     /// Whether `uri` is WordprocessingML main, Transitional or Strict.

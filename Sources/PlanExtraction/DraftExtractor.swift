@@ -100,18 +100,14 @@ public struct DraftExtractor: Sendable {
             if r.moves > 0 { parts.append("移动 \(r.moves) 处") }
             if r.formatChanges > 0 { parts.append("格式修改 \(r.formatChanges) 处") }
             let first = document.body.allParagraphs.first { !$0.revisions.isEmpty }
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "extract.unresolved-revisions",
-                message: "文档含有未处理的修订（\(parts.joined(separator: "，"))）；已按“接受全部修订”读取，请定稿前接受或拒绝",
+            diagnostics.append(Diagnostic(.extractUnresolvedRevisions, message: "文档含有未处理的修订（\(parts.joined(separator: "，"))）；已按“接受全部修订”读取，请定稿前接受或拒绝",
                 location: first?.location))
         }
         let paragraphs = document.body.allParagraphs
         for comment in document.comments {
             let anchor = comment.anchorParagraphs.first.flatMap { index in paragraphs.first { $0.location.paragraphIndex == index } }
             let quoted = comment.anchorText.isEmpty ? "" : "（批注内容所指：“\(comment.anchorText.prefix(30))”）"
-            diagnostics.append(Diagnostic(
-                severity: .info, code: "extract.open-comment",
-                message: "未处理的批注\(comment.author.map { "（\($0)）" } ?? "")：\(comment.text)\(quoted)",
+            diagnostics.append(Diagnostic(.extractOpenComment, message: "未处理的批注\(comment.author.map { "（\($0)）" } ?? "")：\(comment.text)\(quoted)",
                 location: anchor?.location))
         }
 

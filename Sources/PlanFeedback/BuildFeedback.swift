@@ -17,7 +17,8 @@ public enum BuildFeedback {
     /// templates: the build cache's key), nil without a cache. With it, a copy the previous
     /// build wrote into `previous` (the output folder) for the same key, the same conflicts and
     /// the same accounting is taken again instead of reading the draft: a rebuild stays cheap.
-    /// The keys are written as `feedback/.keys.tsv`, beside the copies.
+    /// The keys are returned as the entry `keysPath` (`.cache/feedback-keys.tsv`): cache state, kept
+    /// with the cache, so a build without a cache writes the same outputs as one with it.
     public static func annotatedDrafts(
         folder path: String, plan: MasterPlan, annotator: DraftAnnotator,
         previous: String? = nil, draftKey: (InputRecord) -> String? = { _ in nil },
@@ -50,12 +51,13 @@ public enum BuildFeedback {
             if let key { keys.append((record.file, key)) }
         }
         if !keys.isEmpty {
-            out.append((folder + "/" + keysFile, Array(keys.map { "\($0.0)\t\($0.1)\n" }.joined().utf8)))
+            out.append((keysPath, Array(keys.map { "\($0.0)\t\($0.1)\n" }.joined().utf8)))
         }
         return out
     }
 
-    static let keysFile = ".keys.tsv"
+    /// Where the reuse keys live, relative to the output folder (inside the build cache).
+    public static let keysPath = ".cache/feedback-keys.tsv"
 
     /// The draft's key with what else its comments depend on: its accounting, the conflicts it
     /// takes part in, the catalog titles they name, the comment date.
@@ -71,7 +73,7 @@ public enum BuildFeedback {
     }
 
     static func loadKeys(_ outputFolder: String) -> [String: String] {
-        let path = (outputFolder as NSString).appendingPathComponent(folder + "/" + keysFile)
+        let path = (outputFolder as NSString).appendingPathComponent(keysPath)
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
         var keys: [String: String] = [:]
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {

@@ -7,20 +7,20 @@ import PlanModel
 /// and comments left open, and how the draft was taken (topic, version, used or not).
 public enum DraftFindings {
     /// Diagnostic codes that become comments, with the label each comment starts with.
-    static let labels: [String: String] = [
-        "extract.missing-section": "缺少章节",
-        "extract.empty-section": "章节无正文",
-        "extract.goals-no-indicator": "目标缺少指标",
-        "extract.indicator-no-year": "指标缺少年份",
-        "extract.indicator-unparsed": "指标无法识别",
-        "extract.unresolved-revisions": "未处理的修订",
-        "extract.open-comment": "未处理的批注",
-        "extract.heading-order": "标题顺序",
-        "extract.safeguards-unstructured": "保障措施",
-        "extract.topic-unknown": "专题无法识别",
-        "extract.topic-ambiguous": "专题无法确定",
-        "extract.out-of-scope": "不属于本规划范围",
-        "extract.supersede-uncertain": "版本无法确定",
+    static let labels: [DiagnosticCode: String] = [
+        .extractMissingSection: "缺少章节",
+        .extractEmptySection: "章节无正文",
+        .extractGoalsNoIndicator: "目标缺少指标",
+        .extractIndicatorNoYear: "指标缺少年份",
+        .extractIndicatorUnparsed: "指标无法识别",
+        .extractUnresolvedRevisions: "未处理的修订",
+        .extractOpenComment: "未处理的批注",
+        .extractHeadingOrder: "标题顺序",
+        .extractSafeguardsUnstructured: "保障措施",
+        .extractTopicUnknown: "专题无法识别",
+        .extractTopicAmbiguous: "专题无法确定",
+        .extractOutOfScope: "不属于本规划范围",
+        .extractSupersedeUncertain: "版本无法确定",
     ]
 
     /// The comments for one draft. `document` is the draft as read (accepted view), for the
@@ -44,7 +44,7 @@ public enum DraftFindings {
         for d in draft.diagnostics {
             guard let label = labels[d.code] else { continue }
             var anchor = d.location?.path ?? d.location?.paragraphIndex.flatMap { pathOfParagraph[$0] }
-            if d.code == "extract.missing-section" {
+            if d.code == .extractMissingSection {
                 anchor = missingSectionAnchor(d.message, draft: draft, path: path) ?? titlePath
             }
             out.append(FeedbackComment(path: anchor ?? titlePath, text: "【\(label)】\(d.message)"))

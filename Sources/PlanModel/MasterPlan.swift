@@ -144,7 +144,7 @@ public struct PlanTheme: Sendable, Hashable, Codable {
 }
 
 /// Tables the outline can place under a heading.
-public enum EmbeddedTable: String, Sendable, Hashable, Codable {
+public enum EmbeddedTable: String, Sendable, Hashable, Codable, CaseIterable {
     /// The indicators marked as main (or all) with baseline, 2025, 2035, attribute, topics.
     case indicatorSummary
     /// All indicators (附表一).

@@ -104,8 +104,11 @@ extension SectionKind {
 }
 
 /// How a catalog entry is named in Chinese text: 专题13, 战略研究S4.
+/// The one owner of that rule (the writer, the report and `check` all call it).
 public enum CatalogLabel {
-    public static func topic(_ id: String) -> String { id.hasPrefix("S") ? "战略研究\(id)" : "专题\(id)" }
+    /// Strategic studies are S1, S2 …; topics are numbered.
+    public static func isStudy(_ id: String) -> Bool { id.hasPrefix("S") }
+    public static func topic(_ id: String) -> String { isStudy(id) ? "战略研究\(id)" : "专题\(id)" }
 }
 
 /// A section of a known kind.

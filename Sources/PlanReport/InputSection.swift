@@ -50,7 +50,7 @@ enum AssemblySection {
             out += HTML.text("span", [("class", "sev")], ReportWords.severityName(d.severity))
             out += HTML.text("span", [("class", "msg")], d.message)
             if let location = d.location { out += HTML.text("span", [("class", "where")], location.path) }
-            out += HTML.text("code", [], d.code) + "</li>"
+            out += HTML.text("code", [], d.code.rawValue) + "</li>"
         }
         return out + "</ol>\n</section>\n"
     }

@@ -65,7 +65,7 @@ enum ProblemSection {
             out += HTML.text("span", [("class", "sev")], ReportWords.severityName(p.severity))
             out += HTML.text("span", [("class", "msg")], p.message)
             out += HTML.text("span", [("class", "where")], facts.place(of: p, in: entry.draft))
-            out += HTML.text("code", [], p.code)
+            out += HTML.text("code", [], p.code.rawValue)
             out += "</li>"
         }
         out += "</ol>"
@@ -80,7 +80,7 @@ enum ProblemSection {
     private static func technicalList(_ entry: CoverageEntry, facts: ReportFacts) -> String {
         let items = entry.problems.filter(ReportWords.isTechnical).map { p in
             "<li>" + HTML.text("span", [("class", "msg")], p.message)
-                + HTML.text("span", [("class", "where")], facts.place(of: p, in: entry.draft)) + HTML.text("code", [], p.code) + "</li>"
+                + HTML.text("span", [("class", "where")], facts.place(of: p, in: entry.draft)) + HTML.text("code", [], p.code.rawValue) + "</li>"
         }
         return "<ul class=\"technical-list\">" + items.joined() + "</ul>"
     }

@@ -43,8 +43,7 @@ enum ReportWords {
     /// Reader findings about styles, numbering and the package: counted, not listed, as in
     /// `plan-assembler check` — they do not affect what was understood of the content.
     static func isTechnical(_ d: Diagnostic) -> Bool {
-        if d.code.hasPrefix("styles.") || d.code.hasPrefix("numbering.") || d.code.hasPrefix("package.") { return true }
-        return d.code.hasPrefix("reader.") && d.severity < .warning
+        d.audience == .technical
     }
 
     /// "第 27 段（二、总体要求 > （三）发展目标）", "第 27 段", "（二、总体要求）", or "全文"

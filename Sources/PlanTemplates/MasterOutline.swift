@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// The outline of the consolidated plan (`Templates/master-outline.yaml`): the chapters in
 /// order, and for each heading which sections of which drafts feed it and how. Changing the
@@ -112,10 +113,11 @@ public struct MasterOutline: Sendable, Hashable {
         }
     }
 
-    /// The section kinds a collector can read (raw values of `PlanModel.SectionKind`).
-    public enum SectionName: String, Sendable, Hashable, CaseIterable {
-        case basis, guiding, principles, goals, tasks, projects, safeguards
-    }
+    /// The section kinds a collector names: `PlanModel.SectionKind`, the one owner.
+    public typealias SectionName = SectionKind
+
+    /// The section kinds a collector can read (all but the appendix tables).
+    public static let collectableSections: [SectionKind] = SectionKind.allCases.filter { $0 != .appendix }
 
     /// How the collected statements become content.
     public enum Mode: String, Sendable, Hashable, CaseIterable {
@@ -169,10 +171,8 @@ public struct MasterOutline: Sendable, Hashable {
         case omit
     }
 
-    /// Tables a heading can embed (raw values of `PlanModel.EmbeddedTable`).
-    public enum Embed: String, Sendable, Hashable, CaseIterable {
-        case indicatorSummary, indicatorTable, coverageTable, conflictTable
-    }
+    /// Tables a heading can embed: `PlanModel.EmbeddedTable`, the one owner.
+    public typealias Embed = EmbeddedTable
 
     /// Loads and checks the outline; topic and part ids are checked against `catalog`.
     public static func load(from path: String, catalog: Catalog) throws(TemplateError) -> MasterOutline {

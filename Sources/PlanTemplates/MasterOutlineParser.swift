@@ -121,8 +121,8 @@ struct MasterOutlineParser {
         var sections: [MasterOutline.SectionName] = []
         for s in names {
             let name = try string(s, "section")
-            guard let kind = MasterOutline.SectionName(rawValue: name) else {
-                throw fail(s, "unknown section kind \"\(name)\" (known: \(MasterOutline.SectionName.allCases.map(\.rawValue).joined(separator: ", ")))")
+            guard let kind = MasterOutline.SectionName(rawValue: name), MasterOutline.collectableSections.contains(kind) else {
+                throw fail(s, "unknown section kind \"\(name)\" (known: \(MasterOutline.collectableSections.map(\.rawValue).joined(separator: ", ")))")
             }
             sections.append(kind)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// How headings are recognised and which section kinds they name (`Templates/sections.yaml`).
 ///
@@ -6,9 +7,7 @@ import Foundation
 /// thresholds of heading recognition; the label grammar (一、 （一） 1. …) stays in code.
 public struct SectionSynonyms: Sendable, Hashable, Codable {
     /// The section kinds PlanExtraction knows (`PlanModel.SectionKind` raw values).
-    public static let knownKinds: [String] = [
-        "basis", "guiding", "principles", "goals", "tasks", "projects", "safeguards", "appendix",
-    ]
+    public static let knownKinds: [String] = SectionKind.allCases.map(\.rawValue)
 
     /// One section kind and the heading texts that name it.
     public struct Kind: Sendable, Hashable, Codable {

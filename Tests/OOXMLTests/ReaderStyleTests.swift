@@ -80,6 +80,6 @@ struct ReaderStyleTests {
         let document = try readDocx(DocxBuilder(body: body, styles: Self.styles))
         let paragraph = try #require(document.body.allParagraphs.first)
         #expect(paragraph.styleId == "a")
-        #expect(document.diagnostics.contains { $0.code.hasPrefix("styles.") })
+        #expect(document.diagnostics.contains { $0.code.rawValue.hasPrefix("styles.") })
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import PlanBuild
+import PlanTemplates
 import Testing
 
 /// The per-draft cache under `<out>/.cache`: a rebuild reads only what changed, and whatever
@@ -27,14 +29,17 @@ import Testing
         return dir
     }
 
-    static func build(_ inputs: URL, _ out: URL, _ extra: [String] = []) throws -> (read: Int, cached: Int) {
-        let run = try CLI.run(["build", inputs.path, "--out", out.path] + extra)
-        #expect(run.status == 0, "\(run.stderr)")
-        // "...; read 3, cached 7; 0.41 s"
-        let fields = run.stdout.components(separatedBy: "; read ").last?.components(separatedBy: ";").first ?? ""
-        let numbers = fields.components(separatedBy: CharacterSet.decimalDigits.inverted).compactMap { Int($0) }
-        #expect(numbers.count == 2, "no read/cached counts in \(run.stdout)")
-        return numbers.count == 2 ? (numbers[0], numbers[1]) : (-1, -1)
+    /// Builds in-process with the engine `plan-assembler build` runs: drafts read, and taken
+    /// from the cache.
+    static func build(
+        _ inputs: URL, _ out: URL, cache: Bool = true, keepInMemory: Int = 500, templates: URL? = nil, since: String? = nil
+    ) async throws -> (read: Int, cached: Int) {
+        let folder = templates ?? CLI.projectRoot.appendingPathComponent("Templates")
+        var engine = try BuildEngine(templates: TemplateSet.load(from: .folder(folder.path)), out: out.path, useCache: cache)
+        engine.keepInMemory = keepInMemory
+        engine.since = since
+        let summary = try await engine.perform(inputs: inputs.path)
+        return (summary.extracted, summary.cached)
     }
 
     static func expectSameOutputs(_ a: URL, _ b: URL, _ what: String) throws {
@@ -44,29 +49,29 @@ import Testing
     }
 
     @Test("Cold, cached, uncached and spilled builds write the same bytes; a rebuild reads nothing")
-    func sameBytesWhateverTheCache() throws {
+    func sameBytesWhateverTheCache() async throws {
         let inputs = try Self.dropFolder("cache-in")
         let cold = try BuildCommandTests.scratch("cache-cold")
-        #expect(try Self.build(inputs, cold) == (10, 0))
-        #expect(try Self.build(inputs, cold) == (0, 10))
+        #expect(try await Self.build(inputs, cold) == (10, 0))
+        #expect(try await Self.build(inputs, cold) == (0, 10))
         let reference = try BuildCommandTests.scratch("cache-ref")
-        #expect(try Self.build(inputs, reference, ["--no-cache"]) == (10, 0))
+        #expect(try await Self.build(inputs, reference, cache: false) == (10, 0))
         #expect(!FileManager.default.fileExists(atPath: reference.appendingPathComponent(".cache").path))
         try Self.expectSameOutputs(reference, cold, "rebuild from the cache")
 
         // Past --keep-in-memory, extractions are re-read from the cache between the passes.
         let spilled = try BuildCommandTests.scratch("cache-spill")
-        #expect(try Self.build(inputs, spilled, ["--keep-in-memory", "2"]) == (10, 0))
+        #expect(try await Self.build(inputs, spilled, keepInMemory: 2) == (10, 0))
         try Self.expectSameOutputs(reference, spilled, "spilled cold build")
-        #expect(try Self.build(inputs, spilled, ["--keep-in-memory", "2"]) == (0, 10))
+        #expect(try await Self.build(inputs, spilled, keepInMemory: 2) == (0, 10))
         try Self.expectSameOutputs(reference, spilled, "spilled rebuild")
     }
 
     @Test("One draft changed: only it is read again, and the outputs are those of a cold build")
-    func oneDraftChanged() throws {
+    func oneDraftChanged() async throws {
         let inputs = try Self.dropFolder("cache-change-in")
         let out = try BuildCommandTests.scratch("cache-change-out")
-        _ = try Self.build(inputs, out)
+        _ = try await Self.build(inputs, out)
         // The reference compares with the same earlier plan (the changes it lists are the same).
         let previous = try BuildCommandTests.scratch("cache-change-previous").appendingPathComponent("master-plan.json")
         try FileManager.default.copyItem(at: out.appendingPathComponent("master-plan.json"), to: previous)
@@ -76,29 +81,29 @@ import Testing
         try FileManager.default.removeItem(at: victim)
         try FileManager.default.copyItem(
             at: BuildCommandTests.inputs.appendingPathComponent("城镇化与城市发展科技创新规划（修改稿）  .docx"), to: victim)
-        #expect(try Self.build(inputs, out) == (1, 9))
+        #expect(try await Self.build(inputs, out) == (1, 9))
         let reference = try BuildCommandTests.scratch("cache-change-ref")
-        _ = try Self.build(inputs, reference, ["--no-cache", "--since", previous.path])
+        _ = try await Self.build(inputs, reference, cache: false, since: previous.path)
         try Self.expectSameOutputs(reference, out, "rebuild after one change")
 
         // A draft removed: its JSON and its cache entries go.
         try FileManager.default.removeItem(at: inputs.appendingPathComponent("draft-07.docx"))
-        #expect(try Self.build(inputs, out) == (0, 9))
+        #expect(try await Self.build(inputs, out) == (0, 9))
         let entries = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(".cache/entries").path)
         #expect(Set(entries.map { $0.prefix(64) }).count == 9, "\(entries)")
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("drafts/draft-07.json").path))
     }
 
     @Test("A file rewritten in place with its size and modification time kept is still read again")
-    func rewrittenInPlace() throws {
+    func rewrittenInPlace() async throws {
         let inputs = try Self.dropFolder("cache-stat-in")
         // Signatures are trusted only for files older than 2 s (a file being written is not).
-        Thread.sleep(forTimeInterval: 2.2)
+        try await Task.sleep(nanoseconds: 2_200_000_000)
         let out = try BuildCommandTests.scratch("cache-stat-out")
-        #expect(try Self.build(inputs, out) == (10, 0))
+        #expect(try await Self.build(inputs, out) == (10, 0))
         let hashes = try String(contentsOf: out.appendingPathComponent(".cache/hashes.tsv"), encoding: .utf8)
         #expect(hashes.split(separator: "\n").count == 1 + 10, "\(hashes)")
-        #expect(try Self.build(inputs, out) == (0, 10))
+        #expect(try await Self.build(inputs, out) == (0, 10))
 
         // Change one byte of the first zip entry's DOS time (the document reads the same, the
         // bytes and so the hash differ), then put the modification time back: same size, same
@@ -112,19 +117,19 @@ import Testing
         try handle.write(contentsOf: [old ^ 0x01])
         try handle.close()
         try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: victim.path)
-        #expect(try Self.build(inputs, out) == (1, 9))
+        #expect(try await Self.build(inputs, out) == (1, 9))
         let reference = try BuildCommandTests.scratch("cache-stat-ref")
-        _ = try Self.build(inputs, reference, ["--no-cache"])
+        _ = try await Self.build(inputs, reference, cache: false)
         try Self.expectSameOutputs(reference, out, "rebuild after an in-place rewrite")
     }
 
     @Test("Damaged or missing cache entries are read again, never trusted, never fatal")
-    func damagedCache() throws {
+    func damagedCache() async throws {
         let inputs = try Self.dropFolder("cache-damage-in")
         let out = try BuildCommandTests.scratch("cache-damage-out")
-        _ = try Self.build(inputs, out)
+        _ = try await Self.build(inputs, out)
         let reference = try BuildCommandTests.scratch("cache-damage-ref")
-        _ = try Self.build(inputs, reference, ["--no-cache"])
+        _ = try await Self.build(inputs, reference, cache: false)
         let entries = out.appendingPathComponent(".cache/entries")
         let names = try FileManager.default.contentsOfDirectory(atPath: entries.path).sorted()
         // Garbage in every extraction entry, one product file and one entry removed, a broken index.
@@ -133,7 +138,7 @@ import Testing
         }
         try FileManager.default.removeItem(at: entries.appendingPathComponent(names.first { $0.hasSuffix(".product.json") }!))
         try Data("not json".utf8).write(to: out.appendingPathComponent(".cache/index.tsv"))
-        #expect(try Self.build(inputs, out).read == 10)
+        #expect(try await Self.build(inputs, out).read == 10)
         try Self.expectSameOutputs(reference, out, "build over a damaged cache")
         // Entries whose extraction no longer decodes, with an intact index: the drafts are read again.
         for name in try FileManager.default.contentsOfDirectory(atPath: entries.path) where !name.hasSuffix(".product.json") {
@@ -142,12 +147,12 @@ import Testing
         for name in try FileManager.default.contentsOfDirectory(atPath: entries.path) where name.hasSuffix(".product.json") {
             try FileManager.default.removeItem(at: entries.appendingPathComponent(name))
         }
-        _ = try Self.build(inputs, out)
+        _ = try await Self.build(inputs, out)
         try Self.expectSameOutputs(reference, out, "build over undecodable entries")
     }
 
     @Test("A changed template invalidates every entry")
-    func templateChange() throws {
+    func templateChange() async throws {
         let inputs = try Self.dropFolder("cache-tpl-in")
         let templates = try BuildCommandTests.scratch("cache-tpl")
         let shipped = CLI.projectRoot.appendingPathComponent("Templates")
@@ -155,10 +160,10 @@ import Testing
             try FileManager.default.copyItem(at: shipped.appendingPathComponent(name), to: templates.appendingPathComponent(name))
         }
         let out = try BuildCommandTests.scratch("cache-tpl-out")
-        #expect(try Self.build(inputs, out, ["--templates", templates.path]) == (10, 0))
-        #expect(try Self.build(inputs, out, ["--templates", templates.path]) == (0, 10))
+        #expect(try await Self.build(inputs, out, templates: templates) == (10, 0))
+        #expect(try await Self.build(inputs, out, templates: templates) == (0, 10))
         let versions = templates.appendingPathComponent("versions.yaml")
         try (try String(contentsOf: versions, encoding: .utf8) + "\n# edited\n").write(to: versions, atomically: true, encoding: .utf8)
-        #expect(try Self.build(inputs, out, ["--templates", templates.path]) == (10, 0))
+        #expect(try await Self.build(inputs, out, templates: templates) == (10, 0))
     }
 }

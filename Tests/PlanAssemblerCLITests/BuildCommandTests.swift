@@ -28,6 +28,21 @@ import TestSupport
         try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("master-plan.json"))) as! [String: Any]
     }
 
+    @Test("An output folder that cannot be written is exit status 2, with one error line, and the summary names read and cached")
+    func outputFailureIsExit2() throws {
+        let dir = try Self.scratch("exit2")
+        let blocked = dir.appendingPathComponent("out")
+        try Data("a file where the output folder should be".utf8).write(to: blocked)
+        let run = try CLI.run(["build", Self.inputs.path, "--out", blocked.path])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("error: \(blocked.path): "), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        let good = try CLI.run(["build", Self.inputs.path, "--out", dir.appendingPathComponent("good").path])
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("; read "), "\(good.stdout)")
+        #expect(good.stdout.contains(", cached 0; "), "\(good.stdout)")
+    }
+
     @Test("Two builds of the same drop folder give byte-identical outputs")
     func deterministic() throws {
         let a = try Self.scratch("a"), b = try Self.scratch("b")

@@ -3,10 +3,10 @@ import Foundation
 import OOXML
 import PlanAssemblerCLI
 import Testing
+import TestSupport
 
 /// The structure dump of real drafts (one per writer) against a reviewed golden file.
-/// To refresh after a deliberate change: `GOLDEN_UPDATE=1 swift test --filter GoldenTreeTests`,
-/// then read the diff.
+/// To refresh after a deliberate change: `make golden` (UPDATE_GOLDEN=1), then read the diff.
 struct GoldenTreeTests {
     static let cases: [(draft: String, golden: String)] = [
         ("辽宁省科技发展总体战略研究及规划（送审稿）.docx", "t01-wordml.tree.txt"),
@@ -16,8 +16,6 @@ struct GoldenTreeTests {
         ("辽宁省创新创业和成果转化“十四五”规划 修改稿.docx", "t27-wordml-revisions.tree.txt"),
     ]
 
-    static let update = ProcessInfo.processInfo.environment["GOLDEN_UPDATE"] == "1"
-
     @Test("Structure dumps of real drafts match their golden files", arguments: cases.map { $0.draft })
     func golden(_ draft: String) throws {
         let golden = try #require(Self.cases.first { $0.draft == draft }?.golden)
@@ -26,10 +24,7 @@ struct GoldenTreeTests {
         document.file = draft
         let tree = DocumentRendering.tree(document)
         let goldenURL = CLI.projectRoot.appendingPathComponent("Tests/PlanAssemblerCLITests/Golden/\(golden)")
-        if Self.update {
-            try Data(tree.utf8).write(to: goldenURL)
-        }
-        let expected = try String(contentsOf: goldenURL, encoding: .utf8)
-        #expect(tree == expected, "dump differs from \(golden)")
+        let difference = try Golden.mismatch(tree, goldenFile: goldenURL.path)
+        #expect(difference == nil, "\(difference ?? "")")
     }
 }

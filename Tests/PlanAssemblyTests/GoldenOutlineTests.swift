@@ -2,13 +2,13 @@ import Foundation
 import PlanAssembly
 import PlanModel
 import Testing
+import TestSupport
 
 /// The merged outline of a small set of drafts, rendered as indented text, against a reviewed
-/// golden file. `UPDATE_GOLDEN=1 swift test --filter GoldenOutlineTests` rewrites it (review the diff).
+/// golden file. `make golden` (UPDATE_GOLDEN=1) rewrites it (review the diff).
 struct GoldenOutlineTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Golden/outline-1-3-19-S4.txt").path
-    static let update: Bool = getenv("UPDATE_GOLDEN").map { String(cString: $0) == "1" } ?? false
 
     /// 总体规划 (1), 高新区 (3, with 重点工程), 资源环境 (19, no safeguards), 科技投入 (S4, a conflict with 1).
     static let plan = AssemblyFixture.assemble(AssemblyFixture.drafts(topics: ["1", "3", "19", "S4"]))
@@ -16,16 +16,8 @@ struct GoldenOutlineTests {
     @Test("The outline of drafts 1, 3, 19 and S4 matches the reviewed golden text")
     func goldenOutline() throws {
         let text = MasterPlanOutlineText.render(Self.plan)
-        if Self.update { try text.write(toFile: Self.golden, atomically: true, encoding: .utf8) }
-        let expected = try String(contentsOfFile: Self.golden, encoding: .utf8)
-        if text != expected {
-            let a = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            if let i = zip(a, b).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
-                print("first difference at line \(i + 1):\n  got      \(a[i])\n  expected \(b[i])")
-            }
-        }
-        #expect(text == expected)
+        let difference = try Golden.mismatch(text, goldenFile: Self.golden)
+        #expect(difference == nil, "\(difference ?? "")")
     }
 
     @Test("The small set keeps the other 31 catalog entries as headings marked missing")

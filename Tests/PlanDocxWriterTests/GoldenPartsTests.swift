@@ -1,14 +1,14 @@
 import Foundation
 import OOXML
 import Testing
+import TestSupport
 @testable import PlanDocxWriter
 
 /// The small plan's DOCX compared part by part, as parsed and pretty-printed XML (timestamps
 /// masked), with golden files under `Golden/` that a reviewer can read. The template's parts are
 /// compared with `Templates/reference-docx` itself. After a deliberate change:
-/// `GOLDEN_UPDATE=1 swift test --filter GoldenPartsTests`, then read the diff.
+/// `make golden` (UPDATE_GOLDEN=1, `Golden` in TestSupport), then read the diff.
 struct GoldenPartsTests {
-    static let update = getenv("GOLDEN_UPDATE").map { String(cString: $0) } == "1"
     static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     static let masked: Set<String> = ["dcterms:created", "dcterms:modified"]
 
@@ -26,13 +26,8 @@ struct GoldenPartsTests {
     }
 
     static func compare(_ actual: String, golden name: String) throws {
-        let url = goldenDirectory.appendingPathComponent(name)
-        if update {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: url)
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs from its golden file (GOLDEN_UPDATE=1 to refresh, then review the diff)")
+        let difference = try Golden.mismatch(actual, goldenFile: goldenDirectory.appendingPathComponent(name).path)
+        #expect(difference == nil, "\(difference ?? "")")
     }
 
     @Test("Each generated part matches its golden file", arguments: cases.indices)

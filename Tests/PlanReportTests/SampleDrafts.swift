@@ -126,6 +126,6 @@ enum SampleDrafts {
     static func diagnostic(_ p: Problem) -> Diagnostic {
         let location: SourceLocation? = p.paragraph.map { SourceLocation(part: p.part, paragraphIndex: $0, path: "body/p[\($0)]") }
             ?? (p.part == "word/document.xml" ? nil : SourceLocation(part: p.part, path: p.part == "word/styles.xml" ? "styles/style[@w:styleId='Table']" : "footnotes"))
-        return Diagnostic(severity: p.severity, code: p.code, message: p.message, location: location)
+        return Diagnostic(severity: p.severity, code: DiagnosticCode(rawValue: p.code), message: p.message, location: location)
     }
 }

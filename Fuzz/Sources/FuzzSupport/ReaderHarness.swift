@@ -97,7 +97,7 @@ public enum ReaderHarness {
             total &+= comment.text.utf8.count &+ comment.anchorText.utf8.count &+ comment.anchorParagraphs.count
         }
         for diagnostic in document.diagnostics {
-            total &+= diagnostic.message.utf8.count &+ diagnostic.code.utf8.count
+            total &+= diagnostic.message.utf8.count &+ diagnostic.code.rawValue.utf8.count
         }
         var hasher = Hasher()
         document.hash(into: &hasher)

@@ -20,11 +20,11 @@ struct ContentType: RawRepresentable, Hashable, Sendable, CustomStringConvertibl
     func hash(into hasher: inout Hasher) { hasher.combine(key) }
     var description: String { rawValue }
 
-    static let wordDocument = ContentType(rawValue: "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
-    static let wordTemplate = ContentType(rawValue: "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")
-    static let wordMacroEnabledDocument = ContentType(rawValue: "application/vnd.ms-word.document.macroEnabled.main+xml")
-    static let wordMacroEnabledTemplate = ContentType(rawValue: "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
-    static let relationships = ContentType(rawValue: "application/vnd.openxmlformats-package.relationships+xml")
+    static let wordDocument = ContentType(rawValue: OPCNames.ContentType.document)
+    static let wordTemplate = ContentType(rawValue: OPCNames.ContentType.template)
+    static let wordMacroEnabledDocument = ContentType(rawValue: OPCNames.ContentType.macroEnabledDocument)
+    static let wordMacroEnabledTemplate = ContentType(rawValue: OPCNames.ContentType.macroEnabledTemplate)
+    static let relationships = ContentType(rawValue: OPCNames.ContentType.relationships)
 
     /// A main document part of a .docx, .dotx, .docm or .dotm (Transitional and Strict use
     /// the same content types).
@@ -74,15 +74,11 @@ struct ContentTypes: Sendable {
             return true
         }
         if !root {
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "package.content-types-unexpected-root",
-                message: "\(ContentTypes.partName) has no Types root element; no content type is known",
+            diagnostics.append(Diagnostic(.packageContentTypesUnexpectedRoot, message: "\(ContentTypes.partName) has no Types root element; no content type is known",
                 location: SourceLocation(part: ContentTypes.partName, path: "")))
         }
         for message in skipped {
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "package.content-types-skipped-element",
-                message: "\(ContentTypes.partName) \(message); skipped",
+            diagnostics.append(Diagnostic(.packageContentTypesSkippedElement, message: "\(ContentTypes.partName) \(message); skipped",
                 location: SourceLocation(part: ContentTypes.partName, path: "")))
         }
     }

@@ -38,9 +38,7 @@ final class PackageParts {
             }
             if entry.isDirectory, PartName.unsafeReason(String(entry.name.dropLast())) == nil { continue }
             if let why = PartName.unsafeReason(entry.name) {
-                diagnostics.append(Diagnostic(
-                    severity: .warning, code: "package.unsafe-entry-name",
-                    message: "zip entry \"\(entry.name)\" cannot be a part (\(why)); ignored, never extracted"))
+                diagnostics.append(Diagnostic(.packageUnsafeEntryName, message: "zip entry \"\(entry.name)\" cannot be a part (\(why)); ignored, never extracted"))
                 continue
             }
             let key = PartName.folded(entry.name)

@@ -24,12 +24,12 @@ struct Relationship: Sendable, Hashable {
         diagnostics: inout [Diagnostic]
     ) throws -> [Relationship] {
         var found: [Relationship] = []
-        var problems: [(code: String, message: String)] = []
+        var problems: [(code: DiagnosticCode, message: String)] = []
         let rootMatched = try XMLPart.withRoot(data, part: part, file: file, limits: limits) { root -> Bool in
             guard root.localName == "Relationships" else { return false }
             for child in root.children where child.localName == "Relationship" {
                 guard let id = child.attribute("Id"), let type = child.attribute("Type"), let target = child.attribute("Target") else {
-                    problems.append(("package.relationship-incomplete", "line \(child.line): a Relationship without Id, Type or Target; skipped"))
+                    problems.append((.packageRelationshipIncomplete, "line \(child.line): a Relationship without Id, Type or Target; skipped"))
                     continue
                 }
                 let external = child.attribute("TargetMode") == "External"
@@ -40,10 +40,10 @@ struct Relationship: Sendable, Hashable {
                     case .part(let name):
                         relationship.targetPart = name
                     case .outsidePackage:
-                        problems.append(("package.relationship-outside-package",
+                        problems.append((.packageRelationshipOutsidePackage,
                                          "relationship \(id) (\(type)) targets \"\(target)\", which lies outside the package; ignored, nothing outside the package is ever opened"))
                     case .invalid(let why):
-                        problems.append(("package.relationship-invalid-target",
+                        problems.append((.packageRelationshipInvalidTarget,
                                          "relationship \(id) (\(type)) has target \"\(target)\": \(why); ignored"))
                     }
                 }
@@ -52,7 +52,7 @@ struct Relationship: Sendable, Hashable {
             return true
         }
         if !rootMatched {
-            problems.append(("package.relationships-unexpected-root", "the root element is not Relationships; no relationship read"))
+            problems.append((.packageRelationshipsUnexpectedRoot, "the root element is not Relationships; no relationship read"))
         }
         for problem in problems {
             diagnostics.append(Diagnostic(

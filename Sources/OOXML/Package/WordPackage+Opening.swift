@@ -16,17 +16,13 @@ extension WordPackage {
     /// (a damaged zip entry still throws).
     static func loadContentTypes(_ parts: PackageParts, file: String, diagnostics: inout [Diagnostic]) throws -> ContentTypes? {
         guard let entry = parts.entry(ContentTypes.partName) else {
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "package.no-content-types",
-                message: "the package has no [Content_Types].xml (an incomplete OPC package); read leniently, the main part is taken from _rels/.rels alone"))
+            diagnostics.append(Diagnostic(.packageNoContentTypes, message: "the package has no [Content_Types].xml (an incomplete OPC package); read leniently, the main part is taken from _rels/.rels alone"))
             return nil
         }
         do {
             return try ContentTypes(parts.read(entry), file: file, limits: parts.limits, diagnostics: &diagnostics)
         } catch let error as DocxReadError where error.reason.isXMLLevel {
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "package.content-types-unreadable",
-                message: "[Content_Types].xml not read (\(error.reason)); no content type is known",
+            diagnostics.append(Diagnostic(.packageContentTypesUnreadable, message: "[Content_Types].xml not read (\(error.reason)); no content type is known",
                 location: SourceLocation(part: ContentTypes.partName, path: "")))
             return nil
         }
@@ -58,17 +54,13 @@ extension WordPackage {
     ) throws {
         guard known else { return }
         guard let type else {
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "package.main-part-no-content-type",
-                message: "[Content_Types].xml gives no content type for the main part \(part); read as a Word document",
+            diagnostics.append(Diagnostic(.packageMainPartNoContentType, message: "[Content_Types].xml gives no content type for the main part \(part); read as a Word document",
                 location: SourceLocation(part: part, path: "")))
             return
         }
         if type.isWordprocessingMain { return }
         if type.isGenericXML {
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "package.main-part-generic-content-type",
-                message: "the main part \(part) has the generic content type \(type); read as a Word document",
+            diagnostics.append(Diagnostic(.packageMainPartGenericContentType, message: "the main part \(part) has the generic content type \(type); read as a Word document",
                 location: SourceLocation(part: part, path: "")))
             return
         }

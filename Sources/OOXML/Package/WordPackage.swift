@@ -58,7 +58,8 @@ final class WordPackage {
         try self.init(input: InputBytes(copying: bytes), file: displayName, fileName: displayName, limits: limits)
     }
 
-    private init(input: InputBytes, file: String, fileName: String, limits: ReadLimits) throws {
+    /// Opens a package from bytes already read and hashed (`DocxReader.load`).
+    init(input: InputBytes, sha256: String? = nil, file: String, fileName: String, limits: ReadLimits) throws {
         if let refusal = input.withBytes({ FileSniffer.refusalBeforeUnzipping($0, fileName: fileName) }) {
             throw DocxReadError(file: file, reason: refusal)
         }
@@ -80,7 +81,7 @@ final class WordPackage {
 
         self.file = file
         self.limits = limits
-        self.sha256 = input.withBytes { SHA256.hex($0) }
+        self.sha256 = sha256 ?? input.withBytes { SHA256.hex($0) }
         self.byteCount = input.count
         self.parts = parts
         self.contentTypes = contentTypes
@@ -138,9 +139,7 @@ final class WordPackage {
             relationships = try Relationship.parse(
                 parts.read(entry), part: entry.name, source: source, file: file, limits: limits, diagnostics: &found)
         } catch let error as DocxReadError where error.reason.isXMLLevel && !source.isEmpty {
-            found.append(Diagnostic(
-                severity: .error, code: "package.relationships-unreadable",
-                message: "\(entry.name) not read (\(error.reason)); the relationships of \(source) are ignored",
+            found.append(Diagnostic(.packageRelationshipsUnreadable, message: "\(entry.name) not read (\(error.reason)); the relationships of \(source) are ignored",
                 location: SourceLocation(part: entry.name, path: "")))
             relationships = []
         }
@@ -165,9 +164,7 @@ final class WordPackage {
         do {
             all = try relationships(of: source)
         } catch {
-            diagnostics.append(Diagnostic(
-                severity: .error, code: "package.relationships-unreadable",
-                message: "the relationships of \(source.isEmpty ? "the package" : source) not read: \(error)",
+            diagnostics.append(Diagnostic(.packageRelationshipsUnreadable, message: "the relationships of \(source.isEmpty ? "the package" : source) not read: \(error)",
                 location: SourceLocation(part: PartName.relationshipsPart(of: source), path: "")))
             relationshipCache[Self.cacheKey(source)] = []
             return []
@@ -188,9 +185,7 @@ final class WordPackage {
         let relsPart = PartName.relationshipsPart(of: source)
         for relationship in relationships where !relationship.isExternal {
             guard let target = relationship.targetPart, parts.entry(target) == nil else { continue }
-            diagnostics.append(Diagnostic(
-                severity: .info, code: "package.dangling-relationship",
-                message: "\(relsPart): relationship \(relationship.id) (\(relationship.type.kind)) targets \(target), which is not in the package",
+            diagnostics.append(Diagnostic(.packageDanglingRelationship, message: "\(relsPart): relationship \(relationship.id) (\(relationship.type.kind)) targets \(target), which is not in the package",
                 location: SourceLocation(part: relsPart, path: "")))
         }
     }

@@ -14,21 +14,33 @@ public struct DocxReader: Sendable {
 
     /// Reads the file at `path`; `displayName` names it in errors and in the result.
     public func read(path: String, displayName: String? = nil) throws(DocxReadError) -> Document {
-        let name = displayName ?? path
-        return try wrap(name) { try read(WordPackage(path: path, displayName: name, limits: limits), name: name) }
+        try read(load(path: path, displayName: displayName))
     }
 
-    /// The SHA-256 (hex) of the file at `path`, read under the same size limit as `read(path:)`:
-    /// the key under which a build caches what it extracted from the file.
-    public func sha256(path: String, displayName: String? = nil) throws(DocxReadError) -> String {
+    /// The bytes of the file at `path`, read once under the same size limit as `read(path:)`,
+    /// with their SHA-256: what a build keys its cache with before deciding to read the document
+    /// (`read(_:)` then parses these bytes; the file is not read again).
+    public func load(path: String, displayName: String? = nil) throws(DocxReadError) -> DocxFile {
         let name = displayName ?? path
         do {
-            return try InputBytes(contentsOf: path, file: name, maxSize: limits.maxTotalSize).withBytes { SHA256.hex($0) }
+            return DocxFile(name: name, path: path, input: try InputBytes(contentsOf: path, file: name, maxSize: limits.maxTotalSize))
         } catch let error as DocxReadError {
             throw error
         } catch {
             throw DocxReadError(file: name, reason: .io(message: "\(error)"))
         }
+    }
+
+    /// Reads a document from bytes `load(path:)` read.
+    public func read(_ file: DocxFile) throws(DocxReadError) -> Document {
+        try wrap(file.name) {
+            try read(WordPackage(input: file.input, sha256: file.sha256, file: file.name, fileName: file.path, limits: limits), name: file.name)
+        }
+    }
+
+    /// The SHA-256 (hex) of the file at `path`, read under the same size limit as `read(path:)`.
+    public func sha256(path: String, displayName: String? = nil) throws(DocxReadError) -> String {
+        try load(path: path, displayName: displayName).sha256
     }
 
     /// Reads a package held in memory.
@@ -175,13 +187,32 @@ public struct DocxReader: Sendable {
     private func tolerate(_ error: DocxReadError, part: String, _ diagnostics: inout [Diagnostic]) throws {
         switch error.reason {
         case .xmlMalformed, .dtdForbidden, .invalidEncoding, .depthLimit, .missingMainPart:
-            diagnostics.append(Diagnostic(
-                severity: .error, code: "reader.part-unreadable",
-                message: "\(part) not read: \(error.reason)", location: SourceLocation(part: part, path: part)))
+            diagnostics.append(Diagnostic(.readerPartUnreadable, message: "\(part) not read: \(error.reason)", location: SourceLocation(part: part, path: part)))
         default:
             throw error
         }
     }
+}
+
+/// One input file's bytes, read once, and their SHA-256 (hex). Immutable: safe to hand from
+/// the task that read it to the one that parses it.
+public final class DocxFile: @unchecked Sendable {
+    /// The file as named in errors and in the document.
+    public let name: String
+    public let path: String
+    /// SHA-256 of the bytes (hex).
+    public let sha256: String
+    let input: InputBytes
+
+    init(name: String, path: String, input: InputBytes) {
+        self.name = name
+        self.path = path
+        self.input = input
+        self.sha256 = input.withBytes { SHA256.hex($0) }
+    }
+
+    /// The number of bytes read.
+    public var byteCount: Int { input.count }
 }
 
 extension RevisionSummary {

@@ -106,9 +106,7 @@ struct StoryReader {
     mutating func finish(into blocks: inout [Block]) {
         flushPending(into: &blocks)
         for (name, entry) in skipped.sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "reader.skipped-element",
-                message: "\(name): content not read (\(entry.count)×)", location: entry.first))
+            diagnostics.append(Diagnostic(.readerSkippedElement, message: "\(name): content not read (\(entry.count)×)", location: entry.first))
         }
         skipped = [:]
     }
@@ -566,9 +564,7 @@ struct StoryReader {
         guard openComments.count < StoryReader.maxCommentRanges else {
             if !commentLimitReported {
                 commentLimitReported = true
-                diagnostics.append(Diagnostic(
-                    severity: .warning, code: "reader.comment-ranges-limit",
-                    message: "more than \(StoryReader.maxCommentRanges) comment ranges open at once; the others are not anchored",
+                diagnostics.append(Diagnostic(.readerCommentRangesLimit, message: "more than \(StoryReader.maxCommentRanges) comment ranges open at once; the others are not anchored",
                     location: SourceLocation(part: part, paragraphIndex: paragraphCounter > 0 ? paragraphCounter - 1 : nil, path: currentPathPrefix())))
             }
             return false

@@ -1,3 +1,4 @@
+import DocumentModel
 /// The East Asian `ST_NumberFormat` values (ECMA-376 Part 1, §17.18.59), as Word renders them.
 ///
 /// Where the expectations come from (the tests repeat this per case):
@@ -57,15 +58,7 @@ extension NumberFormat {
 
     /// chineseCounting: 一 … 九, 十, 十一 … 十九, 二十 … 九十九, then digit by digit with ○ (U+25CB,
     /// not 〇 U+3007): 一○○, 一○一, 一一○ … 九九九九; decimal from 10,000.
-    static func chineseCounting(_ n: Int) -> String? {
-        let d = ["○", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        switch n {
-        case 1...9: return d[n]
-        case 10...99: return (n >= 20 ? d[n / 10] : "") + "十" + (n % 10 == 0 ? "" : d[n % 10])
-        case 100...9999: return digits(n, d)
-        default: return nil
-        }
-    }
+    static func chineseCounting(_ n: Int) -> String? { ChineseNumerals.counting(n) }
 
     private static func digits(_ n: Int, _ glyphs: [String]) -> String? {
         guard n < 100_000_000 else { return nil }

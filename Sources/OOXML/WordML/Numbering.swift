@@ -27,7 +27,7 @@ struct NumberingDefinitions: Sendable {
     init(root: XMLElement, styles: StyleSheet = .empty, part: String = "word/numbering.xml") {
         self.part = part
         guard root.is(.w, "numbering") else {
-            warn("numbering.unexpected-root", "the numbering part's root is \(root.qualifiedName), not w:numbering; numbering ignored", path: root.qualifiedName)
+            warn(.numberingUnexpectedRoot, "the numbering part's root is \(root.qualifiedName), not w:numbering; numbering ignored", path: root.qualifiedName)
             return
         }
         for child in root.children where child.isIn(.w) {
@@ -43,11 +43,11 @@ struct NumberingDefinitions: Sendable {
 
     private mutating func readAbstract(_ element: XMLElement) {
         guard let id = element.attribute("abstractNumId", .w).flatMap({ Int($0) }) else {
-            warn("numbering.missing-id", "a w:abstractNum has no valid w:abstractNumId; skipped", path: "numbering/abstractNum")
+            warn(.numberingMissingId, "a w:abstractNum has no valid w:abstractNumId; skipped", path: "numbering/abstractNum")
             return
         }
         guard abstracts[id] == nil else {
-            warn("numbering.duplicate-abstract", "w:abstractNumId \(id) is defined twice; the first is used", path: "numbering/abstractNum[\(id)]")
+            warn(.numberingDuplicateAbstract, "w:abstractNumId \(id) is defined twice; the first is used", path: "numbering/abstractNum[\(id)]")
             return
         }
         var abstract = AbstractNumbering(id: id)
@@ -66,15 +66,15 @@ struct NumberingDefinitions: Sendable {
 
     private mutating func readInstance(_ element: XMLElement) {
         guard let numId = element.attribute("numId", .w).flatMap({ Int($0) }) else {
-            warn("numbering.missing-id", "a w:num has no valid w:numId; skipped", path: "numbering/num")
+            warn(.numberingMissingId, "a w:num has no valid w:numId; skipped", path: "numbering/num")
             return
         }
         guard let abstractId = element.child(.w, "abstractNumId")?.attribute("val", .w).flatMap({ Int($0) }) else {
-            warn("numbering.missing-abstract", "w:num \(numId) names no w:abstractNumId; skipped", path: "numbering/num[\(numId)]")
+            warn(.numberingMissingAbstract, "w:num \(numId) names no w:abstractNumId; skipped", path: "numbering/num[\(numId)]")
             return
         }
         guard instances[numId] == nil else {
-            warn("numbering.duplicate-num", "w:numId \(numId) is defined twice; the first is used", path: "numbering/num[\(numId)]")
+            warn(.numberingDuplicateNum, "w:numId \(numId) is defined twice; the first is used", path: "numbering/num[\(numId)]")
             return
         }
         var instance = NumberingInstance(numId: numId, abstractNumId: abstractId)
@@ -103,12 +103,12 @@ struct NumberingDefinitions: Sendable {
                     let numId = style.paragraphProperties.numId, let next = instances[numId]?.abstractNumId,
                     abstracts[next] != nil
                 else {
-                    warn("numbering.unresolved-style-link", "w:abstractNum \(id) links to numbering style \(link), which names no usable w:num; its own levels are used", path: "numbering/abstractNum[\(id)]")
+                    warn(.numberingUnresolvedStyleLink, "w:abstractNum \(id) links to numbering style \(link), which names no usable w:num; its own levels are used", path: "numbering/abstractNum[\(id)]")
                     target = nil
                     break
                 }
                 guard seen.insert(next).inserted else {
-                    warn("numbering.style-link-cycle", "w:abstractNum \(id)'s numStyleLink chain loops; its own levels are used", path: "numbering/abstractNum[\(id)]")
+                    warn(.numberingStyleLinkCycle, "w:abstractNum \(id)'s numStyleLink chain loops; its own levels are used", path: "numbering/abstractNum[\(id)]")
                     target = nil
                     break
                 }
@@ -129,15 +129,13 @@ struct NumberingDefinitions: Sendable {
                 : NumberFormat.isKnown(format)
             let key = format == "custom" ? "custom:" + (level.customFormat ?? "") : format
             if !known, seen.insert(key).inserted {
-                diagnostics.append(Diagnostic(
-                    severity: .info, code: "numbering.unknown-format",
-                    message: "number format \(key) is not rendered as Word would; decimal numbers are shown instead",
+                diagnostics.append(Diagnostic(.numberingUnknownFormat, message: "number format \(key) is not rendered as Word would; decimal numbers are shown instead",
                     location: SourceLocation(part: part, path: "numbering")))
             }
         }
     }
 
-    private mutating func warn(_ code: String, _ message: String, path: String) {
+    private mutating func warn(_ code: DiagnosticCode, _ message: String, path: String) {
         diagnostics.append(Diagnostic(severity: .warning, code: code, message: message, location: SourceLocation(part: part, path: path)))
     }
 

@@ -35,14 +35,14 @@ struct NumberingState: Sendable {
     mutating func label(numId: Int, ilvl: Int, at location: SourceLocation? = nil) -> NumberingLabel? {
         guard numId != 0 else { return nil }
         guard let numbering = definitions.resolve(numId: numId) else {
-            report(NumberingKey(numId: numId, ilvl: -1), code: "numbering.undefined-num",
+            report(NumberingKey(numId: numId, ilvl: -1), code: .numberingUndefinedNum,
                    message: "numbering \(numId) is not defined in \(definitions.part); the paragraph is left unnumbered",
                    at: location)
             return nil
         }
         let ilvl = min(max(ilvl, 0), 8)
         guard let level = numbering.levels[ilvl] else {
-            report(NumberingKey(numId: numId, ilvl: ilvl), code: "numbering.undefined-level",
+            report(NumberingKey(numId: numId, ilvl: ilvl), code: .numberingUndefinedLevel,
                    message: "numbering \(numId) has no level \(ilvl); the paragraph is left unnumbered",
                    at: location)
             return nil
@@ -102,7 +102,7 @@ struct NumberingState: Sendable {
         return out
     }
 
-    private mutating func report(_ key: NumberingKey, code: String, message: String, at location: SourceLocation?) {
+    private mutating func report(_ key: NumberingKey, code: DiagnosticCode, message: String, at location: SourceLocation?) {
         guard reported.insert(key).inserted else { return }
         diagnostics.append(Diagnostic(severity: .warning, code: code, message: message, location: location))
     }

@@ -45,9 +45,7 @@ struct StyleSheet: Sendable {
     init(root: XMLElement, part: String = "word/styles.xml") {
         self.part = part
         guard root.is(.w, "styles") else {
-            partDiagnostics.append(Diagnostic(
-                severity: .warning, code: "styles.unexpected-root",
-                message: "the styles part's root is \(root.qualifiedName), not w:styles; styles ignored",
+            partDiagnostics.append(Diagnostic(.stylesUnexpectedRoot, message: "the styles part's root is \(root.qualifiedName), not w:styles; styles ignored",
                 location: SourceLocation(part: part, path: root.qualifiedName)))
             return
         }
@@ -70,15 +68,15 @@ struct StyleSheet: Sendable {
     private mutating func readStyle(_ element: XMLElement) {
         let type = element.attribute("type", .w) ?? "paragraph"
         guard let id = element.attribute("styleId", .w), !id.isEmpty else {
-            warn("styles.missing-style-id", "a w:style has no w:styleId; skipped", path: "styles/style")
+            warn(.stylesMissingStyleId, "a w:style has no w:styleId; skipped", path: "styles/style")
             return
         }
         guard let kind = StyleDefinition.Kind(rawValue: type) else {
-            warn("styles.unknown-style-type", "style \(id) has w:type=\"\(type)\"; skipped", styleId: id)
+            warn(.stylesUnknownStyleType, "style \(id) has w:type=\"\(type)\"; skipped", styleId: id)
             return
         }
         guard styles[id] == nil else {
-            warn("styles.duplicate-style", "style id \(id) is defined twice; the first definition is used", styleId: id)
+            warn(.stylesDuplicateStyle, "style id \(id) is defined twice; the first definition is used", styleId: id)
             return
         }
         var style = StyleDefinition(kind: kind, styleId: id)
@@ -110,19 +108,19 @@ struct StyleSheet: Sendable {
         var current = first
         while let parent = current.basedOn {
             guard out.count < Self.maxChainDepth else {
-                warn("styles.basedon-too-deep", "style \(id)'s basedOn chain is longer than \(Self.maxChainDepth); cut there", styleId: id)
+                warn(.stylesBasedonTooDeep, "style \(id)'s basedOn chain is longer than \(Self.maxChainDepth); cut there", styleId: id)
                 break
             }
             guard !seen.contains(parent) else {
-                warn("styles.basedon-cycle", "style \(id)'s basedOn chain loops back to \(parent); cut there", styleId: id)
+                warn(.stylesBasedonCycle, "style \(id)'s basedOn chain loops back to \(parent); cut there", styleId: id)
                 break
             }
             guard let next = styles[parent] else {
-                warn("styles.unknown-basedon", "style \(current.styleId) is based on unknown style \(parent)", styleId: current.styleId)
+                warn(.stylesUnknownBasedon, "style \(current.styleId) is based on unknown style \(parent)", styleId: current.styleId)
                 break
             }
             guard next.kind == first.kind else {
-                warn("styles.basedon-type-mismatch", "\(first.kind.rawValue) style \(current.styleId) is based on \(next.kind.rawValue) style \(parent); ignored", styleId: current.styleId)
+                warn(.stylesBasedonTypeMismatch, "\(first.kind.rawValue) style \(current.styleId) is based on \(next.kind.rawValue) style \(parent); ignored", styleId: current.styleId)
                 break
             }
             seen.insert(parent)
@@ -260,14 +258,12 @@ struct StyleSheet: Sendable {
     // MARK: - Diagnostics
 
     private func reportUnknown(_ id: String, kind: String, at location: SourceLocation?) {
-        unknownIds.record(key: kind + "\u{0}" + id, Diagnostic(
-            severity: .warning, code: "styles.unknown-style",
-            message: "\(kind) style \(id) is not defined in \(part); " + (kind == "paragraph"
+        unknownIds.record(key: kind + "\u{0}" + id, Diagnostic(.stylesUnknownStyle, message: "\(kind) style \(id) is not defined in \(part); " + (kind == "paragraph"
                 ? "the default paragraph style is used" : "its formatting is ignored"),
             location: location))
     }
 
-    private mutating func warn(_ code: String, _ message: String, styleId: String? = nil, path: String? = nil) {
+    private mutating func warn(_ code: DiagnosticCode, _ message: String, styleId: String? = nil, path: String? = nil) {
         partDiagnostics.append(Diagnostic(
             severity: .warning, code: code, message: message,
             location: SourceLocation(part: part, path: path ?? "styles/style[@w:styleId='\(styleId ?? "")']")))

@@ -1,4 +1,5 @@
 internal import CLibZip
+import DocumentModel
 import Foundation
 
 #if canImport(Glibc)
@@ -39,9 +40,7 @@ public struct ZipWriter: Sendable {
 
     /// The timestamp for reproducible output: `SOURCE_DATE_EPOCH` when set, else 1980-01-01.
     public static func modificationDateFromEnvironment() -> Date {
-        // getenv, not ProcessInfo.environment: the latter is not safe to call from several
-        // threads at once in swift-corelibs-foundation (it corrupted memory in our tests).
-        if let raw = getenv("SOURCE_DATE_EPOCH"), let seconds = Int64(String(cString: raw)) {
+        if let seconds = SourceDateEpoch.seconds {
             return Date(timeIntervalSince1970: TimeInterval(seconds))
         }
         return dosEpoch

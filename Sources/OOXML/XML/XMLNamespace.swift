@@ -4,15 +4,9 @@ struct XMLNamespace: Sendable, Hashable {
     let uris: [String]
 
     /// WordprocessingML main (ECMA-376 Part 1, §17).
-    static let w = XMLNamespace(uris: [
-        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-        "http://purl.oclc.org/ooxml/wordprocessingml/main",
-    ])
+    static let w = XMLNamespace(uris: [OPCNames.Namespace.w, OPCNames.Namespace.wStrict])
     /// Relationship ids in part content (`r:id`, `r:embed`).
-    static let r = XMLNamespace(uris: [
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-        "http://purl.oclc.org/ooxml/officeDocument/relationships",
-    ])
+    static let r = XMLNamespace(uris: [OPCNames.Namespace.r, OPCNames.Namespace.rStrict])
     /// Markup compatibility (`mc:AlternateContent`).
     static let mc = XMLNamespace(uris: ["http://schemas.openxmlformats.org/markup-compatibility/2006"])
     /// WordprocessingML 2010 extensions (`w14:checkbox` …).
@@ -29,15 +23,11 @@ struct XMLNamespace: Sendable, Hashable {
         "http://purl.oclc.org/ooxml/officeDocument/math",
     ])
     /// Package relationships part (`_rels/*.rels`).
-    static let packageRelationships = XMLNamespace(uris: [
-        "http://schemas.openxmlformats.org/package/2006/relationships",
-    ])
+    static let packageRelationships = XMLNamespace(uris: [OPCNames.Namespace.packageRelationships])
     /// `[Content_Types].xml`.
-    static let contentTypes = XMLNamespace(uris: ["http://schemas.openxmlformats.org/package/2006/content-types"])
+    static let contentTypes = XMLNamespace(uris: [OPCNames.Namespace.contentTypes])
     /// Core properties (`cp:coreProperties`).
-    static let coreProperties = XMLNamespace(uris: [
-        "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    ])
+    static let coreProperties = XMLNamespace(uris: [OPCNames.Namespace.coreProperties])
     static let dc = XMLNamespace(uris: ["http://purl.org/dc/elements/1.1/"])
     static let dcterms = XMLNamespace(uris: ["http://purl.org/dc/terms/"])
 }

@@ -99,16 +99,12 @@ public enum GoalExtractor {
         _ = seenBody
         if !undated.isEmpty {
             diagnostics.append(
-                Diagnostic(
-                    severity: .warning, code: "extract.indicator-no-year",
-                    message: "以下指标在句子、上文、标题和规划期中都找不到目标年份：\(undated.joined(separator: "；"))",
+                Diagnostic(.extractIndicatorNoYear, message: "以下指标在句子、上文、标题和规划期中都找不到目标年份：\(undated.joined(separator: "；"))",
                     location: undatedLocation))
         }
         if indicators.isEmpty, !blocks.isEmpty {
             diagnostics.append(
-                Diagnostic(
-                    severity: .warning, code: "extract.goals-no-indicator",
-                    message: "发展目标部分没有可识别的定量指标", location: sourceLocation(of: blocks[0].block)))
+                Diagnostic(.extractGoalsNoIndicator, message: "发展目标部分没有可识别的定量指标", location: sourceLocation(of: blocks[0].block)))
         }
         return (goals, indicators, diagnostics)
     }

@@ -72,9 +72,7 @@ public enum IndicatorTable {
                     ?? readCell(first, scanner: scanner, multiplier: columnMultiplier, unit: columnUnit)
                 else {
                     diagnostics.append(
-                        Diagnostic(
-                            severity: .warning, code: "extract.indicator-unparsed",
-                            message: "指标“\(name)”的目标值“\(raw)”无法识别为数值", location: sourceLocation))
+                        Diagnostic(.extractIndicatorUnparsed, message: "指标“\(name)”的目标值“\(raw)”无法识别为数值", location: sourceLocation))
                     continue
                 }
                 if cell.relative == nil {
@@ -88,9 +86,7 @@ public enum IndicatorTable {
                 let year = target.year ?? contextYear ?? period?.end
                 if year == nil {
                     diagnostics.append(
-                        Diagnostic(
-                            severity: .warning, code: "extract.indicator-no-year",
-                            message: "指标“\(name)”的目标列“\(target.header)”未写明目标年份", location: sourceLocation))
+                        Diagnostic(.extractIndicatorNoYear, message: "指标“\(name)”的目标列“\(target.header)”未写明目标年份", location: sourceLocation))
                 }
                 indicators.append(
                     Indicator(

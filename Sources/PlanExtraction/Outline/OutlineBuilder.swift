@@ -66,9 +66,7 @@ public struct OutlineBuilder: Sendable {
         SectionKindResolver(matcher: matcher).resolve(&headings)
         var diagnostics = HeadingOrderCheck.check(headings) + HeadingOrderCheck.styleMismatches(headings)
         if titles.isEmpty {
-            diagnostics.append(Diagnostic(
-                severity: .info, code: "extract.title-not-found",
-                message: "第一个标题之前未找到文件标题",
+            diagnostics.append(Diagnostic(.extractTitleNotFound, message: "第一个标题之前未找到文件标题",
                 location: SourceLocation(part: "word/document.xml", path: "body")))
         }
         return Outline(

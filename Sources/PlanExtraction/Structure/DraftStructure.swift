@@ -80,9 +80,7 @@ public struct DraftStructure: Sendable, Hashable {
                 paragraphCount: blocks.count)
             sectionBlocks.append(SectionBlocks(section: section, blocks: blocks))
             if blocks.isEmpty {
-                diagnostics.append(Diagnostic(
-                    severity: .warning, code: "extract.empty-section",
-                    message: "“\(h.candidate.displayTitle)”部分没有正文内容",
+                diagnostics.append(Diagnostic(.extractEmptySection, message: "“\(h.candidate.displayTitle)”部分没有正文内容",
                     location: SourceLocation(
                         part: "word/document.xml", paragraphIndex: h.candidate.paragraph, path: h.candidate.path)))
             }
@@ -91,9 +89,7 @@ public struct DraftStructure: Sendable, Hashable {
         let missing = synonyms.required.compactMap(SectionKind.init(rawValue:)).filter { !kindsFound.contains($0) }
         for kind in missing {
             let name = synonyms.entry(kind.rawValue)?.name ?? kind.rawValue
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: "extract.missing-section",
-                message: "未找到“\(name)”部分"))
+            diagnostics.append(Diagnostic(.extractMissingSection, message: "未找到“\(name)”部分"))
         }
 
         let sectionHeadings = { (kind: SectionKind) in found.filter { $0.kind == kind }.map(\.heading) }
@@ -112,9 +108,7 @@ public struct DraftStructure: Sendable, Hashable {
             }
             if items.isEmpty {
                 let h = map.headings[i].candidate
-                diagnostics.append(Diagnostic(
-                    severity: .info, code: "extract.safeguards-unstructured",
-                    message: "“\(h.displayTitle)”部分既无下级标题也无段首加粗小标题，未能逐条识别保障措施",
+                diagnostics.append(Diagnostic(.extractSafeguardsUnstructured, message: "“\(h.displayTitle)”部分既无下级标题也无段首加粗小标题，未能逐条识别保障措施",
                     location: SourceLocation(part: "word/document.xml", paragraphIndex: h.paragraph, path: h.path)))
             }
             for (item, text) in items {

@@ -135,9 +135,7 @@ enum HeadingOrderCheck {
                     } else {
                         after = "是上级标题下同类标题的第一个，序号应为 1"
                     }
-                    out.append(Diagnostic(
-                        severity: .warning, code: "extract.heading-order",
-                        message: "标题“\(c.displayTitle)”\(after)，实为 \(n)",
+                    out.append(Diagnostic(.extractHeadingOrder, message: "标题“\(c.displayTitle)”\(after)，实为 \(n)",
                         location: SourceLocation(part: "word/document.xml", paragraphIndex: c.paragraph, path: c.path)))
                 }
                 last[label.depthKey] = (n, c.displayTitle)
@@ -160,9 +158,7 @@ enum HeadingOrderCheck {
                 continue
             }
             if known.level != style {
-                out.append(Diagnostic(
-                    severity: .info, code: "extract.heading-style-mismatch",
-                    message: "标题“\(c.displayTitle)”的大纲级别为 \(style + 1) 级，而同类编号的“\(known.display)”为 \(known.level + 1) 级；已按编号归入第 \(h.level) 级，建议统一标题样式",
+                out.append(Diagnostic(.extractHeadingStyleMismatch, message: "标题“\(c.displayTitle)”的大纲级别为 \(style + 1) 级，而同类编号的“\(known.display)”为 \(known.level + 1) 级；已按编号归入第 \(h.level) 级，建议统一标题样式",
                     location: SourceLocation(part: "word/document.xml", paragraphIndex: c.paragraph, path: c.path)))
             }
         }

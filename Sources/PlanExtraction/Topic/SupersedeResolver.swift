@@ -71,16 +71,12 @@ public struct SupersedeResolver: Sendable {
             let (kept, reason) = newest(of: group)
             for draft in group where draft.file != kept.file {
                 supersededBy[draft.file] = kept.file
-                notes.append((draft.file, Diagnostic(
-                    severity: .info, code: "extract.superseded",
-                    message: "《\(draft.file)》\(Self.versionNote(draft))与《\(kept.file)》\(Self.versionNote(kept))同属专题\(id)，"
+                notes.append((draft.file, Diagnostic(.extractSuperseded, message: "《\(draft.file)》\(Self.versionNote(draft))与《\(kept.file)》\(Self.versionNote(kept))同属专题\(id)，"
                         + "按\(reason)以后者为准，前者不再参与汇总。")))
                 guard reason == Self.byFileTime, let a = draft.fileModified, let b = kept.fileModified else { continue }
                 let gap = abs(b.timeIntervalSince(a))
                 guard gap < versions.closeFileTimeSeconds else { continue }
-                let warning = Diagnostic(
-                    severity: .warning, code: "extract.supersede-uncertain",
-                    message: "《\(draft.file)》与《\(kept.file)》同属专题\(id)，文档属性和稿次都无法区分新旧，"
+                let warning = Diagnostic(.extractSupersedeUncertain, message: "《\(draft.file)》与《\(kept.file)》同属专题\(id)，文档属性和稿次都无法区分新旧，"
                         + "只能按文件修改时间以《\(kept.file)》为准，而两者仅相差 \(Self.seconds(gap)) 秒（可能是一同复制的），"
                         + "请确认哪一份是最新稿（可在文件名或副标题中注明稿次），并移走另一份。")
                 warnings.append((kept.file, warning))

@@ -110,18 +110,12 @@ public struct TopicIdentifier: Sendable {
             let best = match.candidates.first?.score ?? 0
             if best >= rules.thresholds.accept, match.candidates.count >= 2 {
                 let close = match.candidates.filter { best - $0.score < rules.thresholds.margin }
-                return [Diagnostic(
-                    severity: .warning, code: "extract.topic-ambiguous",
-                    message: "无法确定《\(fileName)》属于哪个专题：\(close.map(describe).joined(separator: "与"))得分接近，请人工指定。")]
+                return [Diagnostic(.extractTopicAmbiguous, message: "无法确定《\(fileName)》属于哪个专题：\(close.map(describe).joined(separator: "与"))得分接近，请人工指定。")]
             }
-            return [Diagnostic(
-                severity: .warning, code: "extract.topic-unknown",
-                message: "无法识别《\(fileName)》对应的专题（最高得分 \(Self.formatted(best))，低于 \(Self.formatted(rules.thresholds.accept))），请人工指定。")]
+            return [Diagnostic(.extractTopicUnknown, message: "无法识别《\(fileName)》对应的专题（最高得分 \(Self.formatted(best))，低于 \(Self.formatted(rules.thresholds.accept))），请人工指定。")]
         }
         if let hint = TopicText.leadingNumber(name).hint, hint != id, catalog.topic(hint) != nil {
-            return [Diagnostic(
-                severity: .info, code: "extract.topic-number-mismatch",
-                message: "《\(fileName)》文件名开头的编号 \(hint) 与按标题识别出的专题\(id)“\(catalog.topic(id)?.title ?? id)”不一致，以标题为准。")]
+            return [Diagnostic(.extractTopicNumberMismatch, message: "《\(fileName)》文件名开头的编号 \(hint) 与按标题识别出的专题\(id)“\(catalog.topic(id)?.title ?? id)”不一致，以标题为准。")]
         }
         return []
     }
@@ -158,9 +152,7 @@ public struct TopicIdentifier: Sendable {
         case .period:
             why = "标题、封面或文件名写的是\(named)规划期，不是“\(scope?.period ?? "")”，是其他规划期的文稿"
         }
-        return Diagnostic(
-            severity: .warning, code: "extract.out-of-scope",
-            message: "《\(fileName)》\(why)，不在\(plan)规划范围内：不识别专题，不参与汇总，也不会取代本期稿件。如确属本期稿件，请修改标题或文件名。")
+        return Diagnostic(.extractOutOfScope, message: "《\(fileName)》\(why)，不在\(plan)规划范围内：不识别专题，不参与汇总，也不会取代本期稿件。如确属本期稿件，请修改标题或文件名。")
     }
 
     static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }

@@ -1,8 +1,69 @@
 import DocumentModel
 import Foundation
 import OOXML
+import PlanExtraction
 import PlanModel
 import PlanTemplates
+
+/// What the build asks of a cache of earlier builds' results: a small protocol, so the engine
+/// can be tested with a cache that misbehaves on purpose. `DraftCache` is the one on disk.
+/// Every method is a shortcut: a nil answer or a failed store only costs time.
+public protocol BuildCache: Sendable {
+    /// The signature and hash the last build recorded for `file`, if any.
+    func knownHash(_ file: String) -> KnownHash?
+    /// The key of a draft: its file name and content hash under the cache's identity.
+    func key(file: String, sha256: String) -> String
+    /// The header recorded for `key` when its entry is present; nil is a miss.
+    func cachedHeader(_ key: String) -> DraftExtraction?
+    /// The whole entry; nil when missing or damaged.
+    func entry(_ key: String) -> DraftCacheEntry?
+    func store(_ key: String, _ entry: DraftCacheEntry)
+    /// The draft's JSON as written for resolution `tag`, nil when not cached.
+    func product(_ key: String, tag: String) -> [UInt8]?
+    func storeProduct(_ key: String, tag: String, _ bytes: [UInt8])
+    /// Records what this build used; what it did not is removed.
+    func save(_ update: CacheUpdate)
+}
+
+/// A file's stat signature and the SHA-256 of its bytes, as a build recorded them.
+public struct KnownHash: Sendable, Equatable {
+    public var signature: FileSignature
+    public var sha256: String
+
+    public init(signature: FileSignature, sha256: String) {
+        self.signature = signature
+        self.sha256 = sha256
+    }
+}
+
+/// What a build tells its cache at the end.
+public struct CacheUpdate: Sendable {
+    /// Per key used, the draft's header (unresolved: no supersession, no resolution notes).
+    public var headers: [String: DraftExtraction] = [:]
+    /// Keys whose header came from the cache unchanged.
+    public var unchanged: Set<String> = []
+    /// Per key, the resolution tag its JSON was written for.
+    public var tags: [String: String] = [:]
+    /// Per file name, the hash to trust while its signature does not change.
+    public var hashes: [String: KnownHash] = [:]
+
+    public init() {}
+}
+
+/// The layout of `entries/<key>.json` (bump `DraftCache.formatVersion` when it changes).
+public struct DraftCacheEntry: Codable, Sendable {
+    public var extraction: DraftExtraction
+    public var content: DraftContent
+
+    public init(extraction: DraftExtraction, content: DraftContent) {
+        self.extraction = extraction
+        self.content = content
+    }
+
+    public init(_ draft: ExtractedDraft) {
+        self.init(extraction: draft.extraction, content: draft.content)
+    }
+}
 
 /// What earlier builds extracted from each draft, under `<out>/.cache/`, so that a rebuild reads
 /// only the drafts that changed.
@@ -24,36 +85,28 @@ import PlanTemplates
 ///   version), which is all a rebuild needs of an unchanged draft until it is written out.
 /// Entries are written atomically (temporary file, rename); a build removes the entries it did
 /// not use. A damaged or missing entry is a miss, never an error: the cache is only a shortcut.
-struct DraftCache: Sendable {
-    static let formatVersion = 2
+public struct DraftCache: BuildCache {
+    public static let formatVersion = 2
 
-    /// The layout of `entries/<key>.json` (bump `formatVersion` when it changes).
-    struct Entry: Codable, Sendable {
-        var extraction: DraftExtraction
-        var content: DraftContent
+    public typealias Entry = DraftCacheEntry
 
-        init(extraction: DraftExtraction, content: DraftContent) {
-            self.extraction = extraction
-            self.content = content
-        }
-
-        init(_ draft: ExtractedDraft) {
-            self.init(extraction: draft.extraction, content: draft.content)
-        }
-    }
-
-    let directory: String
+    public let directory: String
     /// Hex SHA-256 of the tool and templates; part of every key.
-    let identity: String
+    public let identity: String
+    /// The index and the hashes as the last build left them (read when the cache is opened).
+    let index: LoadedIndex
+    let hashes: [String: KnownHash]
 
-    init(directory: String, identity: String) {
+    public init(directory: String, identity: String) {
         self.directory = directory
         self.identity = identity
+        index = Self.loadIndex(indexPath: (directory as NSString).appendingPathComponent("index.tsv"))
+        hashes = Self.loadHashes(hashesPath: (directory as NSString).appendingPathComponent("hashes.tsv"))
     }
 
     /// The cache of the output folder `out`, for `templates` (the bytes in use of each template
     /// file, from the templates folder or built in).
-    init(outputFolder out: String, templates: TemplateSet) {
+    public init(outputFolder out: String, templates: TemplateSet) {
         var hash = SHA256()
         hash.update(Array("plan-assembler draft cache \(Self.formatVersion)\n".utf8))
         hash.update(Array(ToolIdentity.current.utf8))
@@ -68,7 +121,7 @@ struct DraftCache: Sendable {
     var indexPath: String { (directory as NSString).appendingPathComponent("index.tsv") }
 
     /// The key of a draft: its file name and content hash under this cache's identity.
-    func key(file: String, sha256: String) -> String {
+    public func key(file: String, sha256: String) -> String {
         var hash = SHA256()
         hash.update(Array("\(identity)\n\(file)\n\(sha256)".utf8))
         return hash.finalizeHex()
@@ -80,9 +133,15 @@ struct DraftCache: Sendable {
 
     func hasEntry(_ key: String) -> Bool { access(entryPath(key), R_OK) == 0 }
 
+    public func knownHash(_ file: String) -> KnownHash? { hashes[file] }
+
+    public func cachedHeader(_ key: String) -> DraftExtraction? {
+        hasEntry(key) ? index.header(key) : nil
+    }
+
     /// What distinguishes the JSON of one draft across resolutions: the file superseding it and
     /// the notes the resolution added.
-    static func resolutionTag(supersededBy: String?, notes: [Diagnostic]) -> String {
+    public static func resolutionTag(supersededBy: String?, notes: [Diagnostic]) -> String {
         guard supersededBy != nil || !notes.isEmpty else { return "current" }
         var text = (supersededBy ?? "") + "\u{0}"
         for note in notes {
@@ -99,23 +158,23 @@ struct DraftCache: Sendable {
     }
 
     /// The draft's JSON as written for resolution `tag`, nil when not cached.
-    func product(_ key: String, tag: String) -> [UInt8]? {
+    public func product(_ key: String, tag: String) -> [UInt8]? {
         FileManager.default.contents(atPath: productPath(key, tag)).map { Array($0) }
     }
 
-    func storeProduct(_ key: String, tag: String, _ bytes: [UInt8]) {
+    public func storeProduct(_ key: String, tag: String, _ bytes: [UInt8]) {
         try? FileManager.default.createDirectory(atPath: entriesDirectory, withIntermediateDirectories: true)
         try? AtomicFile.write(bytes, to: productPath(key, tag), durable: false)
     }
 
     /// The entry, nil when it is missing or unreadable.
-    func load(_ key: String) -> Entry? {
+    public func entry(_ key: String) -> Entry? {
         guard let data = FileManager.default.contents(atPath: entryPath(key)) else { return nil }
         return try? JSONDecoder().decode(Entry.self, from: data)
     }
 
     /// Stores an entry; a failure (read-only or full disk) only costs the next build time.
-    func store(_ key: String, _ entry: Entry) {
+    public func store(_ key: String, _ entry: Entry) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(entry) else { return }
@@ -137,7 +196,7 @@ struct DraftCache: Sendable {
 
     /// The index: one line per entry, `<key> TAB <header JSON>`, after a first line naming the
     /// format; empty when there is no usable index.
-    func loadIndex() -> LoadedIndex {
+    static func loadIndex(indexPath: String) -> LoadedIndex {
         guard let data = FileManager.default.contents(atPath: indexPath) else { return LoadedIndex() }
         let bytes = [UInt8](data)
         var loaded = LoadedIndex()
@@ -154,24 +213,25 @@ struct DraftCache: Sendable {
     var hashesPath: String { (directory as NSString).appendingPathComponent("hashes.tsv") }
 
     /// File name → (signature, SHA-256) recorded by the last build.
-    func loadHashes() -> [String: (FileSignature, String)] {
+    static func loadHashes(hashesPath: String) -> [String: KnownHash] {
         guard let data = FileManager.default.contents(atPath: hashesPath) else { return [:] }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
         guard lines.first.map(String.init) == Self.hashesHeaderLine else { return [:] }
-        var out: [String: (FileSignature, String)] = [:]
+        var out: [String: KnownHash] = [:]
         for line in lines.dropFirst() {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count == 9, let numbers = Optional(f[1...7].compactMap { Int64($0) }), numbers.count == 7, f[8].count == 64
             else { continue }
-            out[f[0]] = (FileSignature(fields: numbers), f[8])
+            out[f[0]] = KnownHash(signature: FileSignature(fields: numbers), sha256: f[8])
         }
         return out
     }
 
-    func saveHashes(_ hashes: [String: (FileSignature, String)]) {
+    func saveHashes(_ hashes: [String: KnownHash]) {
         var text = Self.hashesHeaderLine + "\n"
         for name in hashes.keys.sorted() where !name.contains("\t") && !name.contains("\n") {
-            let (signature, sha) = hashes[name]!
+            let known = hashes[name]!
+            let (signature, sha) = (known.signature, known.sha256)
             text += name + "\t" + signature.fields.map(String.init).joined(separator: "\t") + "\t" + sha + "\n"
         }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -183,6 +243,11 @@ struct DraftCache: Sendable {
     /// Writes the index of `headers` (the lines of `previous` reused for the keys in `unchanged`,
     /// whose headers were read from them) and removes every entry not among them, and every
     /// product file of another resolution than `tags` says.
+    public func save(_ update: CacheUpdate) {
+        save(headers: update.headers, unchanged: update.unchanged, tags: update.tags, previous: index)
+        saveHashes(update.hashes)
+    }
+
     func save(headers: [String: DraftExtraction], unchanged: Set<String>, tags: [String: String], previous: LoadedIndex) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -203,7 +268,8 @@ struct DraftCache: Sendable {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: entriesDirectory)) ?? [] {
             let fields = name.split(separator: ".").map(String.init)
             let key = fields.first ?? name
-            let stale = headers[key] == nil
+            let stale =
+                headers[key] == nil
                 || (fields.count == 4 && fields[2] == "product" && tags[key] != fields[1])
                 || (fields.count != 2 && !(fields.count == 4 && fields[2] == "product"))
             if stale {
@@ -215,10 +281,10 @@ struct DraftCache: Sendable {
 
 /// Who wrote a cache entry: the tool's version and the running executable's size and
 /// modification time (a rebuilt binary is another tool).
-enum ToolIdentity {
-    static let version = "0.7.0"
+public enum ToolIdentity {
+    public static let version = "0.7.0"
 
-    static let current: String = {
+    public static let current: String = {
         var info = stat()
         let path = "/proc/self/exe"
         if stat(path, &info) == 0 || stat(CommandLine.arguments[0], &info) == 0 {
@@ -230,18 +296,18 @@ enum ToolIdentity {
 
 /// What `stat` says of a file, enough to tell that it was not written since: size, modification
 /// and change times (nanoseconds), inode and device.
-struct FileSignature: Hashable, Sendable {
-    var fields: [Int64]
+public struct FileSignature: Hashable, Sendable {
+    public var fields: [Int64]
 
-    init(fields: [Int64]) { self.fields = fields }
+    public init(fields: [Int64]) { self.fields = fields }
 
-    init?(path: String) {
+    public init?(path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         self.init(info)
     }
 
-    init(_ info: stat) {
+    public init(_ info: stat) {
         fields = [
             Int64(info.st_size), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec), Int64(info.st_ctim.tv_sec),
             Int64(info.st_ctim.tv_nsec), Int64(bitPattern: UInt64(info.st_ino)), Int64(bitPattern: UInt64(info.st_dev)),
@@ -249,12 +315,12 @@ struct FileSignature: Hashable, Sendable {
     }
 
     /// The modification time.
-    var modified: Date { Date(timeIntervalSince1970: TimeInterval(fields[1]) + TimeInterval(fields[2]) / 1e9) }
+    public var modified: Date { Date(timeIntervalSince1970: TimeInterval(fields[1]) + TimeInterval(fields[2]) / 1e9) }
 
     /// Whether the file was last written or changed at least `seconds` before `now` (a file
     /// still being written, or written within the file system's timestamp granularity, is not
     /// trusted later).
-    func settled(before now: Double, by seconds: Double) -> Bool {
+    public func settled(before now: Double, by seconds: Double) -> Bool {
         let latest = max(Double(fields[1]) + Double(fields[2]) / 1e9, Double(fields[3]) + Double(fields[4]) / 1e9)
         return latest <= now - seconds
     }

@@ -5,9 +5,9 @@ import OOXML
 /// staging folder inside it (`.staging-<pid>`), then flushed to disk once (syncfs) and renamed
 /// into place. An interrupted run leaves the previous outputs (or, during the final renames, a
 /// mix of complete files — never a partial one). Files can be written from several threads.
-final class OutputStaging: @unchecked Sendable {
-    let path: String
-    let staging: String
+public final class OutputStaging: @unchecked Sendable {
+    public let path: String
+    public let staging: String
     private let lock = NSLock()
     private var names: Set<String> = []
     /// Files already in place with the right bytes (`writeIfChanged`).
@@ -15,7 +15,7 @@ final class OutputStaging: @unchecked Sendable {
     private var directories: Set<String> = []
     private var finished = false
 
-    init(path: String) throws {
+    public init(path: String) throws {
         self.path = path
         let fm = FileManager.default
         try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -32,7 +32,7 @@ final class OutputStaging: @unchecked Sendable {
     deinit { discard() }
 
     /// Writes `name` (a path relative to the output folder) into the staging folder.
-    func write(_ name: String, _ bytes: [UInt8]) throws {
+    public func write(_ name: String, _ bytes: [UInt8]) throws {
         let target = (staging as NSString).appendingPathComponent(name)
         let directory = (target as NSString).deletingLastPathComponent
         lock.lock()
@@ -53,7 +53,7 @@ final class OutputStaging: @unchecked Sendable {
     /// Like `write`, but when the output folder already holds exactly these bytes under `name`
     /// the file is left as it is (not staged, not renamed, yet not stale either): a rebuild of
     /// thousands of drafts rewrites only the JSON of the drafts that changed.
-    func writeIfChanged(_ name: String, _ bytes: [UInt8]) throws {
+    public func writeIfChanged(_ name: String, _ bytes: [UInt8]) throws {
         let current = (path as NSString).appendingPathComponent(name)
         if Self.fileHolds(current, bytes) {
             lock.lock()
@@ -65,7 +65,7 @@ final class OutputStaging: @unchecked Sendable {
     }
 
     /// Whether the regular file at `path` holds exactly `bytes` (one read, one memcmp).
-    static func fileHolds(_ path: String, _ bytes: [UInt8]) -> Bool {
+    public static func fileHolds(_ path: String, _ bytes: [UInt8]) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -85,7 +85,7 @@ final class OutputStaging: @unchecked Sendable {
 
     /// Moves every staged file into place (in name order) and removes files under
     /// `staleUnder` that this run did not write (a draft that left the drop folder).
-    func commit(staleUnder: String) throws {
+    public func commit(staleUnder: String) throws {
         lock.lock()
         let written = names.sorted()
         let unchanged = kept
@@ -114,7 +114,7 @@ final class OutputStaging: @unchecked Sendable {
     }
 
     /// Removes the staging folder (what was staged is dropped).
-    func discard() {
+    public func discard() {
         lock.lock()
         let done = finished
         finished = true

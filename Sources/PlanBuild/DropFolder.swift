@@ -1,26 +1,27 @@
-import DocumentModel
 import Foundation
-import OOXML
-import PlanAssembly
-import PlanExtraction
-import PlanModel
 
 /// The files of a drop folder, classified before anything is read: drafts to read, and files
 /// that are not drafts (lock files, temporary files, hidden files, folders), which are listed as
 /// ignored so that every file is accounted for.
-struct DropFolder {
-    struct Entry: Sendable {
-        var name: String
-        var path: String
+public struct DropFolder: Sendable {
+    public struct Entry: Sendable {
+        public var name: String
+        public var path: String
         /// nil: a candidate draft; otherwise why it is ignored (Chinese, for the report).
-        var ignoredBecause: String?
+        public var ignoredBecause: String?
+
+        public init(name: String, path: String, ignoredBecause: String? = nil) {
+            self.name = name
+            self.path = path
+            self.ignoredBecause = ignoredBecause
+        }
     }
 
-    let path: String
-    let entries: [Entry]
+    public let path: String
+    public let entries: [Entry]
 
     /// Lists `path` (not recursively), sorted by name so the result never depends on the file system.
-    init(path: String) throws {
+    public init(path: String) throws {
         self.path = path
         let fm = FileManager.default
         let names = try fm.contentsOfDirectory(atPath: path).sorted()
@@ -34,7 +35,7 @@ struct DropFolder {
 
     /// Why a file is not a draft at all, or nil when it should be read (and, if it is not a Word
     /// document, rejected with the reader's reason).
-    static func ignoreReason(_ name: String, isDirectory: Bool) -> String? {
+    public static func ignoreReason(_ name: String, isDirectory: Bool) -> String? {
         if isDirectory { return "子文件夹（不读取子文件夹中的文件）" }
         if name.hasPrefix("~$") { return "Word 临时锁定文件（~$ 开头，文档打开时自动生成）" }
         if name.hasPrefix(".~lock.") && name.hasSuffix("#") { return "LibreOffice/WPS 锁定文件" }
@@ -47,5 +48,5 @@ struct DropFolder {
         return nil
     }
 
-    var candidates: [Entry] { entries.filter { $0.ignoredBecause == nil } }
+    public var candidates: [Entry] { entries.filter { $0.ignoredBecause == nil } }
 }

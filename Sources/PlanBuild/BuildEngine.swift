@@ -1,0 +1,233 @@
+import DocumentModel
+import Foundation
+import OOXML
+import PlanAssembly
+import PlanDocxWriter
+import PlanExtraction
+import PlanFeedback
+import PlanModel
+import PlanReport
+import PlanTemplates
+
+/// Why a build wrote nothing. The commands render it (`description`) and map it to an exit
+/// status in one place; nothing here prints.
+public enum BuildError: Error, Sendable, CustomStringConvertible {
+    /// The drop folder cannot be listed.
+    case dropFolder(path: String, reason: String)
+    /// The master outline template is invalid.
+    case masterOutline(reason: String)
+    /// The reference document cannot be used.
+    case referenceDocument(reason: String)
+    /// The output folder cannot be prepared (staging).
+    case outputFolder(path: String, reason: String)
+    /// A draft's JSON cannot be written.
+    case draftJSON(path: String, reason: String)
+    /// An output cannot be rendered.
+    case render(reason: String)
+    /// The staged outputs cannot be moved into place.
+    case commit(path: String, reason: String)
+    /// `--strict`: drafts were rejected or their topic not identified.
+    case strict(rejected: [InputRecord], unassigned: [InputRecord])
+
+    /// What kind of failure it is, for the exit status.
+    public enum Kind: Sendable {
+        case input, output, template
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .dropFolder, .strict: .input
+        case .masterOutline, .referenceDocument: .template
+        case .outputFolder, .draftJSON, .render, .commit: .output
+        }
+    }
+
+    /// The message, one `error: …` line per problem (no final newline).
+    public var description: String {
+        switch self {
+        case .dropFolder(let path, let reason): "error: \(path): cannot list the drop folder: \(reason)"
+        case .masterOutline(let reason): "error: template: \(reason)"
+        case .referenceDocument(let reason): "error: reference document: \(reason)"
+        case .outputFolder(let path, let reason): "error: \(path): \(reason)"
+        case .draftJSON(let path, let reason): "error: \(path): cannot write a draft's JSON: \(reason)"
+        case .render(let reason): "error: cannot render the outputs: \(reason)"
+        case .commit(let path, let reason): "error: \(path): \(reason)"
+        case .strict(let rejected, let unassigned):
+            (rejected.map { "error: \($0.file): \($0.reason ?? "")" }
+                + unassigned.map { "error: \($0.file): \($0.reason ?? "topic not identified")" }
+                + ["error: --strict: drafts were rejected or not identified; nothing written"]).joined(separator: "\n")
+        }
+    }
+
+    /// The lines of `description`.
+    public var lines: [String] { description.components(separatedBy: "\n") }
+}
+
+/// Everything a build needs besides the drop folder, loaded once (`build`, and `watch` for
+/// each of its rebuilds): builds a folder into an output folder, atomically.
+public struct BuildEngine: Sendable {
+    public let templates: TemplateSet
+    public let outline: MasterOutline
+    public let reference: ReferenceDocument
+    public var provenance: Provenance
+    public var out: String
+    public var jobs: Int
+    /// Any rejected or unassigned draft fails the build, and nothing is written.
+    public var strict: Bool
+    public var useCache: Bool
+    public var keepInMemory = 500
+    /// The master plan to list changes against (`--since`); nil: the previous build's in `out`.
+    public var since: String?
+    /// Only for tests: the cache to use instead of `<out>/.cache`.
+    public var cacheOverride: (@Sendable (String, TemplateSet) -> any BuildCache)?
+
+    /// Loads the master outline and the reference document (`referenceDoc`, else the templates').
+    public init(
+        templates: TemplateSet, referenceDoc: String? = nil, provenance: Provenance = .comments, out: String,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, strict: Bool = false, useCache: Bool = true
+    ) throws(BuildError) {
+        do {
+            outline = try templates.masterOutline()
+        } catch {
+            throw .masterOutline(reason: "\(error)")
+        }
+        do {
+            reference = try referenceDoc.map { try ReferenceDocument.load(docx: $0) } ?? Self.referenceDocument(templates.source)
+        } catch {
+            throw .referenceDocument(reason: "\(error)")
+        }
+        self.templates = templates
+        self.provenance = provenance
+        self.out = out
+        self.jobs = max(1, jobs)
+        self.strict = strict
+        self.useCache = useCache
+    }
+
+    /// The reference document of a template source: its `reference-docx/` folder, from the
+    /// folder when it has one, else built in.
+    public static func referenceDocument(_ source: TemplateSource) throws(ReferenceDocumentError) -> ReferenceDocument {
+        switch source.origin(of: "reference-docx/") {
+        case .folder(let folder):
+            return try ReferenceDocument.load(directory: (folder as NSString).appendingPathComponent("reference-docx"))
+        case .builtIn:
+            return try ReferenceDocument.load(
+                files: source.files(under: "reference-docx")?.files ?? [:], origin: TemplateSource.builtInLabel + "/reference-docx")
+        case nil:
+            throw .unreadable(origin: source.label(of: "reference-docx"), reason: "目录不存在")
+        }
+    }
+
+    /// Lists the drop folder at `path` and builds it.
+    public func perform(inputs path: String, progress: (any BuildProgress)? = nil) async throws(BuildError) -> BuildSummary {
+        let folder: DropFolder
+        do {
+            folder = try DropFolder(path: path)
+        } catch {
+            throw .dropFolder(path: path, reason: error.localizedDescription)
+        }
+        return try await perform(folder, progress: progress)
+    }
+
+    /// Builds `folder` into `out`: nothing is replaced unless everything was rendered.
+    public func perform(_ folder: DropFolder, progress: (any BuildProgress)? = nil) async throws(BuildError) -> BuildSummary {
+        let started = Date()
+        let staging: OutputStaging
+        do {
+            staging = try OutputStaging(path: out)
+        } catch {
+            throw .outputFolder(path: out, reason: "\(error)")
+        }
+        defer { staging.discard() }
+        var build = DraftBuild(templates: templates, outline: outline)
+        if useCache {
+            build.cache = cacheOverride?(out, templates) ?? DraftCache(outputFolder: out, templates: templates)
+        }
+        build.keepInMemory = keepInMemory
+        build.jobs = jobs
+        let result: DraftBuild.Result
+        do {
+            result = try await build.run(folder, staging: staging, progress: progress)
+        } catch {
+            throw .draftJSON(path: out, reason: "\(error)")
+        }
+        let plan = result.plan
+
+        let rejected = plan.inputs.filter { $0.status == .rejected }
+        let unassigned = plan.inputs.filter { $0.status == .unassigned }
+        if strict, !rejected.isEmpty || !unassigned.isEmpty {
+            throw .strict(rejected: rejected, unassigned: unassigned)
+        }
+
+        var feedback: [(name: String, bytes: [UInt8])] = []
+        let changes = PlanComparison.compare(
+            previous: PlanComparison.previousPlan(since ?? (out as NSString).appendingPathComponent("master-plan.json")), current: plan)
+        // The report and the DOCX list changes only when there are some: a first build and a
+        // rebuild of the same inputs write the same bytes there (changes.json tells them apart).
+        let shown = changes.compared && !changes.isEmpty ? changes : nil
+        do {
+            try staging.write("master-plan.json", ProductJSON.encode(plan))
+            try staging.write("changes.json", ProductJSON.encode(changes))
+            try staging.write("report.html", Array(HTMLReport.render(plan, changes: shown).utf8))
+            try staging.write(
+                "master-plan.docx", DocxPlanWriter(reference: reference, provenance: provenance, changes: shown).write(plan))
+            // The 纲要 edition, when the master outline names one.
+            if let edition = outline.outlineEdition, let short = PlanEditions.outline(plan, outline: outline) {
+                try staging.write(
+                    edition.file, DocxPlanWriter(reference: reference, provenance: provenance, mainIndicatorsOnly: true).write(short))
+            }
+            // Each editor's own draft back with the findings as Word comments.
+            let extractor = DraftExtractor(templates: templates)
+            let cache = build.cache
+            feedback = BuildFeedback.annotatedDrafts(
+                folder: folder.path, plan: plan, annotator: DraftAnnotator(date: DraftFeedback.dateFromEnvironment()),
+                previous: out, draftKey: { record in record.sha256.flatMap { sha in cache?.key(file: record.file, sha256: sha) } },
+                extract: { extractor.extract($0, fileName: $1) })
+            for (name, bytes) in feedback where name != BuildFeedback.keysPath { try staging.write(name, bytes) }
+        } catch {
+            throw .render(reason: "\(error)")
+        }
+        do {
+            try staging.commit(staleUnder: "drafts")
+            BuildFeedback.removeStale(in: out, keeping: Set(feedback.map(\.name)))
+            // The annotated copies' reuse keys are cache state: beside the cache, after the outputs.
+            if let keys = feedback.first(where: { $0.name == BuildFeedback.keysPath }) {
+                try? AtomicFile.write(keys.bytes, to: (out as NSString).appendingPathComponent(BuildFeedback.keysPath))
+            }
+        } catch {
+            throw .commit(path: out, reason: "\(error)")
+        }
+        return BuildSummary(
+            plan: plan, out: out, extracted: result.extracted, cached: result.cached, seconds: Date().timeIntervalSince(started))
+    }
+}
+
+/// What a build did: the plan, and the counts the commands print.
+public struct BuildSummary: Sendable {
+    public var plan: MasterPlan
+    public var out: String
+    /// Drafts read and extracted, and drafts taken from the cache.
+    public var extracted: Int
+    public var cached: Int
+    public var seconds: Double
+
+    public var rejected: [InputRecord] { plan.inputs.filter { $0.status == .rejected } }
+
+    /// How many inputs have each status.
+    public func count(_ status: InputRecord.Status) -> Int { plan.inputs.filter { $0.status == status }.count }
+
+    /// Catalog entries with a draft.
+    public var present: Int { plan.coverage.filter { $0.status == .present }.count }
+
+    /// "used 3, superseded 0, unassigned 0, rejected 1, ignored 1"
+    public var statusCounts: String {
+        "used \(count(.used)), superseded \(count(.superseded)), unassigned \(count(.unassigned)), "
+            + "rejected \(count(.rejected)), ignored \(count(.ignored))"
+    }
+
+    /// "coverage 3/35, conflicts 0"
+    public var coverageText: String { "coverage \(present)/\(plan.coverage.count), conflicts \(plan.conflicts.count)" }
+
+    /// "read 0, cached 3"
+    public var cacheText: String { "read \(extracted), cached \(cached)" }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Where a build reports its progress (phase, drafts done / total, current file); the command
+/// line draws it, the engine never prints. Called from several threads at once.
+public protocol BuildProgress: Sendable {
+    func start(phase: String, total: Int)
+    func step(_ file: String)
+    func finish()
+}
+
+/// `transform` applied to every element by at most `jobs` child tasks at once (Swift
+/// concurrency: a throwing task group on the cooperative pool; the work is CPU-bound reading
+/// and extraction, so a task runs to completion once started). Results come back in input
+/// order, so nothing downstream depends on scheduling; the first error thrown is rethrown.
+public enum ParallelMap {
+    public static func run<T: Sendable, R: Sendable>(
+        _ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) throws -> R
+    ) async throws -> [R] {
+        try await withThrowingTaskGroup(of: (Int, R).self) { group in
+            var results = [R?](repeating: nil, count: items.count)
+            var next = 0
+            func launch() {
+                let i = next
+                next += 1
+                group.addTask { (i, try transform(items[i])) }
+            }
+            while next < min(max(1, jobs), items.count) { launch() }
+            while let (i, value) = try await group.next() {
+                results[i] = value
+                if next < items.count { launch() }
+            }
+            return results.map { $0! }
+        }
+    }
+}
+
+/// JSON with sorted keys, the way every product file is written.
+public enum ProductJSON {
+    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value)) + [0x0A]
+    }
+}
+
+/// W3CDTF (UTC, seconds) without depending on the locale or time zone.
+public enum W3CDTFFormatter {
+    public static func string(from date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var fields = tm()
+        gmtime_r(&seconds, &fields)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday),
+            Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec))
+    }
+}

@@ -1,0 +1,273 @@
+import DocumentModel
+import Foundation
+import OOXML
+import PlanAssembly
+import PlanExtraction
+import PlanModel
+import PlanTemplates
+
+/// One build of a drop folder into a master plan: read and extract every draft (in parallel,
+/// from the cache when unchanged), resolve superseded drafts, write each draft's JSON, account
+/// for every input, assemble the master plan.
+///
+/// Each file is read at most once per build: its bytes are hashed for the cache key and, on a
+/// miss, parsed from the same copy. A draft whose cache entry turns out missing or damaged in
+/// the second pass is read again to repair it; when that fails the draft is rejected with the
+/// reason, never merged empty.
+///
+/// Memory stays bounded by the number of topics, not of drafts: a draft's document model is
+/// dropped as soon as its items are extracted; past `keepInMemory` drafts, extractions are not
+/// kept either but re-read from the cache when their JSON is written; and only the drafts that
+/// are merged (current, identified) are kept whole for the assembly — the others are kept as
+/// headers (`DraftExtraction.header`).
+public struct DraftBuild: Sendable {
+    public let templates: TemplateSet
+    public let outline: MasterOutline
+    public var cache: (any BuildCache)?
+    /// Up to this many drafts, extractions stay in memory between the two passes.
+    public var keepInMemory = 500
+    /// Drafts read in parallel.
+    public var jobs = 1
+    public var datePolicy: PlanDatePolicy = .fromEnvironment()
+
+    public init(templates: TemplateSet, outline: MasterOutline, cache: (any BuildCache)? = nil) {
+        self.templates = templates
+        self.outline = outline
+        self.cache = cache
+    }
+
+    /// What a build made, and how much of it came from the cache.
+    public struct Result: Sendable {
+        public var plan: MasterPlan
+        /// Drafts read and extracted in this run, and drafts taken from the cache.
+        public var extracted: Int
+        public var cached: Int
+    }
+
+    /// Pass 1's record of a candidate file that was read or found in the cache.
+    struct ReadDraft: Sendable {
+        var entry: DropFolder.Entry
+        /// The draft's header, as read or as cached.
+        var header: DraftExtraction
+        var cacheKey: String?
+        /// The whole extraction, while the drafts fit in memory (nil when taken from the cache).
+        var extracted: DraftCacheEntry?
+        /// The file's modification time, for supersession when nothing else decides.
+        var fileModified: Date?
+        var fromCache: Bool
+        /// The hash to trust next time while the file's signature stays the same.
+        var trustedHash: KnownHash?
+    }
+
+    /// Pass 1's outcome for a candidate file.
+    enum FirstPass: Sendable {
+        case read(ReadDraft)
+        case rejected(file: String, DocxReadError)
+    }
+
+    /// A draft read in pass 1 with its resolution (supersession) among all drafts.
+    struct ResolvedDraft: Sendable {
+        var read: ReadDraft
+        var resolved: DraftExtraction
+    }
+
+    /// Pass 2's record of a draft whose JSON was written.
+    struct WrittenDraft: Sendable {
+        /// The whole extraction for a merged draft, its header otherwise.
+        var extraction: DraftExtraction
+        /// The prose the master plan quotes, for a merged draft.
+        var content: DraftContent?
+        /// The resolution its JSON was written for (`DraftCache.resolutionTag`).
+        var tag: String
+    }
+
+    enum SecondPass: Sendable {
+        case written(WrittenDraft)
+        case rejected(DocxReadError)
+    }
+
+    /// Builds `folder`; per-draft JSON files go to `staging` as `drafts/<name>.json`.
+    public func run(_ folder: DropFolder, staging: OutputStaging, progress: (any BuildProgress)? = nil) async throws -> Result {
+        let extractor = DraftExtractor(templates: templates)
+        let candidates = folder.candidates
+        let spill = cache != nil && candidates.count > keepInMemory
+
+        // Pass 1: the header of every draft (and the whole extraction while it fits).
+        progress?.start(phase: "reading", total: candidates.count)
+        let started = Date().timeIntervalSince1970
+        let firstPass: [FirstPass] = try await ParallelMap.run(candidates, jobs: jobs) { entry in
+            defer { progress?.step(entry.name) }
+            do throws(DocxReadError) {
+                return .read(try readDraft(entry, extractor: extractor, keep: !spill, started: started))
+            } catch {
+                return .rejected(file: entry.name, error)
+            }
+        }
+        progress?.finish()
+
+        var ready: [ReadDraft] = []
+        var rejected: [String: DocxReadError] = [:]
+        for outcome in firstPass {
+            switch outcome {
+            case .read(let draft): ready.append(draft)
+            case .rejected(let file, let error): rejected[file] = error
+            }
+        }
+        var fileTimes: [String: Date] = [:]
+        for draft in ready { fileTimes[draft.entry.name] = draft.fileModified }
+        let resolution = extractor.resolveSuperseded(ready.map(\.header), fileTimes: fileTimes)
+        let resolved = zip(ready, resolution).map { ResolvedDraft(read: $0, resolved: $1) }
+
+        // Pass 2: each draft's JSON, written as it is made; the merged drafts kept whole.
+        progress?.start(phase: "writing", total: resolved.count)
+        let secondPass: [SecondPass] = try await ParallelMap.run(resolved, jobs: jobs) { draft in
+            defer { progress?.step(draft.resolved.source.file) }
+            return try writeDraft(draft, extractor: extractor, staging: staging)
+        }
+        progress?.finish()
+
+        var drafts: [DraftExtraction] = []
+        var contents: [DraftContent] = []
+        var update = CacheUpdate()
+        for (draft, outcome) in zip(resolved, secondPass) {
+            let read = draft.read
+            switch outcome {
+            case .rejected(let error):
+                rejected[read.entry.name] = error
+            case .written(let written):
+                drafts.append(written.extraction)
+                if let content = written.content { contents.append(content) }
+                if let key = read.cacheKey {
+                    var header = draft.resolved
+                    header.supersededBy = nil
+                    header.diagnostics = []
+                    update.headers[key] = header
+                    if read.fromCache { update.unchanged.insert(key) }
+                    update.tags[key] = written.tag
+                }
+            }
+            if let hash = read.trustedHash { update.hashes[read.entry.name] = hash }
+        }
+        cache?.save(update)
+
+        let inputs = InputAccounting.records(folder, drafts: drafts, rejected: rejected, extractor: extractor)
+        let date = datePolicy.date(of: drafts.filter { $0.supersededBy == nil && $0.topic.id != nil })
+        let plan = Assembler(templates: templates, outline: outline).assemble(
+            drafts: drafts, contents: contents, inputs: inputs, date: date)
+        let fromCache = resolved.filter(\.read.fromCache).count
+        return Result(plan: plan, extracted: ready.count - fromCache, cached: fromCache)
+    }
+
+    /// Pass 1 for one file: its header from the cache when its bytes are known, else the file
+    /// read once (hashed, then parsed from the same bytes) and extracted.
+    private func readDraft(
+        _ entry: DropFolder.Entry, extractor: DraftExtractor, keep: Bool, started: Double
+    ) throws(DocxReadError) -> ReadDraft {
+        let reader = DocxReader()
+        let signature = FileSignature(path: entry.path)
+        var trustedHash: KnownHash?
+        var file: DocxFile?
+        if let cache {
+            let sha: String
+            if let signature, let known = cache.knownHash(entry.name), known.signature == signature {
+                sha = known.sha256
+                trustedHash = known
+            } else {
+                let loaded = try reader.load(path: entry.path, displayName: entry.name)
+                file = loaded
+                sha = loaded.sha256
+                // Recorded only if the file did not change while it was read.
+                if let signature, signature.settled(before: started, by: 2), FileSignature(path: entry.path) == signature {
+                    trustedHash = KnownHash(signature: signature, sha256: sha)
+                }
+            }
+            let key = cache.key(file: entry.name, sha256: sha)
+            if let header = cache.cachedHeader(key) {
+                return ReadDraft(
+                    entry: entry, header: header, cacheKey: key, extracted: nil, fileModified: signature?.modified,
+                    fromCache: true, trustedHash: trustedHash)
+            }
+        }
+        let bytes: DocxFile
+        if let file { bytes = file } else { bytes = try reader.load(path: entry.path, displayName: entry.name) }
+        let document = try reader.read(bytes)
+        if trustedHash?.sha256 != document.sha256 { trustedHash = nil }
+        let full = DraftCacheEntry(extractor.extractDraft(document, fileName: entry.name))
+        var key: String?
+        if let cache {
+            // Keyed by what was actually read.
+            key = cache.key(file: entry.name, sha256: document.sha256)
+            cache.store(key!, full)
+        }
+        return ReadDraft(
+            entry: entry, header: full.extraction.header, cacheKey: key, extracted: keep ? full : nil,
+            fileModified: signature?.modified, fromCache: false, trustedHash: trustedHash)
+    }
+
+    /// Pass 2 for one draft: its JSON (as cached when its resolution did not change), and the
+    /// whole extraction when it is merged.
+    private func writeDraft(_ draft: ResolvedDraft, extractor: DraftExtractor, staging: OutputStaging) throws -> SecondPass {
+        let r = draft.resolved
+        let read = draft.read
+        let name = "drafts/" + (r.source.file as NSString).deletingPathExtension + ".json"
+        let merged = r.supersededBy == nil && r.topic.id != nil
+        let tag = DraftCache.resolutionTag(supersededBy: r.supersededBy, notes: r.diagnostics)
+        // An unchanged draft resolved as before: its JSON as cached. A draft that is only
+        // listed needs nothing else.
+        let cachedProduct = read.extracted == nil ? read.cacheKey.flatMap { cache?.product($0, tag: tag) } : nil
+        if !merged, let bytes = cachedProduct {
+            try staging.writeIfChanged(name, bytes)
+            return .written(WrittenDraft(extraction: r, content: nil, tag: tag))
+        }
+        let full: DraftCacheEntry
+        if let known = read.extracted ?? read.cacheKey.flatMap({ cache?.entry($0) }) {
+            full = known
+        } else {
+            // The cache entry is missing or damaged: read the draft again and repair it. When
+            // that fails, the draft is rejected with the reason (never merged with nothing in it).
+            do throws(DocxReadError) {
+                let document = try DocxReader().read(path: read.entry.path, displayName: read.entry.name)
+                guard document.sha256 == r.source.sha256 else {
+                    return .rejected(
+                        DocxReadError(
+                            file: read.entry.name, reason: .io(message: "the file changed during the build; build again")))
+                }
+                full = DraftCacheEntry(extractor.extractDraft(document, fileName: read.entry.name))
+            } catch {
+                return .rejected(error)
+            }
+            if let key = read.cacheKey { cache?.store(key, full) }
+        }
+        var extraction = full.extraction
+        extraction.supersededBy = r.supersededBy
+        extraction.diagnostics += r.diagnostics
+        // A merged draft from the cache: decoded for the assembly, its JSON still as cached.
+        let bytes = try cachedProduct ?? ProductJSON.encode(extraction)
+        try staging.writeIfChanged(name, bytes)
+        if let key = read.cacheKey, cachedProduct == nil { cache?.storeProduct(key, tag: tag, bytes) }
+        return .written(
+            merged
+                ? WrittenDraft(extraction: extraction, content: full.content, tag: tag)
+                : WrittenDraft(extraction: r, content: nil, tag: tag))
+    }
+}
+
+/// The date a master plan stands for: `SOURCE_DATE_EPOCH` when set, else the newest modified
+/// date of the drafts used, else 1980 — never the clock.
+public enum PlanDatePolicy: Sendable, Equatable {
+    case fixed(seconds: Int64)
+    case newestDraft
+
+    /// `.fixed` when `SOURCE_DATE_EPOCH` holds a whole number of seconds.
+    public static func fromEnvironment() -> PlanDatePolicy {
+        SourceDateEpoch.seconds.map { .fixed(seconds: $0) } ?? .newestDraft
+    }
+
+    /// The plan's date (W3CDTF) given the drafts it is made from.
+    public func date(of drafts: [DraftExtraction]) -> String {
+        switch self {
+        case .fixed(let seconds): W3CDTFFormatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        case .newestDraft: drafts.compactMap(\.source.modified).max() ?? "1980-01-01T00:00:00Z"
+        }
+    }
+}

@@ -1,0 +1,298 @@
+import DocumentModel
+import Foundation
+import OOXML
+import PlanBuild
+import PlanModel
+import PlanTemplates
+import Testing
+import TestSupport
+
+/// The build engine in-process: what it read, what came from the cache, what it rejected, and
+/// what it wrote — without parsing a command's output.
+@Suite(.serialized) struct BuildEngineTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+    static let inputs = root.appendingPathComponent("Inputs")
+    static let templates = try! TemplateSet.load(from: .builtIn)
+
+    /// Four drafts: two of one topic (one superseded), two others.
+    static let sample = [
+        "公共安全科技规划 征求意见稿.docx", "辽宁省公共安全领域科技发展规划（初稿）.docx",
+        "10-新材料领域科技发展规划（征求意见稿）.docx", "draft-07.docx",
+    ]
+
+    /// A drop folder with copies of `sample` (modification times kept: they decide supersession).
+    static func dropFolder(_ dir: TemporaryDirectory) throws -> String {
+        let folder = dir.file("in")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for file in sample {
+            let from = inputs.appendingPathComponent(file).path
+            let to = folder + "/" + file
+            try FileManager.default.copyItem(atPath: from, toPath: to)
+            let attributes = try FileManager.default.attributesOfItem(atPath: from)
+            try FileManager.default.setAttributes([.modificationDate: attributes[.modificationDate]!], ofItemAtPath: to)
+        }
+        return folder
+    }
+
+    static func engine(_ out: String, useCache: Bool = true, strict: Bool = false) throws -> BuildEngine {
+        try BuildEngine(templates: templates, out: out, jobs: 2, strict: strict, useCache: useCache)
+    }
+
+    /// The error a build of `inputs` fails with, nil when it succeeds.
+    static func failure(_ engine: BuildEngine, _ inputs: String) async -> BuildError? {
+        do throws(BuildError) {
+            _ = try await engine.perform(inputs: inputs)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    static func files(_ dir: String) throws -> [String: Data] {
+        var all: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: dir)!
+        while let name = enumerator.nextObject() as? String {
+            if name.hasPrefix(".cache") { continue }
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: dir + "/" + name, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { all[name] = try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)) }
+        }
+        return all
+    }
+
+    /// The two folders hold the same files with the same bytes (`.cache` aside); names what differs.
+    static func expectSame(_ a: String, _ b: String) throws {
+        let x = try files(a), y = try files(b)
+        #expect(x.keys.sorted() == y.keys.sorted())
+        for (name, data) in x where y[name] != data { Issue.record("\(name) differs") }
+    }
+
+    @Test("A rebuild takes every draft from the cache, and writes the bytes a cold build writes")
+    func cacheCounts() async throws {
+        let dir = try TemporaryDirectory()
+        let inputs = try Self.dropFolder(dir)
+        let cold = try await Self.engine(dir.file("out")).perform(inputs: inputs)
+        #expect((cold.extracted, cold.cached) == (4, 0))
+        let warm = try await Self.engine(dir.file("out")).perform(inputs: inputs)
+        #expect((warm.extracted, warm.cached) == (0, 4))
+        // The reference is built twice as well, so its changes.json compares with an earlier build too.
+        _ = try await Self.engine(dir.file("ref"), useCache: false).perform(inputs: inputs)
+        let uncached = try await Self.engine(dir.file("ref"), useCache: false).perform(inputs: inputs)
+        #expect((uncached.extracted, uncached.cached) == (4, 0))
+        #expect(!FileManager.default.fileExists(atPath: dir.file("ref/.cache")))
+        try Self.expectSame(dir.file("out"), dir.file("ref"))
+        #expect(warm.count(.used) + warm.count(.superseded) + warm.count(.unassigned) == 4)
+        #expect(warm.count(.superseded) == 1)
+    }
+
+    /// The disk cache, except that every entry and product is lost: the engine must read the
+    /// drafts again to repair them.
+    struct ForgetfulCache: BuildCache {
+        let base: DraftCache
+
+        func knownHash(_ file: String) -> KnownHash? { base.knownHash(file) }
+        func key(file: String, sha256: String) -> String { base.key(file: file, sha256: sha256) }
+        func cachedHeader(_ key: String) -> DraftExtraction? { base.cachedHeader(key) }
+        func entry(_ key: String) -> DraftCacheEntry? { nil }
+        func store(_ key: String, _ entry: DraftCacheEntry) {}
+        func product(_ key: String, tag: String) -> [UInt8]? { nil }
+        func storeProduct(_ key: String, tag: String, _ bytes: [UInt8]) {}
+        func save(_ update: CacheUpdate) {}
+    }
+
+    @Test("A lost cache entry is repaired by reading the draft again")
+    func repairReadsAgain() async throws {
+        let dir = try TemporaryDirectory()
+        let inputs = try Self.dropFolder(dir)
+        let out = dir.file("out")
+        _ = try await Self.engine(out).perform(inputs: inputs)
+        var engine = try Self.engine(out)
+        engine.cacheOverride = { out, templates in ForgetfulCache(base: DraftCache(outputFolder: out, templates: templates)) }
+        let summary = try await engine.perform(inputs: inputs)
+        #expect((summary.extracted, summary.cached) == (0, 4))
+        #expect(summary.rejected.isEmpty)
+        for _ in 0..<2 { _ = try await Self.engine(dir.file("ref"), useCache: false).perform(inputs: inputs) }
+        try Self.expectSame(out, dir.file("ref"))
+    }
+
+    @Test("A cache entry that cannot be repaired rejects the draft with the reason, never merges it empty")
+    func unrepairableIsRejected() async throws {
+        let dir = try TemporaryDirectory()
+        let inputs = try Self.dropFolder(dir)
+        let out = dir.file("out")
+        _ = try await Self.engine(out).perform(inputs: inputs)
+        let victim = "10-新材料领域科技发展规划（征求意见稿）.docx"
+        let path = inputs + "/" + victim
+        let sha = try DocxReader().sha256(path: path)
+        // The draft is damaged after the cache recorded it; the cache still vouches for the old bytes.
+        try Data("not a document".utf8).write(to: URL(fileURLWithPath: path))
+        let signature = try #require(FileSignature(path: path))
+        var engine = try Self.engine(out)
+        engine.cacheOverride = { out, templates in
+            TrustingCache(base: DraftCache(outputFolder: out, templates: templates), file: victim, signature: signature, sha256: sha)
+        }
+        let summary = try await engine.perform(inputs: inputs)
+        let record = try #require(summary.plan.inputs.first { $0.file == victim })
+        #expect(record.status == .rejected)
+        #expect(record.reason?.hasPrefix("不是 Word 文档") == true, "\(record.reason ?? "")")
+        #expect(!summary.plan.inputs.contains { $0.file == victim && $0.status == .used })
+        #expect(!FileManager.default.fileExists(atPath: out + "/drafts/10-新材料领域科技发展规划（征求意见稿）.json"))
+    }
+
+    /// Vouches for `sha256` as the bytes of `file` while it has `signature`; entries are lost.
+    struct TrustingCache: BuildCache {
+        let base: DraftCache
+        let file: String
+        let signature: FileSignature
+        let sha256: String
+
+        func knownHash(_ name: String) -> KnownHash? {
+            name == file ? KnownHash(signature: signature, sha256: sha256) : base.knownHash(name)
+        }
+        func key(file: String, sha256: String) -> String { base.key(file: file, sha256: sha256) }
+        func cachedHeader(_ key: String) -> DraftExtraction? { base.cachedHeader(key) }
+        func entry(_ key: String) -> DraftCacheEntry? { nil }
+        func store(_ key: String, _ entry: DraftCacheEntry) {}
+        func product(_ key: String, tag: String) -> [UInt8]? { nil }
+        func storeProduct(_ key: String, tag: String, _ bytes: [UInt8]) {}
+        func save(_ update: CacheUpdate) {}
+    }
+
+    @Test("--strict: a rejected draft is a typed input error, and nothing is written")
+    func strictFails() async throws {
+        let dir = try TemporaryDirectory()
+        let inputs = try Self.dropFolder(dir)
+        try Data("not a document".utf8).write(to: URL(fileURLWithPath: inputs + "/broken.docx"))
+        let error = try #require(await Self.failure(Self.engine(dir.file("out"), strict: true), inputs))
+        do {
+            guard case .strict(let rejected, _) = error else { Issue.record("\(error)"); return }
+            #expect(rejected.map(\.file) == ["broken.docx"])
+            #expect(error.kind == .input)
+            #expect(error.description.hasSuffix("error: --strict: drafts were rejected or not identified; nothing written"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.file("out/master-plan.json")))
+    }
+
+    @Test("An output folder that cannot be made is an output error")
+    func outputFolderError() async throws {
+        let dir = try TemporaryDirectory()
+        let inputs = try Self.dropFolder(dir)
+        try Data("a file".utf8).write(to: URL(fileURLWithPath: dir.file("out")))
+        do {
+            let error = try #require(await Self.failure(Self.engine(dir.file("out")), inputs))
+            guard case .outputFolder = error else { Issue.record("\(error)"); return }
+            #expect(error.kind == .output)
+        }
+        do {
+            let error = try #require(await Self.failure(Self.engine(dir.file("out2")), dir.file("missing")))
+            guard case .dropFolder = error else { Issue.record("\(error)"); return }
+            #expect(error.kind == .input)
+        }
+    }
+
+    @Test("Drafts named one by one: read in parallel, outcomes in the order given, the older of a topic superseded")
+    func draftFiles() async throws {
+        let dir = try TemporaryDirectory()
+        let inputs = try Self.dropFolder(dir)
+        try Data().write(to: URL(fileURLWithPath: inputs + "/empty.docx"))
+        let paths = (Self.sample + ["empty.docx"]).map { inputs + "/" + $0 }
+        let outcomes = await DraftFiles(templates: Self.templates, jobs: 2).extract(paths)
+        #expect(outcomes.count == 5)
+        var names: [String] = []
+        var superseded = 0
+        for outcome in outcomes {
+            switch outcome {
+            case .extracted(let draft):
+                names.append(draft.source.file)
+                if draft.supersededBy != nil { superseded += 1 }
+            case .failed(let file, let error):
+                names.append(file)
+                guard case .emptyFile = error.reason else { Issue.record("\(error)"); continue }
+            }
+        }
+        #expect(names == Self.sample + ["empty.docx"])
+        #expect(superseded == 1)
+    }
+
+    @Test("The reader loads a file once: the document's hash is the loaded bytes' hash")
+    func readOnce() throws {
+        let path = Self.inputs.appendingPathComponent(Self.sample[0]).path
+        let reader = DocxReader()
+        let file = try reader.load(path: path)
+        let document = try reader.read(file)
+        #expect(document.sha256 == file.sha256)
+        #expect(document.sha256 == SHA256.hex(Array(try Data(contentsOf: URL(fileURLWithPath: path)))))
+    }
+
+    @Test("The plan date: SOURCE_DATE_EPOCH fixed, else the newest draft, else 1980")
+    func planDate() {
+        #expect(PlanDatePolicy.fixed(seconds: 0).date(of: []) == "1970-01-01T00:00:00Z")
+        #expect(PlanDatePolicy.newestDraft.date(of: []) == "1980-01-01T00:00:00Z")
+    }
+}
+
+/// The diagnostic codes: one table, every code named once, the README generated from it.
+@Suite struct DiagnosticCodeTests {
+    @Test("Every code in the table once; no stage spells a code as a string")
+    func oneTable() throws {
+        let codes = DiagnosticCode.all.map(\.code)
+        #expect(Set(codes).count == codes.count)
+        let sources = BuildEngineTests.root.appendingPathComponent("Sources")
+        let enumerator = try #require(FileManager.default.enumerator(atPath: sources.path))
+        let pattern = try Regex(#""(reader|package|styles|numbering|extract|assembly)\.[a-z0-9-]+""#)
+        while let name = enumerator.nextObject() as? String {
+            guard name.hasSuffix(".swift"), !name.hasSuffix("DiagnosticCode.swift") else { continue }
+            let text = try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.firstMatch(of: pattern) == nil, "\(name) spells a diagnostic code as a string")
+        }
+    }
+
+    @Test("Every diagnostic the sample drafts give has a code of the table, with its severity")
+    func samplesUseTheTable() async throws {
+        let inputs = BuildEngineTests.inputs.path
+        let paths = try FileManager.default.contentsOfDirectory(atPath: inputs).sorted().filter { $0.hasSuffix(".docx") }
+            .map { inputs + "/" + $0 }
+        for case .extracted(let draft) in await DraftFiles(templates: BuildEngineTests.templates, jobs: 2).extract(paths) {
+            for d in draft.diagnostics {
+                let entry = try #require(d.code.entry, "\(d.code) is not in DiagnosticCode.all")
+                #expect(entry.severity == d.severity, "\(d.code)")
+            }
+        }
+    }
+
+    @Test("The README's table of codes is generated from DiagnosticCode.all (make golden rewrites it)")
+    func readmeTable() throws {
+        let readme = BuildEngineTests.root.appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let heading = "## Diagnostics codes\n\n"
+        let start = try #require(text.range(of: heading))
+        let rest = text[start.upperBound...]
+        let end = rest.range(of: "\n\n")?.lowerBound ?? rest.endIndex
+        let table = DiagnosticCode.markdownTable()
+        let current = String(rest[..<end]).trimmingCharacters(in: .newlines)
+        if current != table.trimmingCharacters(in: .newlines) {
+            if Golden.updating {
+                let after = String(rest[end...]).trimmingCharacters(in: .newlines)
+                try (String(text[..<start.upperBound]) + table + (after.isEmpty ? "" : "\n" + after + "\n")).write(
+                    to: readme, atomically: true, encoding: .utf8)
+            } else {
+                Issue.record("README's diagnostics table differs from DiagnosticCode.all; run make golden")
+            }
+        }
+    }
+}
+
+/// The layering the engine is built on.
+@Suite struct LayeringTests {
+    @Test("No module below the commands prints: only PlanAssemblerCLI writes to stdout or stderr")
+    func nothingBelowTheCommandsPrints() throws {
+        let sources = BuildEngineTests.root.appendingPathComponent("Sources")
+        let enumerator = try #require(FileManager.default.enumerator(atPath: sources.path))
+        let pattern = try Regex(#"(^|[^A-Za-z_.])print\(|FileHandle\.standard(Error|Output)|\bfputs\("#)
+        while let name = enumerator.nextObject() as? String {
+            guard name.hasSuffix(".swift"), !name.hasPrefix("PlanAssemblerCLI/"), !name.hasPrefix("plan-assembler/") else { continue }
+            let text = try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.firstMatch(of: pattern) == nil, "\(name) prints")
+        }
+    }
+}
