@@ -34,7 +34,7 @@ deps-%: ## Install what target % needs (scripts/requirements/%.txt): deps-check-
 build: deps ## Build plan-assembler in release mode
 	$(SWIFT) build -c $(CONFIG) --product plan-assembler
 
-run: build ## Build the master plan from Inputs/ into Output/ (master-plan.docx, master-plan.json, report.html, drafts/)
+run: build ## Build the master plan from Inputs/ into Output/ (master-plan.docx, master-plan-outline.docx, master-plan.json, report.html, changes.json, drafts/, feedback/)
 	$(BIN) build $(INPUTS) --out $(OUTPUT)
 
 watch: build ## Rebuild Output/ whenever a draft in Inputs/ is added, changed or removed (Ctrl-C stops)
