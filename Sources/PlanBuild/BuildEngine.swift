@@ -81,6 +81,9 @@ public struct BuildEngine: Sendable {
     /// Only for tests: the cache to use instead of `<out>/.cache`.
     public var cacheOverride: (@Sendable (String, TemplateSet) -> any BuildCache)?
 
+    /// The consolidated DOCX with the changes since the previous build as tracked changes.
+    public static let redlineFile = "master-plan-redline.docx"
+
     /// Loads the master outline and the reference document (`referenceDoc`, else the templates').
     public init(
         templates: TemplateSet, referenceDoc: String? = nil, provenance: Provenance = .comments, out: String,
@@ -160,8 +163,8 @@ public struct BuildEngine: Sendable {
         }
 
         var feedback: [(name: String, bytes: [UInt8])] = []
-        let changes = PlanComparison.compare(
-            previous: PlanComparison.previousPlan(since ?? (out as NSString).appendingPathComponent("master-plan.json")), current: plan)
+        let previous = PlanComparison.previousPlan(since ?? (out as NSString).appendingPathComponent("master-plan.json"))
+        let changes = PlanComparison.compare(previous: previous, current: plan)
         // The report and the DOCX list changes only when there are some: a first build and a
         // rebuild of the same inputs write the same bytes there (changes.json tells them apart).
         let shown = changes.compared && !changes.isEmpty ? changes : nil
@@ -169,8 +172,10 @@ public struct BuildEngine: Sendable {
             try staging.write("master-plan.json", ProductJSON.encode(plan))
             try staging.write("changes.json", ProductJSON.encode(changes))
             try staging.write("report.html", Array(HTMLReport.render(plan, changes: shown).utf8))
-            try staging.write(
-                "master-plan.docx", DocxPlanWriter(reference: reference, provenance: provenance, changes: shown).write(plan))
+            let writer = DocxPlanWriter(reference: reference, provenance: provenance, changes: shown)
+            try staging.write("master-plan.docx", writer.write(plan))
+            // The redline against the previous plan, only when something changed.
+            if shown != nil, let previous { try staging.write(Self.redlineFile, writer.writeRedline(plan, previous: previous)) }
             // The 纲要 edition, when the master outline names one.
             if let edition = outline.outlineEdition, let short = PlanEditions.outline(plan, outline: outline) {
                 try staging.write(
@@ -189,6 +194,8 @@ public struct BuildEngine: Sendable {
         }
         do {
             try staging.commit(staleUnder: "drafts")
+            // A redline of an earlier build's changes no longer describes this one.
+            if shown == nil { try? FileManager.default.removeItem(atPath: (out as NSString).appendingPathComponent(Self.redlineFile)) }
             BuildFeedback.removeStale(in: out, keeping: Set(feedback.map(\.name)))
             // The annotated copies' reuse keys are cache state: beside the cache, after the outputs.
             if let keys = feedback.first(where: { $0.name == BuildFeedback.keysPath }) {
@@ -198,7 +205,8 @@ public struct BuildEngine: Sendable {
             throw .commit(path: out, reason: "\(error)")
         }
         return BuildSummary(
-            plan: plan, out: out, extracted: result.extracted, cached: result.cached, seconds: Date().timeIntervalSince(started))
+            plan: plan, out: out, extracted: result.extracted, cached: result.cached, seconds: Date().timeIntervalSince(started),
+            redline: shown == nil ? nil : Self.redlineFile)
     }
 }
 
@@ -210,6 +218,8 @@ public struct BuildSummary: Sendable {
     public var extracted: Int
     public var cached: Int
     public var seconds: Double
+    /// The redline written (`master-plan-redline.docx`): nil on a first build and when nothing changed.
+    public var redline: String? = nil
 
     public var rejected: [InputRecord] { plan.inputs.filter { $0.status == .rejected } }
 

@@ -30,15 +30,45 @@ public struct DocxPlanWriter: Sendable {
         self.changes = changes
     }
 
+    /// The author of the redline's tracked changes.
+    public static let redlineAuthor = "规划汇编"
+
     /// The package's bytes.
     public func write(_ plan: MasterPlan) throws -> [UInt8] {
+        try write(plan, previous: nil)
+    }
+
+    /// The redline: the package of `plan` with what differs from `previous` (rendered the same
+    /// way, without provenance and without a 修改说明 appendix) as Word tracked changes — author
+    /// 规划汇编, dated with the plan's date — at paragraph, table-row and table-cell level. Accepting
+    /// every change gives `write(plan)`'s text, rejecting every change `previous`'s — the table of
+    /// contents' entries included (its field itself stays outside the revisions).
+    public func writeRedline(_ plan: MasterPlan, previous: MasterPlan) throws -> [UInt8] {
+        try write(plan, previous: previous)
+    }
+
+    private func write(_ plan: MasterPlan, previous: MasterPlan?) throws -> [UInt8] {
         let styles = StyleIds(reference.styles)
         let date = PlanDate.dateTime(plan.date)
         var body = BodyContext(
             styles: styles, textWidth: reference.textWidth, notes: ProvenanceNotes(mode: provenance, date: date, styles: styles))
         body.mainIndicatorsOnly = mainIndicatorsOnly
         for chapter in plan.chapters { body.node(chapter, depth: 1, plan: plan) }
-        appendTablesNotEmbedded(plan, into: &body)
+        appendTablesNotEmbedded(plan, changes: changes, into: &body)
+        var redline: (front: String, toc: String, body: String)?
+        if let previous {
+            var old = BodyContext(
+                styles: styles, textWidth: reference.textWidth, notes: ProvenanceNotes(mode: .none, date: date, styles: styles))
+            old.mainIndicatorsOnly = mainIndicatorsOnly
+            for chapter in previous.chapters { old.node(chapter, depth: 1, plan: previous) }
+            appendTablesNotEmbedded(previous, changes: nil, into: &old)
+            var marks = Redline(author: Self.redlineAuthor, date: date)
+            redline = (
+                marks.body(old: Self.frontMatter(previous, styles: styles), new: Self.frontMatter(plan, styles: styles)),
+                marks.body(old: TableOfContents.markup(old.toc, styles: styles), new: TableOfContents.markup(body.toc, styles: styles)),
+                marks.body(old: old.xml, new: body.xml)
+            )
+        }
 
         // Relationships of the main part, in the order the parts are written.
         var relationships: [PackageParts.Relationship] = []
@@ -65,7 +95,7 @@ public struct DocxPlanWriter: Sendable {
             if kind == "header" || kind == "footer" { referenceIds[part.name] = id }
         }
 
-        let document = documentPart(plan, body: body, sectPr: sectionProperties(referenceIds))
+        let document = documentPart(plan, body: body, redline: redline, sectPr: sectionProperties(referenceIds))
 
         // The entries, in their fixed order.
         var entries: [(name: String, bytes: [UInt8], contentType: String?)] = [
@@ -94,7 +124,7 @@ public struct DocxPlanWriter: Sendable {
 
     /// Tables no node embeds are appended as appendices, so that the indicators, the conflicts
     /// and the coverage are always in the document.
-    private func appendTablesNotEmbedded(_ plan: MasterPlan, into body: inout BodyContext) {
+    private func appendTablesNotEmbedded(_ plan: MasterPlan, changes: PlanChanges?, into body: inout BodyContext) {
         var embedded: Set<EmbeddedTable> = []
         func collect(_ node: PlanNode) {
             if let embed = node.embed { embedded.insert(embed) }
@@ -120,19 +150,35 @@ public struct DocxPlanWriter: Sendable {
     }
 
     /// `word/document.xml`: title, table of contents, body, page setup.
-    private func documentPart(_ plan: MasterPlan, body: BodyContext, sectPr: String) -> [UInt8] {
+    private func documentPart(
+        _ plan: MasterPlan, body: BodyContext, redline: (front: String, toc: String, body: String)?, sectPr: String
+    ) -> [UInt8] {
         let styles = body.styles
         var xml = Namespace.declaration + W.root("document") + "<w:body>"
-        xml += "<w:p><w:pPr>\(W.pStyle(styles.title))</w:pPr>\(W.run(plan.title))</w:p>"
+        xml += redline?.front ?? Self.frontMatter(plan, styles: styles)
+        xml += redline?.toc ?? TableOfContents.markup(body.toc, styles: styles)
+        let main = redline?.body ?? body.xml
+        xml += main
+        // Word wants a paragraph, not a table, before the final section properties (and keeps
+        // the last paragraph mark: after a tracked one, a plain paragraph ends the body).
+        let lastMarkTracked = redline != nil && Redline.blocks(main).last.map {
+            let pPr = Redline.paragraphParts($0).pPr
+            return !Redline.isTable($0) && (pPr.contains("<w:rPr><w:ins ") || pPr.contains("<w:rPr><w:del "))
+        } == true
+        if main.hasSuffix("</w:tbl>") || lastMarkTracked {
+            xml += "<w:p/>"
+        }
+        xml += sectPr + "</w:body></w:document>"
+        return Array(xml.utf8)
+    }
+
+    /// The title and subtitle paragraphs.
+    static func frontMatter(_ plan: MasterPlan, styles: StyleIds) -> String {
+        var xml = "<w:p><w:pPr>\(W.pStyle(styles.title))</w:pPr>\(W.run(plan.title))</w:p>"
         if let subtitle = plan.subtitle, !subtitle.isEmpty {
             xml += "<w:p><w:pPr>\(W.pStyle(styles.subtitle))</w:pPr>\(W.run(subtitle))</w:p>"
         }
-        xml += TableOfContents.markup(body.toc, styles: styles)
-        xml += body.xml
-        // Word wants a paragraph, not a table, before the final section properties.
-        if body.xml.hasSuffix("</w:tbl>") { xml += "<w:p/>" }
-        xml += sectPr + "</w:body></w:document>"
-        return Array(xml.utf8)
+        return xml
     }
 
     /// The reference's `w:sectPr` with relationship ids for its headers and footers. Only

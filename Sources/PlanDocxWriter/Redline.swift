@@ -1,0 +1,477 @@
+import Foundation
+
+/// The redline of two renderings of the body: the new document's blocks, with what differs from
+/// the old one as Word tracked changes (`w:ins`/`w:del` with one author and date).
+///
+/// Works on the markup the writer itself generates (`BodyContext`), never on arbitrary
+/// WordprocessingML: top-level blocks are `<w:p>…</w:p>`, `<w:p/>` and `<w:tbl>…</w:tbl>`;
+/// runs are `<w:r>…</w:r>` without nested runs; cells hold paragraphs only.
+///
+/// Blocks are aligned by a Myers diff of their markup without the parts that shift when
+/// something is inserted before them (bookmarks, comment anchors, note references). In a run of
+/// differences, paragraphs and tables are paired in order while their kinds match: a paired
+/// paragraph keeps the new paragraph's properties and holds the old runs deleted then the new runs
+/// inserted; a paired table keeps the new table and diffs its rows (a changed row of the same
+/// cells: its changed cells hold the old paragraphs deleted and the new ones inserted). Unpaired
+/// old blocks are deleted where they stood (their paragraph marks too), unpaired new blocks
+/// inserted. The accepted view is the new body, the rejected view the old one.
+struct Redline {
+    let author: String
+    let date: String
+    /// Revision ids, above the comment and bookmark ids the writer uses.
+    private var nextId = 100_000
+
+    init(author: String, date: String) {
+        self.author = author
+        self.date = date
+    }
+
+    private mutating func attributes() -> String {
+        defer { nextId += 1 }
+        return "w:id=\"\(nextId)\" w:author=\"\(XMLEscape.attribute(author))\" w:date=\"\(XMLEscape.attribute(date))\""
+    }
+
+    // MARK: - Body
+
+    /// The redline of the old body markup against the new one. `lastInBody`: the new markup ends
+    /// the body (its last paragraph mark is never marked: Word keeps the final mark).
+    mutating func body(old: String, new: String) -> String {
+        let oldBlocks = Self.blocks(old).map { Self.strip($0) }
+        let newBlocks = Self.blocks(new)
+        let newKeys = newBlocks.map { Self.key($0) }
+        var out = ""
+        var deleted: [String] = []
+        var inserted: [String] = []
+        func flush() {
+            out += replace(deleted, inserted)
+            deleted.removeAll()
+            inserted.removeAll()
+        }
+        for op in Self.diff(oldBlocks.map { Self.key($0) }, newKeys) {
+            switch op {
+            case .equal(_, let j):
+                flush()
+                out += newBlocks[j]
+            case .delete(let i): deleted.append(oldBlocks[i])
+            case .insert(let j): inserted.append(newBlocks[j])
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// A run of differences: old blocks (stripped) replaced by new ones.
+    private mutating func replace(_ old: [String], _ new: [String]) -> String {
+        var out = ""
+        var i = 0
+        var j = 0
+        while i < old.count, j < new.count, Self.isTable(old[i]) == Self.isTable(new[j]) {
+            out += Self.isTable(old[i]) ? table(old: old[i], new: new[j]) : changedParagraph(old: old[i], new: new[j])
+            i += 1
+            j += 1
+        }
+        for block in old[i...] { out += Self.isTable(block) ? wholeTable(block, inserted: false) : paragraph(block, inserted: false) }
+        for block in new[j...] { out += Self.isTable(block) ? wholeTable(block, inserted: true) : paragraph(block, inserted: true) }
+        return out
+    }
+
+    // MARK: - Paragraphs
+
+    /// A paragraph wholly inserted or deleted: its runs and its mark.
+    private mutating func paragraph(_ block: String, inserted: Bool, markMark: Bool = true) -> String {
+        let (pPr, content) = Self.paragraphParts(block)
+        var properties = pPr
+        if markMark { properties = mark(pPr, inserted: inserted) }
+        return "<w:p>" + properties + runs(content, inserted: inserted) + "</w:p>"
+    }
+
+    /// The old paragraph's runs deleted, then the new paragraph's inserted, with the new
+    /// paragraph's properties.
+    private mutating func changedParagraph(old: String, new: String) -> String {
+        let (_, oldContent) = Self.paragraphParts(old)
+        let (pPr, newContent) = Self.paragraphParts(new)
+        return "<w:p>" + pPr + runs(oldContent, inserted: false) + runs(newContent, inserted: true) + "</w:p>"
+    }
+
+    /// `pPr` (possibly empty) with its paragraph mark inserted or deleted.
+    private mutating func mark(_ pPr: String, inserted: Bool) -> String {
+        let revision = "<w:\(inserted ? "ins" : "del") \(attributes())/>"
+        if pPr.isEmpty { return "<w:pPr><w:rPr>\(revision)</w:rPr></w:pPr>" }
+        if let rPr = pPr.range(of: "<w:rPr>") {
+            // The mark's revision comes first in CT_ParaRPr.
+            return String(pPr[..<rPr.upperBound]) + revision + String(pPr[rPr.upperBound...])
+        }
+        if pPr == "<w:pPr/>" { return "<w:pPr><w:rPr>\(revision)</w:rPr></w:pPr>" }
+        // rPr follows every other paragraph property the writer uses.
+        return String(pPr.dropLast("</w:pPr>".count)) + "<w:rPr>\(revision)</w:rPr></w:pPr>"
+    }
+
+    /// Every `<w:r>` of `content` wrapped in `w:ins`, or in `w:del` with its text as `w:delText`.
+    /// Other markup (comment ranges, bookmarks) is kept between the runs.
+    private mutating func runs(_ content: String, inserted: Bool) -> String {
+        var out = ""
+        var rest = Substring(content)
+        var keep = 0
+        while let start = rest.range(of: "<w:r>") {
+            out += rest[..<start.lowerBound]
+            guard let end = rest.range(of: "</w:r>", range: start.upperBound..<rest.endIndex) else { break }
+            var run = String(rest[start.lowerBound..<end.upperBound])
+            // The table of contents' own field (begin, instruction, separator; its end after the
+            // last entry) stays outside the revisions, so that it survives either view.
+            if run.contains("w:fldCharType=\"begin\" w:dirty=\"true\"") { keep = 3 }
+            if keep > 0 || (out.hasSuffix("</w:hyperlink>") && run.contains("w:fldCharType=\"end\"")) {
+                keep = max(0, keep - 1)
+                out += run
+                rest = rest[end.upperBound...]
+                continue
+            }
+            if inserted {
+                out += "<w:ins \(attributes())>" + run + "</w:ins>"
+            } else {
+                run = run.replacingOccurrences(of: "<w:t>", with: "<w:delText>")
+                    .replacingOccurrences(of: "<w:t ", with: "<w:delText ")
+                    .replacingOccurrences(of: "</w:t>", with: "</w:delText>")
+                    .replacingOccurrences(of: "<w:instrText", with: "<w:delInstrText")
+                    .replacingOccurrences(of: "</w:instrText>", with: "</w:delInstrText>")
+                out += "<w:del \(attributes())>" + run + "</w:del>"
+            }
+            rest = rest[end.upperBound...]
+        }
+        return out + rest
+    }
+
+    // MARK: - Tables
+
+    /// A table wholly inserted or deleted: every row marked, every run wrapped.
+    private mutating func wholeTable(_ block: String, inserted: Bool) -> String {
+        let (head, rows) = Self.tableParts(block)
+        var out = head
+        for row in rows { out += self.row(row, inserted: inserted) }
+        return out + "</w:tbl>"
+    }
+
+    /// A row inserted or deleted: `w:trPr/w:ins|del`, its cells' runs wrapped.
+    private mutating func row(_ row: String, inserted: Bool) -> String {
+        let revision = "<w:\(inserted ? "ins" : "del") \(attributes())/>"
+        var body = String(row.dropFirst("<w:tr>".count).dropLast("</w:tr>".count))
+        if body.hasPrefix("<w:trPr>"), let end = body.range(of: "</w:trPr>") {
+            body.insert(contentsOf: revision, at: end.lowerBound)
+        } else {
+            body = "<w:trPr>\(revision)</w:trPr>" + body
+        }
+        // Only the runs: the row's revision carries its cells' paragraph marks.
+        var out = ""
+        var rest = Substring(body)
+        while let start = rest.range(of: "<w:p>") {
+            out += rest[..<start.lowerBound]
+            guard let end = rest.range(of: "</w:p>", range: start.upperBound..<rest.endIndex) else { break }
+            out += paragraph(String(rest[start.lowerBound..<end.upperBound]), inserted: inserted, markMark: false)
+            rest = rest[end.upperBound...]
+        }
+        return "<w:tr>" + out + rest + "</w:tr>"
+    }
+
+    /// The new table, its rows aligned with the old table's.
+    private mutating func table(old: String, new: String) -> String {
+        let (_, oldRows) = Self.tableParts(old)
+        let (head, newRows) = Self.tableParts(new)
+        var out = head
+        var deleted: [String] = []
+        var inserted: [String] = []
+        func flush() {
+            var k = 0
+            while k < deleted.count, k < inserted.count, Self.cells(deleted[k]).count == Self.cells(inserted[k]).count {
+                out += changedRow(old: deleted[k], new: inserted[k])
+                k += 1
+            }
+            for row in deleted[k...] { out += self.row(row, inserted: false) }
+            for row in inserted[k...] { out += self.row(row, inserted: true) }
+            deleted.removeAll()
+            inserted.removeAll()
+        }
+        let newKeys = newRows.map { Self.strip($0) }
+        for op in Self.diff(oldRows, newKeys) {
+            switch op {
+            case .equal(_, let j):
+                flush()
+                out += newRows[j]
+            case .delete(let i): deleted.append(oldRows[i])
+            case .insert(let j): inserted.append(newRows[j])
+            }
+        }
+        flush()
+        return out + "</w:tbl>"
+    }
+
+    /// A row of the same cells: unchanged cells as they are, changed ones with the old
+    /// paragraphs deleted and the new inserted (paired in order, as for the body).
+    private mutating func changedRow(old: String, new: String) -> String {
+        let oldCells = Self.cells(old)
+        let newCells = Self.cells(new)
+        guard let firstCell = new.range(of: "<w:tc>") else { return new }
+        var out = String(new[..<firstCell.lowerBound])
+        for (oldCell, newCell) in zip(oldCells, newCells) {
+            if Self.strip(newCell) == oldCell {
+                out += newCell
+                continue
+            }
+            let (tcPr, newParagraphs) = Self.cellParts(newCell)
+            let (_, oldParagraphs) = Self.cellParts(oldCell)
+            out += "<w:tc>" + tcPr
+            var k = 0
+            while k < oldParagraphs.count, k < newParagraphs.count {
+                out += changedParagraph(old: oldParagraphs[k], new: newParagraphs[k])
+                k += 1
+            }
+            for p in oldParagraphs[k...] { out += paragraph(p, inserted: false) }
+            for p in newParagraphs[k...] { out += paragraph(p, inserted: true) }
+            out += "</w:tc>"
+        }
+        return out + "</w:tr>"
+    }
+
+    // MARK: - Markup
+
+    /// The top-level blocks of body markup.
+    static func blocks(_ xml: String) -> [String] {
+        var blocks: [String] = []
+        var rest = Substring(xml)
+        while !rest.isEmpty {
+            if rest.hasPrefix("<w:p/>") {
+                blocks.append("<w:p/>")
+                rest = rest.dropFirst("<w:p/>".count)
+            } else if rest.hasPrefix("<w:tbl>") {
+                // Tables may nest: count them.
+                var depth = 0
+                var cursor = rest.startIndex
+                while true {
+                    let open = rest.range(of: "<w:tbl>", range: cursor..<rest.endIndex)
+                    guard let close = rest.range(of: "</w:tbl>", range: cursor..<rest.endIndex) else {
+                        blocks.append(String(rest))
+                        return blocks
+                    }
+                    if let open, open.lowerBound < close.lowerBound {
+                        depth += 1
+                        cursor = open.upperBound
+                    } else {
+                        depth -= 1
+                        cursor = close.upperBound
+                        if depth == 0 { break }
+                    }
+                }
+                blocks.append(String(rest[..<cursor]))
+                rest = rest[cursor...]
+            } else if let end = rest.range(of: "</w:p>") {
+                blocks.append(String(rest[..<end.upperBound]))
+                rest = rest[end.upperBound...]
+            } else {
+                blocks.append(String(rest))
+                break
+            }
+        }
+        return blocks
+    }
+
+    /// The key blocks are aligned by: the stripped markup, bookmark names ("_Toc00000012", which
+    /// shift with the headings before) left out.
+    static func key(_ block: String) -> String {
+        let stripped = strip(block)
+        guard stripped.contains("_Toc") else { return stripped }
+        var out = ""
+        var rest = Substring(stripped)
+        while let range = rest.range(of: "_Toc") {
+            out += rest[..<range.upperBound]
+            rest = rest[range.upperBound...].drop { $0.isASCII && $0.isNumber }
+        }
+        return out + rest
+    }
+
+    static func isTable(_ block: String) -> Bool { block.hasPrefix("<w:tbl>") }
+
+    /// The markup without what shifts when blocks are inserted before it: bookmarks, comment
+    /// ranges and references, note references.
+    static func strip(_ block: String) -> String {
+        guard block.contains("<w:bookmark") || block.contains("<w:comment") || block.contains("<w:footnoteReference") else {
+            return block
+        }
+        var out = ""
+        var rest = Substring(block)
+        while let start = rest.firstRange(of: "<w:") {
+            out += rest[..<start.lowerBound]
+            let tail = rest[start.lowerBound...]
+            if tail.hasPrefix("<w:bookmarkStart ") || tail.hasPrefix("<w:bookmarkEnd ") || tail.hasPrefix("<w:commentRangeStart ")
+                || tail.hasPrefix("<w:commentRangeEnd "), let end = tail.range(of: "/>")
+            {
+                rest = tail[end.upperBound...]
+            } else if tail.hasPrefix("<w:r>"), let end = tail.range(of: "</w:r>"),
+                tail[..<end.lowerBound].contains("<w:commentReference ") || tail[..<end.lowerBound].contains("<w:footnoteReference ")
+            {
+                rest = tail[end.upperBound...]
+            } else {
+                out += "<w:"
+                rest = tail.dropFirst(3)
+            }
+        }
+        return out + rest
+    }
+
+    /// A paragraph's `w:pPr` (or "") and the rest of its content.
+    static func paragraphParts(_ block: String) -> (pPr: String, content: String) {
+        if block == "<w:p/>" { return ("", "") }
+        let inner = block.dropFirst("<w:p>".count).dropLast("</w:p>".count)
+        if inner.hasPrefix("<w:pPr/>") { return ("", String(inner.dropFirst("<w:pPr/>".count))) }
+        if inner.hasPrefix("<w:pPr>"), let end = inner.range(of: "</w:pPr>") {
+            return (String(inner[..<end.upperBound]), String(inner[end.upperBound...]))
+        }
+        return ("", String(inner))
+    }
+
+    /// A table's opening (up to its first row) and its rows.
+    static func tableParts(_ block: String) -> (head: String, rows: [String]) {
+        guard let first = block.range(of: "<w:tr>") else { return (String(block.dropLast("</w:tbl>".count)), []) }
+        let head = String(block[..<first.lowerBound])
+        var rows: [String] = []
+        var rest = block[first.lowerBound...]
+        while rest.hasPrefix("<w:tr>"), let end = rest.range(of: "</w:tr>") {
+            rows.append(String(rest[..<end.upperBound]))
+            rest = rest[end.upperBound...]
+        }
+        return (head, rows)
+    }
+
+    /// A row's cells.
+    static func cells(_ row: String) -> [String] {
+        var cells: [String] = []
+        var rest = Substring(row)
+        while let start = rest.range(of: "<w:tc>"), let end = rest.range(of: "</w:tc>", range: start.upperBound..<rest.endIndex) {
+            cells.append(String(rest[start.lowerBound..<end.upperBound]))
+            rest = rest[end.upperBound...]
+        }
+        return cells
+    }
+
+    /// A cell's `w:tcPr` (or "") and its paragraphs.
+    static func cellParts(_ cell: String) -> (tcPr: String, paragraphs: [String]) {
+        var inner = cell.dropFirst("<w:tc>".count).dropLast("</w:tc>".count)
+        var tcPr = ""
+        if inner.hasPrefix("<w:tcPr>"), let end = inner.range(of: "</w:tcPr>") {
+            tcPr = String(inner[..<end.upperBound])
+            inner = inner[end.upperBound...]
+        }
+        return (tcPr, blocks(String(inner)))
+    }
+
+    // MARK: - Diff
+
+    enum Operation: Equatable {
+        case equal(Int, Int)
+        case delete(Int)
+        case insert(Int)
+    }
+
+    /// A shortest edit script from `a` to `b` (Myers), deterministic: deletions before insertions
+    /// in a run of differences. Past `maxDifferences`, everything between the common prefix and
+    /// suffix is deleted and inserted.
+    static func diff(_ a: [String], _ b: [String], maxDifferences: Int = 4000) -> [Operation] {
+        var prefix = 0
+        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        let x0 = Array(a[prefix..<(a.count - suffix)])
+        let y0 = Array(b[prefix..<(b.count - suffix)])
+        // Compare small integers, not strings.
+        var ids: [String: Int] = [:]
+        func id(_ s: String) -> Int {
+            if let known = ids[s] { return known }
+            let next = ids.count
+            ids[s] = next
+            return next
+        }
+        let x = x0.map(id)
+        let y = y0.map(id)
+        var ops: [Operation] = (0..<prefix).map { .equal($0, $0) }
+        var middle = myers(x, y, maxDifferences: maxDifferences)
+            ?? (x.indices.map { .delete($0) } + y.indices.map { .insert($0) })
+        middle = middle.map {
+            switch $0 {
+            case .equal(let i, let j): .equal(i + prefix, j + prefix)
+            case .delete(let i): .delete(i + prefix)
+            case .insert(let j): .insert(j + prefix)
+            }
+        }
+        ops += middle
+        ops += (0..<suffix).map { .equal(a.count - suffix + $0, b.count - suffix + $0) }
+        return ops
+    }
+
+    private static func myers(_ a: [Int], _ b: [Int], maxDifferences: Int) -> [Operation]? {
+        let n = a.count
+        let m = b.count
+        if n == 0 || m == 0 { return a.indices.map { .delete($0) } + b.indices.map { .insert($0) } }
+        let limit = min(n + m, maxDifferences)
+        let offset = limit + 1
+        var v = [Int](repeating: 0, count: 2 * limit + 3)
+        var trace: [[Int]] = []
+        var found: Int?
+        search: for d in 0...limit {
+            trace.append(Array(v[(offset - d)...(offset + d)]))
+            for k in stride(from: -d, through: d, by: 2) {
+                var x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1] : v[offset + k - 1] + 1
+                var y = x - k
+                while x < n, y < m, a[x] == b[y] {
+                    x += 1
+                    y += 1
+                }
+                v[offset + k] = x
+                if x >= n, y >= m {
+                    found = d
+                    break search
+                }
+            }
+        }
+        guard let total = found else { return nil }
+        // Back from (n, m): each step d came from diagonal k±1 of the step before.
+        var ops: [Operation] = []
+        var x = n
+        var y = m
+        for d in stride(from: total, to: 0, by: -1) {
+            let snapshot = trace[d]  // values after step d - 1, for k in -d...d
+            func at(_ k: Int) -> Int { snapshot[k + d] }
+            let k = x - y
+            let down = k == -d || (k != d && at(k - 1) < at(k + 1))
+            let previousK = down ? k + 1 : k - 1
+            let previousX = at(previousK)
+            let previousY = previousX - previousK
+            let startX = down ? previousX : previousX + 1
+            let startY = startX - k
+            while x > startX, y > startY {
+                ops.append(.equal(x - 1, y - 1))
+                x -= 1
+                y -= 1
+            }
+            ops.append(down ? .insert(previousY) : .delete(previousX))
+            x = previousX
+            y = previousY
+        }
+        while x > 0, y > 0 {
+            ops.append(.equal(x - 1, y - 1))
+            x -= 1
+            y -= 1
+        }
+        ops.reverse()
+        // Deletions before insertions within each run of differences.
+        var ordered: [Operation] = []
+        var pendingInserts: [Operation] = []
+        for op in ops {
+            switch op {
+            case .insert: pendingInserts.append(op)
+            case .delete: ordered.append(op)
+            case .equal:
+                ordered += pendingInserts
+                pendingInserts.removeAll()
+                ordered.append(op)
+            }
+        }
+        return ordered + pendingInserts
+    }
+}
