@@ -90,7 +90,97 @@ struct Redline {
     private mutating func changedParagraph(old: String, new: String) -> String {
         let (_, oldContent) = Self.paragraphParts(old)
         let (pPr, newContent) = Self.paragraphParts(new)
+        if let fine = finer(old: oldContent, new: newContent) { return "<w:p>" + pPr + fine + "</w:p>" }
         return "<w:p>" + pPr + runs(oldContent, inserted: false) + runs(newContent, inserted: true) + "</w:p>"
+    }
+
+    /// A simple run: its properties (inner markup) and its text, when it is one `w:t`.
+    private static func simpleRun(_ run: Substring) -> (rPr: String, text: String)? {
+        var inner = run.dropFirst("<w:r>".count).dropLast("</w:r>".count)
+        var rPr = ""
+        if inner.hasPrefix("<w:rPr>"), let end = inner.range(of: "</w:rPr>") {
+            rPr = String(inner[..<end.upperBound])
+            inner = inner[end.upperBound...]
+        }
+        let open = inner.hasPrefix("<w:t>") ? "<w:t>" : inner.hasPrefix("<w:t xml:space=\"preserve\">") ? "<w:t xml:space=\"preserve\">" : nil
+        guard let open, inner.hasSuffix("</w:t>") else { return nil }
+        let text = inner.dropFirst(open.count).dropLast("</w:t>".count)
+        guard !text.contains("<") else { return nil }
+        return (rPr, unescape(String(text)))
+    }
+
+    /// The text of `w:t` markup (the five entities the writer's escaping produces).
+    private static func unescape(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// Content split into runs and the markup between them.
+    private static func segments(_ content: String) -> [(run: Bool, markup: Substring)] {
+        var out: [(Bool, Substring)] = []
+        var rest = Substring(content)
+        while let start = rest.range(of: "<w:r>"), let end = rest.range(of: "</w:r>", range: start.upperBound..<rest.endIndex) {
+            if start.lowerBound > rest.startIndex { out.append((false, rest[..<start.lowerBound])) }
+            // A note or comment reference is an anchor, not text.
+            let run = rest[start.lowerBound..<end.upperBound]
+            out.append((!run.contains("<w:commentReference ") && !run.contains("<w:footnoteReference "), run))
+            rest = rest[end.upperBound...]
+        }
+        if !rest.isEmpty { out.append((false, rest)) }
+        return out
+    }
+
+    /// The run-level redline of two paragraphs with the same simple runs (same properties, one
+    /// text each): each changed run as its common start, the old middle deleted, the new middle
+    /// inserted, its common end (figures changed whole). Nil when the runs do not correspond.
+    private mutating func finer(old: String, new: String) -> String? {
+        let oldRuns = Self.segments(old).filter(\.run).map { Self.simpleRun($0.markup) }
+        let newSegments = Self.segments(new)
+        let newRuns = newSegments.filter(\.run).map { Self.simpleRun($0.markup) }
+        guard oldRuns.count == newRuns.count, !oldRuns.isEmpty,
+            zip(oldRuns, newRuns).allSatisfy({ $0 != nil && $1 != nil && $0!.rPr == $1!.rPr })
+        else { return nil }
+        var out = ""
+        var index = 0
+        for segment in newSegments {
+            guard segment.run else {
+                out += segment.markup
+                continue
+            }
+            let (rPr, newText) = newRuns[index]!
+            let oldText = oldRuns[index]!.text
+            index += 1
+            if oldText == newText {
+                out += segment.markup
+                continue
+            }
+            let a = Array(oldText)
+            let b = Array(newText)
+            var prefix = 0
+            while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+            var suffix = 0
+            while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+            // A figure changes whole: "8000" → "9000", not "8" → "9".
+            func figure(_ c: Character) -> Bool { c.isASCII && (c.isNumber || c == ".") }
+            while prefix > 0, figure(b[prefix - 1]), (prefix < b.count && figure(b[prefix])) || (prefix < a.count && figure(a[prefix])) {
+                prefix -= 1
+            }
+            while suffix > 0, figure(b[b.count - suffix]),
+                (b.count - suffix - 1 >= prefix && figure(b[b.count - suffix - 1])) || (a.count - suffix - 1 >= prefix && figure(a[a.count - suffix - 1]))
+            {
+                suffix -= 1
+            }
+            func run(_ text: ArraySlice<Character>, tag: String = "w:t") -> String {
+                "<w:r>\(rPr)<\(tag) xml:space=\"preserve\">\(XMLEscape.text(String(text)))</\(tag)></w:r>"
+            }
+            if prefix > 0 { out += run(b[..<prefix]) }
+            if a.count - suffix > prefix { out += "<w:del \(attributes())>" + run(a[prefix..<(a.count - suffix)], tag: "w:delText") + "</w:del>" }
+            if b.count - suffix > prefix { out += "<w:ins \(attributes())>" + run(b[prefix..<(b.count - suffix)]) + "</w:ins>" }
+            if suffix > 0 { out += run(b[(b.count - suffix)...]) }
+        }
+        return out
     }
 
     /// `pPr` (possibly empty) with its paragraph mark inserted or deleted.
@@ -189,8 +279,7 @@ struct Redline {
             deleted.removeAll()
             inserted.removeAll()
         }
-        let newKeys = newRows.map { Self.strip($0) }
-        for op in Self.diff(oldRows, newKeys) {
+        for op in Self.diff(oldRows.map { Self.rowKey($0) }, newRows.map { Self.rowKey($0) }) {
             switch op {
             case .equal(_, let j):
                 flush()
@@ -211,7 +300,7 @@ struct Redline {
         guard let firstCell = new.range(of: "<w:tc>") else { return new }
         var out = String(new[..<firstCell.lowerBound])
         for (oldCell, newCell) in zip(oldCells, newCells) {
-            if Self.strip(newCell) == oldCell {
+            if Self.cellParts(Self.key(newCell)).paragraphs == Self.cellParts(Self.key(oldCell)).paragraphs {
                 out += newCell
                 continue
             }
@@ -275,7 +364,9 @@ struct Redline {
     /// The key blocks are aligned by: the stripped markup, bookmark names ("_Toc00000012", which
     /// shift with the headings before) left out.
     static func key(_ block: String) -> String {
-        let stripped = strip(block)
+        // The table of contents' field ends after its last entry, whichever it is.
+        let stripped = strip(block).replacingOccurrences(
+            of: "</w:hyperlink><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>", with: "</w:hyperlink>")
         guard stripped.contains("_Toc") else { return stripped }
         var out = ""
         var rest = Substring(stripped)
@@ -337,6 +428,12 @@ struct Redline {
             rest = rest[end.upperBound...]
         }
         return (head, rows)
+    }
+
+    /// The key rows are aligned by: their cells' paragraphs, not the cells' widths (which follow
+    /// the longest text of a column).
+    static func rowKey(_ row: String) -> String {
+        cells(key(row)).map { cellParts($0).paragraphs.joined() }.joined(separator: "\u{1}")
     }
 
     /// A row's cells.
