@@ -56,9 +56,10 @@ struct BuildCommand: AsyncParsableCommand {
 
 /// The one-line summaries of a build, as `build` and `watch` print them.
 enum BuildLines {
-    /// `build`: "built OUT/master-plan.docx, … from N files (used …); coverage …; read …; 0.41 s"
+    /// `build`: "built OUT/master-plan.docx, …[, master-plan-redline.docx] from N files (used …); coverage …; read …; 0.41 s"
     static func built(_ summary: BuildSummary) -> String {
-        "built \(summary.out)/master-plan.docx, master-plan.json, report.html from \(summary.plan.inputs.count) files "
+        "built \(summary.out)/master-plan.docx, master-plan.json, report.html"
+            + (summary.redline.map { ", " + $0 } ?? "") + " from \(summary.plan.inputs.count) files "
             + "(\(summary.statusCounts)); \(summary.coverageText); \(summary.cacheText); " + String(format: "%.2f s", summary.seconds)
     }
 

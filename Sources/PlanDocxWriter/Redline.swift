@@ -9,7 +9,8 @@ import Foundation
 ///
 /// Blocks are aligned by a Myers diff of their markup without the parts that shift when
 /// something is inserted before them (bookmarks, comment anchors, note references). In a run of
-/// differences, paragraphs and tables are paired in order while their kinds match: a paired
+/// differences, an old block is paired with the next similar new one (tables with tables,
+/// paragraphs sharing at least half their text as common start and end): a paired
 /// paragraph keeps the new paragraph's properties and holds the old runs deleted then the new runs
 /// inserted; a paired table keeps the new table and diffs its rows (a changed row of the same
 /// cells: its changed cells hold the old paragraphs deleted and the new ones inserted). Unpaired
@@ -65,13 +66,53 @@ struct Redline {
         var out = ""
         var i = 0
         var j = 0
-        while i < old.count, j < new.count, Self.isTable(old[i]) == Self.isTable(new[j]) {
-            out += Self.isTable(old[i]) ? table(old: old[i], new: new[j]) : changedParagraph(old: old[i], new: new[j])
+        func delete(_ block: String) -> String { Self.isTable(block) ? wholeTable(block, inserted: false) : paragraph(block, inserted: false) }
+        func insert(_ block: String) -> String { Self.isTable(block) ? wholeTable(block, inserted: true) : paragraph(block, inserted: true) }
+        // Each old block is paired with the next similar new block (the ones before it are
+        // inserted), else deleted where it stood.
+        while i < old.count, j < new.count {
+            // (A bounded look-ahead: a long run of differences stays linear.)
+            guard let match = (j..<min(new.count, j + 64)).first(where: { Self.similar(old[i], new[$0]) }) else {
+                out += delete(old[i])
+                i += 1
+                continue
+            }
+            for block in new[j..<match] { out += insert(block) }
+            out += Self.isTable(old[i]) ? table(old: old[i], new: new[match]) : changedParagraph(old: old[i], new: new[match])
             i += 1
-            j += 1
+            j = match + 1
         }
-        for block in old[i...] { out += Self.isTable(block) ? wholeTable(block, inserted: false) : paragraph(block, inserted: false) }
-        for block in new[j...] { out += Self.isTable(block) ? wholeTable(block, inserted: true) : paragraph(block, inserted: true) }
+        for block in old[i...] { out += delete(block) }
+        for block in new[j...] { out += insert(block) }
+        return out
+    }
+
+    /// Two blocks shown as one changed block: two tables, or two paragraphs whose texts share
+    /// at least half of the longer one as a common start and end.
+    static func similar(_ a: String, _ b: String) -> Bool {
+        guard isTable(a) == isTable(b) else { return false }
+        if isTable(a) { return true }
+        let x = Array(plainText(a))
+        let y = Array(plainText(b))
+        var prefix = 0
+        while prefix < x.count, prefix < y.count, x[prefix] == y[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < x.count - prefix, suffix < y.count - prefix, x[x.count - 1 - suffix] == y[y.count - 1 - suffix] { suffix += 1 }
+        return 2 * (prefix + suffix) >= max(x.count, y.count)
+    }
+
+    /// The text of a block's `w:t` elements (escaped as written).
+    static func plainText(_ block: String) -> String {
+        var out = ""
+        var rest = Substring(block)
+        while let open = rest.range(of: "<w:t") {
+            rest = rest[open.upperBound...]
+            guard rest.first == ">" || rest.first == " ", let close = rest.range(of: ">") else { continue }
+            let text = rest[close.upperBound...]
+            guard let end = text.range(of: "<") else { break }
+            out += text[..<end.lowerBound]
+            rest = text[end.lowerBound...]
+        }
         return out
     }
 
