@@ -248,11 +248,12 @@ struct Redline {
             guard let end = rest.range(of: "</w:r>", range: start.upperBound..<rest.endIndex) else { break }
             var run = String(rest[start.lowerBound..<end.upperBound])
             // The table of contents' own field (begin, instruction, separator; its end after the
-            // last entry) stays outside the revisions, so that it survives either view.
+            // last entry) stays outside the revisions, so that it survives either view: the new
+            // document's is kept as it is, the old one's left out (one field, not two).
             if run.contains("w:fldCharType=\"begin\" w:dirty=\"true\"") { keep = 3 }
             if keep > 0 || (out.hasSuffix("</w:hyperlink>") && run.contains("w:fldCharType=\"end\"")) {
                 keep = max(0, keep - 1)
-                out += run
+                if inserted { out += run }
                 rest = rest[end.upperBound...]
                 continue
             }

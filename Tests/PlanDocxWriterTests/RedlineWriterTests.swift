@@ -56,6 +56,22 @@ struct RedlineWriterTests {
         #expect(!same.contains("<w:ins ") && !same.contains("<w:del "))
     }
 
+    @Test("The first chapter removed and a last one added: the table of contents keeps one field, both views hold")
+    func firstAndLastHeadings() throws {
+        let old = SamplePlans.realistic
+        var new = old
+        new.chapters.removeFirst()
+        new.chapters.append(PlanNode(title: "新增一章", items: [PlanItem(kind: .text, text: "新增一章的内容。", sources: [])]))
+        let writer = DocxPlanWriter(reference: try SamplePlans.reference())
+        let redline = try writer.writeRedline(new, previous: old)
+        #expect(try Self.texts(redline) == (try Self.texts(writer.write(new))))
+        #expect(try Self.texts(redline, view: .rejected) == (try Self.texts(writer.write(old))))
+        let xml = String(decoding: try PackageContents.read(bytes: redline, name: "redline.docx").parts["word/document.xml"]!, as: UTF8.self)
+        func count(_ s: String) -> Int { xml.components(separatedBy: s).count - 1 }
+        #expect(count("w:dirty=\"true\"") == 1, "one table of contents field")
+        #expect(count("w:fldCharType=\"begin\"") == count("w:fldCharType=\"end\""))
+    }
+
     @Test("The diff is a shortest edit script")
     func diff() {
         let ops = Redline.diff(["a", "b", "c", "d"], ["a", "x", "c", "d", "e"])
