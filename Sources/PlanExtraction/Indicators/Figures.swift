@@ -32,6 +32,7 @@ struct FigureScanner: Sendable {
     static let chineseSmallUnits: [Character: Double] = ["十": 10, "百": 100, "千": 1000]
     /// Phrases stating a doubling without a number.
     static let doublings = ["翻两番", "翻一番", "翻了一番", "翻番"]
+    private static let doublingChars: [[Character]] = doublings.map { Array($0) }
 
     init(lexicon: IndicatorSynonyms) {
         self.lexicon = lexicon
@@ -47,7 +48,8 @@ struct FigureScanner: Sendable {
         var out: [Figure] = []
         var i = 0
         while i < chars.count {
-            if let d = Self.doublings.first(where: { chars.figureHasPrefix(Array($0), at: i) }) {
+            if chars[i] == "翻", let k = Self.doublingChars.firstIndex(where: { chars.figureHasPrefix($0, at: i) }) {
+                let d = Self.doublings[k]
                 out.append(Figure(range: i..<(i + d.count), text: d, value: nil, unit: nil, doubling: d))
                 i += d.count
                 continue
@@ -315,5 +317,12 @@ extension Array where Element == Character {
         guard !p.isEmpty, i >= 0, i + p.count <= count else { return false }
         for k in 0..<p.count where self[i + k] != p[k] { return false }
         return true
+    }
+
+    /// The Character offset of the first occurrence of `p`, if any.
+    func firstFigureOccurrence(of p: [Character]) -> Int? {
+        guard !p.isEmpty, p.count <= count else { return nil }
+        for i in 0...(count - p.count) where self[i] == p[0] && figureHasPrefix(p, at: i) { return i }
+        return nil
     }
 }

@@ -395,16 +395,20 @@ struct ProseIndicatorReader: Sendable {
         return s.count >= 2 && s.count <= 30 ? s : ""
     }
 
+    private static let sentenceEnds: Set<Character> = Set("。！？!?")
+
     /// Splits at any of `separators`, keeping what stands inside （）and “” together.
     static func split(_ text: String, at separators: String) -> [String] {
+        // Set lookups: String.contains(Character) walks the separators' graphemes for every character.
+        let separatorSet = Set(separators)
         var parts: [String] = []
         var current = ""
         var depth = 0
         for c in text {
             if c == "（" || c == "(" || c == "“" { depth += 1 }
             if c == "）" || c == ")" || c == "”" { depth = max(0, depth - 1) }
-            if depth == 0 && separators.contains(c) {
-                if "。！？!?".contains(c) { current.append(c) }
+            if depth == 0 && separatorSet.contains(c) {
+                if sentenceEnds.contains(c) { current.append(c) }
                 parts.append(current)
                 current = ""
             } else {
