@@ -126,8 +126,7 @@ struct StoryReader {
         var leadOpen = true
 
         mutating func add(_ text: String, bold: Bool) {
-            var visible = 0
-            for scalar in text.unicodeScalars where !scalar.isUnicodeWhitespace { visible += 1 }
+            let visible = Self.visibleScalars(text)
             guard visible > 0 else {
                 if leadOpen, bold { lead += text }
                 return
@@ -136,6 +135,41 @@ struct StoryReader {
             if bold { boldCount += visible }
             if leadOpen {
                 if bold { lead += text } else { leadOpen = false }
+            }
+        }
+
+        /// The scalars of `text` that are not White_Space (`isUnicodeWhitespace`), counted on its
+        /// UTF-8 bytes: one per lead byte, less the whitespace ones, which are decoded by hand.
+        static func visibleScalars(_ text: String) -> Int {
+            var text = text
+            return text.withUTF8 { u in
+                var visible = 0
+                let n = u.count
+                var i = 0
+                while i < n {
+                    let b = u[i]
+                    if b < 0x80 {
+                        if !(b == 0x20 || (0x09...0x0D).contains(b)) { visible += 1 }
+                        i += 1
+                        continue
+                    }
+                    if b & 0xC0 == 0x80 { i += 1; continue }  // continuation byte
+                    let b1: UInt8 = i + 1 < n ? u[i + 1] : 0
+                    let b2: UInt8 = i + 2 < n ? u[i + 2] : 0
+                    let space: Bool
+                    switch b {
+                    case 0xC2: space = b1 == 0x85 || b1 == 0xA0  // U+0085, U+00A0
+                    case 0xE1: space = b1 == 0x9A && b2 == 0x80  // U+1680
+                    case 0xE2:  // U+2000–200A, 2028, 2029, 202F, 205F
+                        space = (b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF))
+                            || (b1 == 0x81 && b2 == 0x9F)
+                    case 0xE3: space = b1 == 0x80 && b2 == 0x80  // U+3000
+                    default: space = false
+                    }
+                    if !space { visible += 1 }
+                    i += 1
+                }
+                return visible
             }
         }
 

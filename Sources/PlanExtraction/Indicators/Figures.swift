@@ -32,6 +32,7 @@ struct FigureScanner: Sendable {
     static let chineseSmallUnits: [Character: Double] = ["十": 10, "百": 100, "千": 1000]
     /// Phrases stating a doubling without a number.
     static let doublings = ["翻两番", "翻一番", "翻了一番", "翻番"]
+    private static let doublingChars: [[Character]] = doublings.map { Array($0) }
 
     init(lexicon: IndicatorSynonyms) {
         self.lexicon = lexicon
@@ -47,7 +48,8 @@ struct FigureScanner: Sendable {
         var out: [Figure] = []
         var i = 0
         while i < chars.count {
-            if let d = Self.doublings.first(where: { chars.figureHasPrefix(Array($0), at: i) }) {
+            if chars[i] == "翻", let k = Self.doublingChars.firstIndex(where: { chars.figureHasPrefix($0, at: i) }) {
+                let d = Self.doublings[k]
                 out.append(Figure(range: i..<(i + d.count), text: d, value: nil, unit: nil, doubling: d))
                 i += d.count
                 continue
@@ -290,12 +292,20 @@ struct FigureScanner: Sendable {
     }
 
     static func isChineseNumeralStart(_ c: Character) -> Bool {
-        c != "零" && c != "〇" && (chineseDigits[c] != nil || c == "十")
+        if let v = c.plainScalar { return numeralStartScalars.contains(v) }
+        return c != "零" && c != "〇" && (chineseDigits[c] != nil || c == "十")
     }
 
     static func isChineseNumeralChar(_ c: Character) -> Bool {
-        chineseDigits[c] != nil || chineseSmallUnits[c] != nil || c == "万" || c == "亿"
+        if let v = c.plainScalar { return numeralScalars.contains(v) }
+        return chineseDigits[c] != nil || chineseSmallUnits[c] != nil || c == "万" || c == "亿"
     }
+
+    /// The same tests on scalar values (all these characters are plain scalars).
+    private static let numeralStartScalars: Set<UInt32> = Set(
+        (chineseDigits.keys.filter { $0 != "零" && $0 != "〇" } + ["十"]).map { $0.unicodeScalars.first!.value })
+    private static let numeralScalars: Set<UInt32> = Set(
+        (Array(chineseDigits.keys) + Array(chineseSmallUnits.keys) + ["万", "亿"]).map { $0.unicodeScalars.first!.value })
 
     /// Full-width digits, letters and signs to ASCII, one character for one.
     static func halfWidth(_ c: Character) -> Character {
@@ -308,12 +318,37 @@ struct FigureScanner: Sendable {
 extension Character {
     var isFigureDigit: Bool { isASCII && isNumber }
     var isFigureLetter: Bool { isASCII && isLetter }
+
+    /// The scalar value when this Character is one scalar that is its own canonical form for
+    /// sure (ASCII, the dashes and quotes U+2010–U+2027, U+3000–U+F8FF: CJK punctuation, kana, ideographs; the fullwidth forms), nil
+    /// otherwise. Two such Characters are equal exactly when their values are: comparing them
+    /// needs no normalization. Callers fall back to Character comparison on nil (a compatibility
+    /// ideograph such as U+F9D1 equals 六).
+    @inline(__always) var plainScalar: UInt32? {
+        let s = unicodeScalars
+        guard let f = s.first, s.index(after: s.startIndex) == s.endIndex else { return nil }
+        let v = f.value
+        return v < 0x80 || (v >= 0x2010 && v < 0x2028) || (v >= 0x3000 && v < 0xF900) || (v >= 0xFF00 && v < 0xFFF0) ? v : nil
+    }
+
+    /// `==`, without normalizing when both are plain scalars.
+    @inline(__always) func sameFigureCharacter(_ other: Character) -> Bool {
+        if let a = plainScalar, let b = other.plainScalar { return a == b }
+        return self == other
+    }
 }
 
 extension Array where Element == Character {
     func figureHasPrefix(_ p: [Character], at i: Int) -> Bool {
         guard !p.isEmpty, i >= 0, i + p.count <= count else { return false }
-        for k in 0..<p.count where self[i + k] != p[k] { return false }
+        for k in 0..<p.count where !self[i + k].sameFigureCharacter(p[k]) { return false }
         return true
+    }
+
+    /// The Character offset of the first occurrence of `p`, if any.
+    func firstFigureOccurrence(of p: [Character]) -> Int? {
+        guard !p.isEmpty, p.count <= count else { return nil }
+        for i in 0...(count - p.count) where self[i] == p[0] && figureHasPrefix(p, at: i) { return i }
+        return nil
     }
 }

@@ -72,7 +72,7 @@ enum IndicatorGrammar {
     /// which years are history (up to its base year) and what 今年/“十四五”末 mean.
     static func yearMark(_ clause: String, period: PlanPeriod? = nil) -> (YearMark, String)? {
         var chars = Array(clause.indicatorTrimmed)
-        for lead in ["力争", "争取", "预计", "展望", "远景"] where chars.figureHasPrefix(Array(lead), at: 0) {
+        for lead in yearLeads where chars.figureHasPrefix(lead, at: 0) {
             chars.removeFirst(lead.count)
         }
         var explicitTarget = false
@@ -94,9 +94,11 @@ enum IndicatorGrammar {
         }
         if let period, period.documentYear == nil {
             // "今后五年", "未来五年": the plan's own period.
-            for phrase in ["今后五年", "未来五年", "规划期内", "规划期末", "本规划期"] {
-                if let r = String(chars).range(of: phrase), String(chars).distance(from: String(chars).startIndex, to: r.lowerBound) <= 12 {
-                    return (.target(period.end), String(String(chars)[r.upperBound...]))
+            for phrase in periodPhrases {
+                // The first occurrence, within 12 characters of the start (a Character-wise search:
+                // no Foundation bridging per clause).
+                if let at = chars.firstFigureOccurrence(of: phrase), at <= 12 {
+                    return (.target(period.end), String(chars[(at + phrase.count)...]))
                 }
             }
         }
@@ -115,6 +117,9 @@ enum IndicatorGrammar {
         if year > base || (explicitTarget && period == nil) { return (.target(year), String(rest)) }
         return (.history, String(rest))
     }
+
+    private static let yearLeads: [[Character]] = ["力争", "争取", "预计", "展望", "远景"].map { Array($0) }
+    private static let periodPhrases: [[Character]] = ["今后五年", "未来五年", "规划期内", "规划期末", "本规划期"].map { Array($0) }
 
     /// “十四五”期间, 十三五末, “十五五”时期 at the head of a clause: the plan's ordinal and the
     /// length of the phrase.

@@ -395,16 +395,37 @@ struct ProseIndicatorReader: Sendable {
         return s.count >= 2 && s.count <= 30 ? s : ""
     }
 
+    private static let sentenceEnds: Set<Character> = Set("。！？!?")
+    private static let sentenceEndScalars: Set<UInt32> = Set("。！？!?".compactMap(\.plainScalar))
+
     /// Splits at any of `separators`, keeping what stands inside （）and “” together.
     static func split(_ text: String, at separators: String) -> [String] {
+        // Set lookups: String.contains(Character) walks the separators' graphemes for every character.
+        let separatorSet = Set(separators)
+        let separatorScalars = Set(separators.compactMap(\.plainScalar))
+        // A separator that is no plain scalar could equal a plain character: compare Characters then.
+        let plainSeparators = separators.allSatisfy { $0.plainScalar != nil }
         var parts: [String] = []
         var current = ""
         var depth = 0
         for c in text {
-            if c == "（" || c == "(" || c == "“" { depth += 1 }
-            if c == "）" || c == ")" || c == "”" { depth = max(0, depth - 1) }
-            if depth == 0 && separators.contains(c) {
-                if "。！？!?".contains(c) { current.append(c) }
+            let opens: Bool, closes: Bool, separates: Bool, ends: Bool
+            if plainSeparators, let v = c.plainScalar {
+                // The same tests on scalar values, without normalizing (see `plainScalar`).
+                opens = v == 0xFF08 || v == 0x28 || v == 0x201C
+                closes = v == 0xFF09 || v == 0x29 || v == 0x201D
+                separates = separatorScalars.contains(v)
+                ends = sentenceEndScalars.contains(v)
+            } else {
+                opens = c == "（" || c == "(" || c == "“"
+                closes = c == "）" || c == ")" || c == "”"
+                separates = separatorSet.contains(c)
+                ends = sentenceEnds.contains(c)
+            }
+            if opens { depth += 1 }
+            if closes { depth = max(0, depth - 1) }
+            if depth == 0 && separates {
+                if ends { current.append(c) }
                 parts.append(current)
                 current = ""
             } else {

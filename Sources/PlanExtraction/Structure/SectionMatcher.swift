@@ -28,8 +28,12 @@ struct SectionMatcher: Sendable {
         }
         let leads = synonyms.planRoleLeads.map { OutlineText.squash($0) }
         roleLeads = entries.map { _, entry in
-            Set(leads + (entry.exact + entry.contains).map { OutlineText.squash($0) }).filter { !$0.isEmpty }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+            // Longest first, then in string order; lengths counted once, not per comparison (the
+            // order is total on distinct strings, so the result is the same).
+            let words: Set<String> = Set(leads + (entry.exact + entry.contains).map { OutlineText.squash($0) })
+            let counted: [(String, Int)] = words.filter { !$0.isEmpty }.map { ($0, $0.count) }
+            let sorted = counted.sorted { (a: (String, Int), b: (String, Int)) -> Bool in a.1 != b.1 ? a.1 > b.1 : a.0 < b.0 }
+            return sorted.map { $0.0 }
         }
     }
 
