@@ -43,6 +43,12 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         let inputs = options.inputs
         var job = try loadJob()
+        // The output folder inside the drop folder: the watch would rebuild on its own writes.
+        if BuildEngine.isSameOrInside(job.out, inputs) {
+            let error = BuildError.outputInsideDropFolder(out: job.out, inputs: inputs)
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitStatus.of(error)
+        }
         // The templates folder in use, if any (the built-in templates cannot change).
         let templateDirectory = job.templates.source.folder
         let watcher = FolderWatcher(paths: [inputs] + (templateDirectory.map { [$0] } ?? []), useInotify: !poll)

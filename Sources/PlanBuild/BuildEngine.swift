@@ -26,6 +26,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     case render(reason: String)
     /// The staged outputs cannot be moved into place.
     case commit(path: String, reason: String)
+    /// The output folder is the drop folder or inside it: the outputs would be read as drafts.
+    case outputInsideDropFolder(out: String, inputs: String)
     /// `--strict`: drafts were rejected or their topic not identified.
     case strict(rejected: [InputRecord], unassigned: [InputRecord])
 
@@ -36,7 +38,7 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
 
     public var kind: Kind {
         switch self {
-        case .dropFolder, .strict: .input
+        case .dropFolder, .strict, .outputInsideDropFolder: .input
         case .masterOutline, .referenceDocument: .template
         case .outputFolder, .draftJSON, .render, .commit: .output
         }
@@ -52,6 +54,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
         case .draftJSON(let path, let reason): "error: \(path): cannot write a draft's JSON: \(reason)"
         case .render(let reason): "error: cannot render the outputs: \(reason)"
         case .commit(let path, let reason): "error: \(path): \(reason)"
+        case .outputInsideDropFolder(let out, let inputs):
+            "error: \(out): 输出文件夹不能是草稿文件夹 \(inputs) 本身或其中的子文件夹（输出会被当作草稿读取），请用 --out 指定其他文件夹"
         case .strict(let rejected, let unassigned):
             (rejected.map { "error: \($0.file): \($0.reason ?? "")" }
                 + unassigned.map { "error: \($0.file): \($0.reason ?? "topic not identified")" }
@@ -132,6 +136,7 @@ public struct BuildEngine: Sendable {
     /// Builds `folder` into `out`: nothing is replaced unless everything was rendered.
     public func perform(_ folder: DropFolder, progress: (any BuildProgress)? = nil) async throws(BuildError) -> BuildSummary {
         let started = Date()
+        if Self.isSameOrInside(out, folder.path) { throw .outputInsideDropFolder(out: out, inputs: folder.path) }
         let staging: OutputStaging
         do {
             staging = try OutputStaging(path: out)
@@ -199,6 +204,41 @@ public struct BuildEngine: Sendable {
         }
         return BuildSummary(
             plan: plan, out: out, extracted: result.extracted, cached: result.cached, seconds: Date().timeIntervalSince(started))
+    }
+}
+
+extension BuildEngine {
+    /// Whether `path` (which may not exist yet) is `folder` or inside it, symbolic links and
+    /// `..` resolved.
+    public static func isSameOrInside(_ path: String, _ folder: String) -> Bool {
+        guard let base = canonical(folder) else { return false }
+        guard let target = canonical(path) else { return false }
+        return target == base || target.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+    }
+
+    /// The real path of `path`, or of its nearest existing ancestor followed by the rest.
+    static func canonical(_ path: String) -> String? {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var head = absolute
+        var rest: [String] = []
+        while true {
+            if let resolved = realpath(head, nil) {
+                defer { free(resolved) }
+                var result = String(cString: resolved)
+                for component in rest.reversed() where !component.isEmpty && component != "." {
+                    if component == ".." {
+                        result = (result as NSString).deletingLastPathComponent
+                    } else {
+                        result = (result == "/" ? "" : result) + "/" + component
+                    }
+                }
+                return result
+            }
+            guard head != "/", !head.isEmpty else { return nil }
+            rest.append((head as NSString).lastPathComponent)
+            head = (head as NSString).deletingLastPathComponent
+            if head.isEmpty { head = "/" }
+        }
     }
 }
 

@@ -90,6 +90,7 @@ public struct DraftBuild: Sendable {
     public func run(_ folder: DropFolder, staging: OutputStaging, progress: (any BuildProgress)? = nil) async throws -> Result {
         let extractor = DraftExtractor(templates: templates)
         let candidates = folder.candidates
+        let outputNames = DraftOutputNames.names(candidates.map(\.name))
         let spill = cache != nil && candidates.count > keepInMemory
 
         // Pass 1: the header of every draft (and the whole extraction while it fits).
@@ -122,7 +123,7 @@ public struct DraftBuild: Sendable {
         progress?.start(phase: "writing", total: resolved.count)
         let secondPass: [SecondPass] = try await ParallelMap.run(resolved, jobs: jobs) { draft in
             defer { progress?.step(draft.resolved.source.file) }
-            return try writeDraft(draft, extractor: extractor, staging: staging)
+            return try writeDraft(draft, extractor: extractor, staging: staging, name: outputNames[draft.read.entry.name]!)
         }
         progress?.finish()
 
@@ -150,7 +151,8 @@ public struct DraftBuild: Sendable {
         }
         cache?.save(update)
 
-        let inputs = InputAccounting.records(folder, drafts: drafts, rejected: rejected, extractor: extractor)
+        let inputs = InputAccounting.records(
+            folder, drafts: drafts, rejected: rejected, extractor: extractor, outputs: outputNames)
         let date = datePolicy.date(of: drafts.filter { $0.supersededBy == nil && $0.topic.id != nil })
         let plan = Assembler(templates: templates, outline: outline).assemble(
             drafts: drafts, contents: contents, inputs: inputs, date: date)
@@ -206,10 +208,11 @@ public struct DraftBuild: Sendable {
 
     /// Pass 2 for one draft: its JSON (as cached when its resolution did not change), and the
     /// whole extraction when it is merged.
-    private func writeDraft(_ draft: ResolvedDraft, extractor: DraftExtractor, staging: OutputStaging) throws -> SecondPass {
+    private func writeDraft(
+        _ draft: ResolvedDraft, extractor: DraftExtractor, staging: OutputStaging, name: String
+    ) throws -> SecondPass {
         let r = draft.resolved
         let read = draft.read
-        let name = "drafts/" + (r.source.file as NSString).deletingPathExtension + ".json"
         let merged = r.supersededBy == nil && r.topic.id != nil
         let tag = DraftCache.resolutionTag(supersededBy: r.supersededBy, notes: r.diagnostics)
         // An unchanged draft resolved as before: its JSON as cached. A draft that is only
@@ -269,5 +272,60 @@ public enum PlanDatePolicy: Sendable, Equatable {
         case .fixed(let seconds): W3CDTFFormatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
         case .newestDraft: drafts.compactMap(\.source.modified).max() ?? "1980-01-01T00:00:00Z"
         }
+    }
+}
+
+/// The name of each draft's JSON in the output folder, unique by construction: `drafts/<stem>.json`
+/// when no other file of the folder has the same stem (compared case-insensitively, for output
+/// folders on case-insensitive shares), else `drafts/<file name with extension>.json`
+/// (同名.docx → 同名.docx.json, 同名.DOCX → 同名.DOCX.json), and on any clash left a `~` and 8 hex
+/// digits of the SHA-256 of the file name. Control characters (and a leading dot) are escaped
+/// as `%XX`. Depends only on the folder's list of candidate names, never on order or
+/// on what was read.
+public enum DraftOutputNames {
+    public static func names(_ files: [String]) -> [String: String] {
+        let files = Array(Set(files)).sorted()
+        func stem(_ file: String) -> String { (file as NSString).deletingPathExtension }
+        var stemCount: [String: Int] = [:]
+        for file in files { stemCount[stem(file).lowercased(), default: 0] += 1 }
+        var chosen: [String: String] = [:]
+        for file in files {
+            let base = stemCount[stem(file).lowercased()] == 1 && !stem(file).isEmpty ? stem(file) : file
+            chosen[file] = escape(base)
+        }
+        var taken: [String: Int] = [:]
+        for file in files { taken[chosen[file]!.lowercased(), default: 0] += 1 }
+        for file in files where taken[chosen[file]!.lowercased()]! > 1 {
+            var hash = SHA256()
+            hash.update(Array(file.utf8))
+            chosen[file] = escape(file) + "~" + String(hash.finalizeHex().prefix(8))
+        }
+        // A name too long for the file system (255 bytes) is cut and told apart by its hash.
+        for file in files where chosen[file]!.utf8.count + ".json".utf8.count > 255 {
+            var hash = SHA256()
+            hash.update(Array(file.utf8))
+            let suffix = "~" + String(hash.finalizeHex().prefix(8))
+            var cut = ""
+            for character in chosen[file]! {
+                if cut.utf8.count + String(character).utf8.count + suffix.utf8.count + 5 > 255 { break }
+                cut.append(character)
+            }
+            chosen[file] = cut + suffix
+        }
+        return chosen.mapValues { "drafts/" + $0 + ".json" }
+    }
+
+    /// Control characters (and a leading dot, which would hide the file) escaped as `%XX`.
+    static func escape(_ name: String) -> String {
+        var out = ""
+        for scalar in name.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0) {
+                out += String(format: "%%%02X", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        if out.hasPrefix(".") { out = "%2E" + out.dropFirst() }
+        return out
     }
 }

@@ -8,7 +8,8 @@ import PlanModel
 public enum InputAccounting {
     /// Every file of the folder, in name order.
     public static func records(
-        _ folder: DropFolder, drafts: [DraftExtraction], rejected: [String: DocxReadError], extractor: DraftExtractor
+        _ folder: DropFolder, drafts: [DraftExtraction], rejected: [String: DocxReadError], extractor: DraftExtractor,
+        outputs: [String: String] = [:]
     ) -> [InputRecord] {
         let byFile = Dictionary(drafts.map { ($0.source.file, $0) }, uniquingKeysWith: { a, _ in a })
         var inputs: [InputRecord] = []
@@ -21,6 +22,7 @@ public enum InputAccounting {
                         file: entry.name, status: .rejected, reason: chineseReason(error.reason),
                         topic: extractor.topic(fromFileName: entry.name)))
             } else if let draft = byFile[entry.name] {
+                defer { inputs[inputs.count - 1].output = outputs[entry.name] }
                 if let newer = draft.supersededBy {
                     inputs.append(
                         InputRecord(

@@ -1,0 +1,102 @@
+import Foundation
+import PlanBuild
+import Testing
+
+/// Issue 15: the drop folder under office conditions (names that clash, the output folder
+/// inside the drop folder, long names, overlapping builds, failing commits, special files).
+@Suite(.serialized) struct OfficeConditionsTests {
+    static func copy(_ input: String, to dir: URL, as name: String) throws {
+        try FileManager.default.copyItem(
+            atPath: BuildCommandTests.inputs.appendingPathComponent(input).path, toPath: dir.appendingPathComponent(name).path)
+    }
+
+    static let draftA = "10-新材料领域科技发展规划（征求意见稿）.docx"
+    static let draftB = "17-卫生健康领域科技发展规划（修改稿）.docx"
+    static let draftC = "23.农业农村科技发展“十四五”规划.docx"
+
+    /// Finding 2: 同名.docx, 同名.DOCX and 同名.wps each have their own JSON, named the same way
+    /// on every run, and master-plan.json maps each input to it.
+    @Test("Names differing only in extension each get their own JSON, mapped in master-plan.json")
+    func namesDifferingInExtension() async throws {
+        let inputs = try BuildCommandTests.scratch("samename-in")
+        try Self.copy(Self.draftA, to: inputs, as: "同名.docx")
+        try Self.copy(Self.draftB, to: inputs, as: "同名.DOCX")
+        try Self.copy(Self.draftC, to: inputs, as: "同名.wps")
+        try Self.copy(Self.draftC, to: inputs, as: "单独.docx")
+        let out = try BuildCommandTests.scratch("samename-out")
+        _ = try await BuildCacheTests.build(inputs, out)
+        let drafts = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("drafts").path).sorted()
+        // 同名.docx and 同名.DOCX would still clash on a case-insensitive share: a hash tells them apart.
+        #expect(drafts == ["单独.json", "同名.DOCX~54568ce1.json", "同名.docx~3e298496.json", "同名.wps.json"].sorted())
+        let plan = try BuildCommandTests.plan(out)
+        var map: [String: String] = [:]
+        for record in plan["inputs"] as! [[String: Any]] { map[record["file"] as! String] = record["output"] as? String }
+        #expect(map["同名.docx"] == "drafts/同名.docx~3e298496.json")
+        #expect(map["同名.DOCX"] == "drafts/同名.DOCX~54568ce1.json")
+        #expect(map["同名.wps"] == "drafts/同名.wps.json")
+        #expect(map["单独.docx"] == "drafts/单独.json")
+        // Each JSON is its own draft's.
+        for (file, output) in map {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent(output))) as! [String: Any]
+            #expect((json["source"] as! [String: Any])["file"] as? String == file)
+        }
+        // A second run (cached) and an uncached one write the same names and bytes.
+        let first = try BuildCommandTests.outputs(out)
+        _ = try await BuildCacheTests.build(inputs, out)
+        #expect(try BuildCommandTests.outputs(out) == first)
+        let cold = try BuildCommandTests.scratch("samename-cold")
+        _ = try await BuildCacheTests.build(inputs, cold, cache: false)
+        try BuildCacheTests.expectSameOutputs(out, cold, "same names, uncached")
+    }
+
+    @Test("Output names are unique by construction, whatever the names")
+    func outputNamesUnique() {
+        let files = ["a.docx", "a.wps", "a.docx.docx", "A.docx.DOCX", "b.docx", "\u{1B}[31mred.docx", ".x"]
+        let names = DraftOutputNames.names(files)
+        #expect(Set(names.values.map { $0.lowercased() }).count == files.count)
+        #expect(names["b.docx"] == "drafts/b.json")
+        #expect(names["a.docx"] == "drafts/a.docx.json")
+        #expect(names["\u{1B}[31mred.docx"] == "drafts/%1B[31mred.json")
+        #expect(names["a.docx.docx"]!.hasPrefix("drafts/a.docx.docx~"))
+        #expect(DraftOutputNames.names(files.reversed()) == names)
+    }
+
+    /// Finding 3: `--out` equal to or inside the drop folder is refused (exit 1, as an input
+    /// error), by build and by watch, and nothing is written there.
+    @Test("An output folder that is the drop folder or inside it is refused", arguments: [".", "结果", "sub/../结果"])
+    func outputInsideDropFolder(_ relative: String) throws {
+        let inputs = try BuildCommandTests.scratch("outinside-in")
+        try Self.copy(Self.draftA, to: inputs, as: "a.docx")
+        let out = inputs.path + "/" + relative
+        let run = try CLI.run(["build", inputs.path, "--out", out])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("输出文件夹不能是草稿文件夹"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inputs.path) == ["a.docx"])
+        let watch = try CLI.run(["watch", inputs.path, "--out", out, "--exit-after", "0"])
+        #expect(watch.status == 1, "\(watch.stderr)")
+        #expect(watch.stderr.contains("输出文件夹不能是草稿文件夹"), "\(watch.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: inputs.path) == ["a.docx"])
+        #expect(BuildEngine.isSameOrInside(inputs.path + "-other", inputs.path) == false)
+    }
+
+    /// Finding 4: an 80-character Chinese name (240 bytes + extension) builds: temporary files
+    /// are named by a hash, and a JSON name that would pass 255 bytes is cut with a hash.
+    @Test("A long but valid file name builds")
+    func longFileName() async throws {
+        let inputs = try BuildCommandTests.scratch("longname-in")
+        let stem = String(repeating: "新材料领域科技发展规划征求意见稿", count: 5)
+        #expect(stem.count == 80 && stem.utf8.count == 240)
+        try Self.copy(Self.draftA, to: inputs, as: stem + ".docx")
+        try Self.copy(Self.draftB, to: inputs, as: stem + ".wps")
+        let out = try BuildCommandTests.scratch("longname-out")
+        _ = try await BuildCacheTests.build(inputs, out)
+        let drafts = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("drafts").path)
+        #expect(drafts.count == 2)
+        #expect(drafts.allSatisfy { $0.utf8.count <= 255 })
+        let plan = try BuildCommandTests.plan(out)
+        let records = plan["inputs"] as! [[String: Any]]
+        #expect(records.allSatisfy { $0["status"] as? String != "rejected" })
+        let run = try CLI.run(["build", inputs.path, "--out", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+}
