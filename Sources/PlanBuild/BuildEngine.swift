@@ -28,6 +28,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     case commit(path: String, reason: String)
     /// The output folder is the drop folder or inside it: the outputs would be read as drafts.
     case outputInsideDropFolder(out: String, inputs: String)
+    /// Another build holds the output folder's lock and did not release it in time.
+    case outputLocked(path: String, seconds: Double)
     /// `--strict`: drafts were rejected or their topic not identified.
     case strict(rejected: [InputRecord], unassigned: [InputRecord])
 
@@ -40,7 +42,7 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .dropFolder, .strict, .outputInsideDropFolder: .input
         case .masterOutline, .referenceDocument: .template
-        case .outputFolder, .draftJSON, .render, .commit: .output
+        case .outputFolder, .draftJSON, .render, .commit, .outputLocked: .output
         }
     }
 
@@ -54,6 +56,8 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
         case .draftJSON(let path, let reason): "error: \(path): cannot write a draft's JSON: \(reason)"
         case .render(let reason): "error: cannot render the outputs: \(reason)"
         case .commit(let path, let reason): "error: \(path): \(reason)"
+        case .outputLocked(let path, let seconds):
+            "error: \(path): 另一个构建正在写入此输出文件夹（锁文件 \(OutputLock.fileName)），等待 \(Int(seconds)) 秒后仍未结束"
         case .outputInsideDropFolder(let out, let inputs):
             "error: \(out): 输出文件夹不能是草稿文件夹 \(inputs) 本身或其中的子文件夹（输出会被当作草稿读取），请用 --out 指定其他文件夹"
         case .strict(let rejected, let unassigned):
@@ -80,6 +84,8 @@ public struct BuildEngine: Sendable {
     public var strict: Bool
     public var useCache: Bool
     public var keepInMemory = 500
+    /// How long a build waits for another build of the same output folder to finish.
+    public var lockTimeout: Double = 600
     /// The master plan to list changes against (`--since`); nil: the previous build's in `out`.
     public var since: String?
     /// Only for tests: the cache to use instead of `<out>/.cache`.
@@ -137,6 +143,18 @@ public struct BuildEngine: Sendable {
     public func perform(_ folder: DropFolder, progress: (any BuildProgress)? = nil) async throws(BuildError) -> BuildSummary {
         let started = Date()
         if Self.isSameOrInside(out, folder.path) { throw .outputInsideDropFolder(out: out, inputs: folder.path) }
+        // One build at a time per output folder: a second one waits (the lock goes with the
+        // process, so a crashed build never leaves it held).
+        let lock: OutputLock
+        do {
+            lock = try OutputLock(folder: out, timeout: lockTimeout)
+        } catch {
+            switch error {
+            case .timedOut: throw .outputLocked(path: out, seconds: lockTimeout)
+            case .cannotOpen(let reason): throw .outputFolder(path: out, reason: reason)
+            }
+        }
+        defer { lock.release() }
         let staging: OutputStaging
         do {
             staging = try OutputStaging(path: out)
@@ -199,12 +217,57 @@ public struct BuildEngine: Sendable {
             if let keys = feedback.first(where: { $0.name == BuildFeedback.keysPath }) {
                 try? AtomicFile.write(keys.bytes, to: (out as NSString).appendingPathComponent(BuildFeedback.keysPath))
             }
+        } catch let error as OutputStaging.CommitError {
+            throw .commit(path: error.path, reason: "无法替换输出文件：\(error.reason)（其余输出保持原样）")
         } catch {
             throw .commit(path: out, reason: "\(error)")
         }
         return BuildSummary(
             plan: plan, out: out, extracted: result.extracted, cached: result.cached, seconds: Date().timeIntervalSince(started))
     }
+}
+
+/// The advisory lock of an output folder: flock(2) on `<out>/.plan-assembler.lock`, held for
+/// the whole build. The kernel releases it when the process ends, however it ends.
+public final class OutputLock: @unchecked Sendable {
+    public static let fileName = ".plan-assembler.lock"
+
+    public enum Failure: Error {
+        case timedOut
+        case cannotOpen(String)
+    }
+
+    private var fd: Int32
+
+    /// Takes the lock of `folder` (created if needed), waiting up to `timeout` seconds.
+    public init(folder: String, timeout: Double) throws(Failure) {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotOpen("cannot create the output folder: \(error.localizedDescription)")
+        }
+        let path = (folder as NSString).appendingPathComponent(Self.fileName)
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotOpen("\(Self.fileName): \(String(cString: strerror(errno)))") }
+        let deadline = Date().addingTimeInterval(timeout)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                close(fd)
+                fd = -1
+                throw .timedOut
+            }
+            usleep(50_000)
+        }
+    }
+
+    public func release() {
+        guard fd >= 0 else { return }
+        _ = flock(fd, LOCK_UN)
+        close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
 }
 
 extension BuildEngine {

@@ -100,3 +100,68 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
     }
 }
+
+extension OfficeConditionsTests {
+    /// Finding 5: a build waits for the lock another build holds on the output folder, and
+    /// reports when it is not released in time.
+    @Test("A second build waits for the output folder's lock, or reports after the timeout")
+    func outputFolderLock() async throws {
+        let inputs = try BuildCommandTests.scratch("lock-in")
+        try Self.copy(Self.draftA, to: inputs, as: "a.docx")
+        let out = try BuildCommandTests.scratch("lock-out")
+        // Another build holds the lock.
+        let fd = open(out.appendingPathComponent(OutputLock.fileName).path, O_RDWR | O_CREAT, 0o644)
+        #expect(fd >= 0)
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+        var engine = try BuildEngine(
+            templates: .load(from: .folder(CLI.projectRoot.appendingPathComponent("Templates").path)), out: out.path)
+        engine.lockTimeout = 0.5
+        do {
+            _ = try await engine.perform(inputs: inputs.path)
+            Issue.record("built while another build held the lock")
+        } catch {
+            guard case .outputLocked = error else { Issue.record("\(error)"); return }
+            #expect(error.kind == .output)
+            #expect(error.description.contains("另一个构建正在写入此输出文件夹"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("master-plan.json").path))
+        // Released while the second build waits: it goes on.
+        engine.lockTimeout = 30
+        let release = Task {
+            try await Task.sleep(nanoseconds: 400_000_000)
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("master-plan.json").path))
+            close(fd)
+        }
+        _ = try await engine.perform(inputs: inputs.path)
+        try await release.value
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("master-plan.json").path))
+    }
+
+    /// Finding 6: an output that cannot be replaced stops the commit before any rename: the
+    /// previous outputs stay whole, and the message names the file and the system's reason.
+    @Test("A commit that cannot replace one output replaces none, and names the file and the reason")
+    func failedCommitReplacesNothing() async throws {
+        let inputs = try BuildCommandTests.scratch("commit-in")
+        try Self.copy(Self.draftA, to: inputs, as: "a.docx")
+        let out = try BuildCommandTests.scratch("commit-out")
+        _ = try await BuildCacheTests.build(inputs, out)
+        let before = try BuildCommandTests.outputs(out)
+        try Self.copy(Self.draftB, to: inputs, as: "b.docx")
+        // report.html, renamed last, is now a folder that cannot be replaced.
+        let report = out.appendingPathComponent("report.html")
+        try FileManager.default.removeItem(at: report)
+        try FileManager.default.createDirectory(at: report.appendingPathComponent("x"), withIntermediateDirectories: true)
+        do {
+            _ = try await BuildCacheTests.build(inputs, out)
+            Issue.record("committed over a folder")
+        } catch {
+            let text = "\(error)"
+            #expect(text.contains("report.html") && text.contains("Is a directory"), "\(text)")
+            #expect(!text.contains("NSCocoaErrorDomain"), "\(text)")
+        }
+        for name in ["master-plan.json", "master-plan.docx"] {
+            #expect(try Data(contentsOf: out.appendingPathComponent(name)) == before[name], "\(name) replaced")
+        }
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("drafts/b.json").path))
+    }
+}
