@@ -165,6 +165,10 @@ public struct DraftBuild: Sendable {
     private func readDraft(
         _ entry: DropFolder.Entry, extractor: DraftExtractor, keep: Bool, started: Double
     ) throws(DocxReadError) -> ReadDraft {
+        // A FIFO, device or socket named like a draft would block the read forever: never opened.
+        if let special = DropFolder.specialFileReason(entry.path) {
+            throw DocxReadError(file: entry.name, reason: .io(message: special))
+        }
         let reader = DocxReader()
         let signature = FileSignature(path: entry.path)
         var trustedHash: KnownHash?

@@ -48,5 +48,23 @@ public struct DropFolder: Sendable {
         return nil
     }
 
+    /// Why the file at `path` is not a regular file that can be read (a FIFO, a device, a
+    /// socket: opening one can block forever or never end), nil for a regular file. Only
+    /// stat(2) is used, the file is not opened.
+    public static func specialFileReason(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let kind: String
+        switch info.st_mode & S_IFMT {
+        case S_IFREG, S_IFDIR: return nil
+        case S_IFIFO: kind = "命名管道（FIFO）"
+        case S_IFCHR: kind = "字符设备"
+        case S_IFBLK: kind = "块设备"
+        case S_IFSOCK: kind = "套接字"
+        default: kind = "特殊文件"
+        }
+        return "\(kind)，不是普通文件，未读取"
+    }
+
     public var candidates: [Entry] { entries.filter { $0.ignoredBecause == nil } }
 }

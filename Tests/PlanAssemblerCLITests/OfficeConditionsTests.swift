@@ -165,3 +165,40 @@ extension OfficeConditionsTests {
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("drafts/b.json").path))
     }
 }
+
+extension OfficeConditionsTests {
+    /// Runs the CLI, killed after `seconds`: nil when it had to be killed.
+    static func runBounded(_ arguments: [String], seconds: Double) throws -> Int32? {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return nil
+        }
+        return process.terminationStatus
+    }
+
+    /// Finding 7: a FIFO named *.docx is rejected with its reason instead of blocking the build.
+    @Test("A FIFO named like a draft is rejected with its reason, never opened")
+    func fifoIsRejected() throws {
+        let inputs = try BuildCommandTests.scratch("fifo-in")
+        try Self.copy(Self.draftA, to: inputs, as: "a.docx")
+        #expect(mkfifo(inputs.appendingPathComponent("管道.docx").path, 0o644) == 0)
+        let out = try BuildCommandTests.scratch("fifo-out")
+        let status = try Self.runBounded(["build", inputs.path, "--out", out.path, "--quiet"], seconds: 60)
+        #expect(status == 0, "the build blocked on the FIFO or failed")
+        guard status != nil else { return }
+        let plan = try BuildCommandTests.plan(out)
+        let record = (plan["inputs"] as! [[String: Any]]).first { $0["file"] as? String == "管道.docx" }
+        #expect(record?["status"] as? String == "rejected")
+        let reason = (record?["reason"] as? String) ?? ""
+        #expect(reason.contains("命名管道（FIFO）"), "\(reason)")
+    }
+}
