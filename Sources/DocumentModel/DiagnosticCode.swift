@@ -85,6 +85,8 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Cus
     public static let assemblyNoContent: DiagnosticCode = "assembly.no-content"
     public static let assemblySourceMissing: DiagnosticCode = "assembly.source-missing"
     public static let assemblyUnknownCategory: DiagnosticCode = "assembly.unknown-category"
+    public static let buildDraftDateUnreadable: DiagnosticCode = "build.draft-date-unreadable"
+    public static let buildSourceDateEpochInvalid: DiagnosticCode = "build.source-date-epoch-invalid"
     public static let packageRelationshipIncomplete: DiagnosticCode = "package.relationship-incomplete"
     public static let packageRelationshipOutsidePackage: DiagnosticCode = "package.relationship-outside-package"
     public static let packageRelationshipInvalidTarget: DiagnosticCode = "package.relationship-invalid-target"
@@ -163,6 +165,8 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Cus
         Entry(code: .assemblyNoContent, severity: .warning, audience: .editor, meaning: "the drafts' prose was not given, so 发展基础, 指导思想, 基本原则 and 重大项目 cannot be merged"),
         Entry(code: .assemblySourceMissing, severity: .warning, audience: .editor, meaning: "a source named by `master-outline.yaml` (line given) cannot be collected"),
         Entry(code: .assemblyUnknownCategory, severity: .warning, audience: .editor, meaning: "a category in the master outline's safeguard order is not in `safeguards.yaml`"),
+        Entry(code: .buildDraftDateUnreadable, severity: .warning, audience: .technical, meaning: "a draft's modified date (`docProps/core.xml`) is not a W3CDTF date: it does not count for the plan's date"),
+        Entry(code: .buildSourceDateEpochInvalid, severity: .warning, audience: .technical, meaning: "`SOURCE_DATE_EPOCH` is set but is not a whole number of seconds: ignored, the plan's date is the newest draft's"),
     ]
 
     static let byCode: [DiagnosticCode: Entry] = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })

@@ -54,3 +54,21 @@ public enum W3CDTFFormatter {
             Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec))
     }
 }
+
+/// Text from outside (file names, environment values) made safe for a message: control
+/// characters (terminal escape sequences, newlines, tabs) shown as `\u{1B}`-style escapes, so a
+/// name can never move the cursor, recolour the terminal or forge a line.
+public enum MessageText {
+    public static func escaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || v == 0x7F || (0x80..<0xA0).contains(v) || v == 0x2028 || v == 0x2029 {
+                out += "\\u{" + String(v, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
