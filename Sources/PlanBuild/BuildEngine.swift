@@ -48,21 +48,22 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
 
     /// The message, one `error: …` line per problem (no final newline).
     public var description: String {
-        switch self {
-        case .dropFolder(let path, let reason): "error: \(path): cannot list the drop folder: \(reason)"
+        let e = MessageText.escaped
+        return switch self {
+        case .dropFolder(let path, let reason): "error: \(e(path)): cannot list the drop folder: \(e(reason))"
         case .masterOutline(let reason): "error: template: \(reason)"
         case .referenceDocument(let reason): "error: reference document: \(reason)"
-        case .outputFolder(let path, let reason): "error: \(path): \(reason)"
-        case .draftJSON(let path, let reason): "error: \(path): cannot write a draft's JSON: \(reason)"
-        case .render(let reason): "error: cannot render the outputs: \(reason)"
-        case .commit(let path, let reason): "error: \(path): \(reason)"
+        case .outputFolder(let path, let reason): "error: \(e(path)): \(e(reason))"
+        case .draftJSON(let path, let reason): "error: \(e(path)): cannot write a draft's JSON: \(e(reason))"
+        case .render(let reason): "error: cannot render the outputs: \(e(reason))"
+        case .commit(let path, let reason): "error: \(e(path)): \(e(reason))"
         case .outputLocked(let path, let seconds):
-            "error: \(path): 另一个构建正在写入此输出文件夹（锁文件 \(OutputLock.fileName)），等待 \(Int(seconds)) 秒后仍未结束"
+            "error: \(e(path)): 另一个构建正在写入此输出文件夹（锁文件 \(OutputLock.fileName)），等待 \(Int(seconds)) 秒后仍未结束"
         case .outputInsideDropFolder(let out, let inputs):
-            "error: \(out): 输出文件夹不能是草稿文件夹 \(inputs) 本身或其中的子文件夹（输出会被当作草稿读取），请用 --out 指定其他文件夹"
+            "error: \(e(out)): 输出文件夹不能是草稿文件夹 \(e(inputs)) 本身或其中的子文件夹（输出会被当作草稿读取），请用 --out 指定其他文件夹"
         case .strict(let rejected, let unassigned):
-            (rejected.map { "error: \($0.file): \($0.reason ?? "")" }
-                + unassigned.map { "error: \($0.file): \($0.reason ?? "topic not identified")" }
+            (rejected.map { "error: \(e($0.file)): \(e($0.reason ?? ""))" }
+                + unassigned.map { "error: \(e($0.file)): \(e($0.reason ?? "topic not identified"))" }
                 + ["error: --strict: drafts were rejected or not identified; nothing written"]).joined(separator: "\n")
         }
     }
@@ -134,7 +135,7 @@ public struct BuildEngine: Sendable {
         do {
             folder = try DropFolder(path: path)
         } catch {
-            throw .dropFolder(path: path, reason: error.localizedDescription)
+            throw .dropFolder(path: path, reason: MessageText.describe(error))
         }
         return try await perform(folder, progress: progress)
     }
@@ -159,7 +160,7 @@ public struct BuildEngine: Sendable {
         do {
             staging = try OutputStaging(path: out)
         } catch {
-            throw .outputFolder(path: out, reason: "\(error)")
+            throw .outputFolder(path: out, reason: MessageText.describe(error))
         }
         defer { staging.discard() }
         var build = DraftBuild(templates: templates, outline: outline)
@@ -172,7 +173,7 @@ public struct BuildEngine: Sendable {
         do {
             result = try await build.run(folder, staging: staging, progress: progress)
         } catch {
-            throw .draftJSON(path: out, reason: "\(error)")
+            throw .draftJSON(path: out, reason: MessageText.describe(error))
         }
         let plan = result.plan
 
@@ -208,7 +209,7 @@ public struct BuildEngine: Sendable {
                 extract: { extractor.extract($0, fileName: $1) })
             for (name, bytes) in feedback where name != BuildFeedback.keysPath { try staging.write(name, bytes) }
         } catch {
-            throw .render(reason: "\(error)")
+            throw .render(reason: MessageText.describe(error))
         }
         do {
             try staging.commit(staleUnder: "drafts")
@@ -220,7 +221,7 @@ public struct BuildEngine: Sendable {
         } catch let error as OutputStaging.CommitError {
             throw .commit(path: error.path, reason: "无法替换输出文件：\(error.reason)（其余输出保持原样）")
         } catch {
-            throw .commit(path: out, reason: "\(error)")
+            throw .commit(path: out, reason: MessageText.describe(error))
         }
         return BuildSummary(
             plan: plan, out: out, extracted: result.extracted, cached: result.cached, seconds: Date().timeIntervalSince(started))
@@ -241,10 +242,8 @@ public final class OutputLock: @unchecked Sendable {
 
     /// Takes the lock of `folder` (created if needed), waiting up to `timeout` seconds.
     public init(folder: String, timeout: Double) throws(Failure) {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotOpen("cannot create the output folder: \(error.localizedDescription)")
+        if let (at, code) = Self.makeDirectories(folder) {
+            throw .cannotOpen("cannot create the output folder: \(MessageText.escaped(at)): \(String(cString: strerror(code)))")
         }
         let path = (folder as NSString).appendingPathComponent(Self.fileName)
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -258,6 +257,22 @@ public final class OutputLock: @unchecked Sendable {
             }
             usleep(50_000)
         }
+    }
+
+    /// mkdir -p with the system's reason: nil when `path` is a folder, else the path that could
+    /// not be made and errno.
+    static func makeDirectories(_ path: String) -> (String, Int32)? {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0 {
+                let code = errno
+                var info = stat()
+                guard code == EEXIST else { return (prefix, code) }
+                guard stat(prefix, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return (prefix, ENOTDIR) }
+            }
+        }
+        return nil
     }
 
     public func release() {

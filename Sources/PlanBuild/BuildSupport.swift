@@ -59,6 +59,35 @@ public enum W3CDTFFormatter {
 /// characters (terminal escape sequences, newlines, tabs) shown as `\u{1B}`-style escapes, so a
 /// name can never move the cursor, recolour the terminal or forge a line.
 public enum MessageText {
+    /// An error as a person reads it: the system's reason (strerror) and the file for file
+    /// system errors, never `Error Domain=… Code=… "(null)"`; control characters escaped.
+    public static func describe(_ error: any Error) -> String {
+        let ns = error as NSError
+        var posix: Int32?
+        if ns.domain == NSPOSIXErrorDomain { posix = Int32(ns.code) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            posix = Int32(underlying.code)
+        }
+        let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
+        if ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain {
+            var reason: String
+            if let posix {
+                reason = String(cString: strerror(posix))
+            } else {
+                switch CocoaError.Code(rawValue: ns.code) {
+                case .fileNoSuchFile, .fileReadNoSuchFile: reason = String(cString: strerror(ENOENT))
+                case .fileWriteNoPermission, .fileReadNoPermission: reason = String(cString: strerror(EACCES))
+                case .fileWriteOutOfSpace: reason = String(cString: strerror(ENOSPC))
+                case .fileWriteFileExists: reason = String(cString: strerror(EEXIST))
+                case .fileWriteVolumeReadOnly: reason = String(cString: strerror(EROFS))
+                default: reason = ns.localizedDescription
+                }
+            }
+            return escaped(path.map { "\($0): \(reason)" } ?? reason)
+        }
+        return escaped("\(error)")
+    }
+
     public static func escaped(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {

@@ -202,3 +202,26 @@ extension OfficeConditionsTests {
         #expect(reason.contains("命名管道（FIFO）"), "\(reason)")
     }
 }
+
+extension OfficeConditionsTests {
+    /// Finding 9: a file name with terminal escape sequences never reaches stderr raw, and
+    /// errors are readable (no `Error Domain=…` dumps).
+    @Test("Control characters in names are escaped in every message; errors are readable")
+    func controlCharactersEscaped() throws {
+        let inputs = try BuildCommandTests.scratch("escape-in")
+        try Self.copy(Self.draftA, to: inputs, as: "a.docx")
+        let evil = "\u{1B}[31m红\u{1B}[0m\u{7}.docx"
+        try Data("not a word document".utf8).write(to: inputs.appendingPathComponent(evil))
+        let out = try BuildCommandTests.scratch("escape-out")
+        let run = try CLI.run(["build", inputs.path, "--out", out.path])
+        #expect(!run.stderr.contains("\u{1B}") && !run.stderr.contains("\u{7}"), "\(run.stderr.debugDescription)")
+        #expect(run.stderr.contains("\\u{1B}[31m红"), "\(run.stderr)")
+        // An output folder under a regular file: a readable reason, not a Foundation dump.
+        let file = out.appendingPathComponent("plain-file")
+        try Data("x".utf8).write(to: file)
+        let blocked = try CLI.run(["build", inputs.path, "--out", file.appendingPathComponent("sub").path])
+        #expect(blocked.status == 2)
+        #expect(!blocked.stderr.contains("Error Domain") && !blocked.stderr.contains("(null)"), "\(blocked.stderr)")
+        #expect(blocked.stderr.contains("Not a directory"), "\(blocked.stderr)")
+    }
+}
