@@ -58,7 +58,7 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
         case .render(let reason): "error: cannot render the outputs: \(e(reason))"
         case .commit(let path, let reason): "error: \(e(path)): \(e(reason))"
         case .outputLocked(let path, let seconds):
-            "error: \(e(path)): 另一个构建正在写入此输出文件夹（锁文件 \(OutputLock.fileName)），等待 \(Int(seconds)) 秒后仍未结束"
+            "error: \(e(path)): 另一个构建正在写入此输出文件夹，等待 \(Int(seconds)) 秒后仍未结束"
         case .outputInsideDropFolder(let out, let inputs):
             "error: \(e(out)): 输出文件夹不能是草稿文件夹 \(e(inputs)) 本身或其中的子文件夹（输出会被当作草稿读取），请用 --out 指定其他文件夹"
         case .strict(let rejected, let unassigned):
@@ -228,11 +228,10 @@ public struct BuildEngine: Sendable {
     }
 }
 
-/// The advisory lock of an output folder: flock(2) on `<out>/.plan-assembler.lock`, held for
-/// the whole build. The kernel releases it when the process ends, however it ends.
+/// The advisory lock of an output folder: flock(2) on the folder itself (no lock file among
+/// the outputs), held for the whole build. The kernel releases it when the process ends,
+/// however it ends.
 public final class OutputLock: @unchecked Sendable {
-    public static let fileName = ".plan-assembler.lock"
-
     public enum Failure: Error {
         case timedOut
         case cannotOpen(String)
@@ -245,9 +244,8 @@ public final class OutputLock: @unchecked Sendable {
         if let (at, code) = Self.makeDirectories(folder) {
             throw .cannotOpen("cannot create the output folder: \(MessageText.escaped(at)): \(String(cString: strerror(code)))")
         }
-        let path = (folder as NSString).appendingPathComponent(Self.fileName)
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .cannotOpen("\(Self.fileName): \(String(cString: strerror(errno)))") }
+        fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
         let deadline = Date().addingTimeInterval(timeout)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {

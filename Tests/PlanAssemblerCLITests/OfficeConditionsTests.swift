@@ -110,7 +110,7 @@ extension OfficeConditionsTests {
         try Self.copy(Self.draftA, to: inputs, as: "a.docx")
         let out = try BuildCommandTests.scratch("lock-out")
         // Another build holds the lock.
-        let fd = open(out.appendingPathComponent(OutputLock.fileName).path, O_RDWR | O_CREAT, 0o644)
+        let fd = open(out.path, O_RDONLY | O_DIRECTORY)
         #expect(fd >= 0)
         #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
         var engine = try BuildEngine(
