@@ -225,3 +225,29 @@ extension OfficeConditionsTests {
         #expect(blocked.stderr.contains("Not a directory"), "\(blocked.stderr)")
     }
 }
+
+extension OfficeConditionsTests {
+    /// Finding 10: a file name that is not UTF-8 (GBK 你好.docx) is read through its bytes and
+    /// reported with a readable rendering, not as "No such file or directory".
+    @Test("A GBK file name is read and shown readably")
+    func gbkFileName() async throws {
+        let inputs = try BuildCommandTests.scratch("gbk-in")
+        let bytes = try Data(contentsOf: BuildCommandTests.inputs.appendingPathComponent(Self.draftA))
+        // 你好.docx in GBK.
+        let name: [UInt8] = Array(inputs.path.utf8) + [0x2F, 0xC4, 0xE3, 0xBA, 0xC3] + Array(".docx".utf8) + [0]
+        let fd = name.withUnsafeBufferPointer { b in
+            b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+        }
+        #expect(fd >= 0)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
+        close(fd)
+        let out = try BuildCommandTests.scratch("gbk-out")
+        _ = try await BuildCacheTests.build(inputs, out)
+        let plan = try BuildCommandTests.plan(out)
+        let records = plan["inputs"] as! [[String: Any]]
+        #expect(records.count == 1)
+        #expect(records.first?["file"] as? String == "\\xC4\\xE3\\xBA\\xC3.docx")
+        #expect(records.first?["status"] as? String == "used", "\(records)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("drafts/\\xC4\\xE3\\xBA\\xC3.json").path))
+    }
+}
