@@ -251,3 +251,42 @@ extension OfficeConditionsTests {
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("drafts/\\xC4\\xE3\\xBA\\xC3.json").path))
     }
 }
+
+extension OfficeConditionsTests {
+    /// Finding 11: two different drafts of one topic with the same version word and dates
+    /// (parallel versions by two editors): a warning naming both, "两个版本无法区分先后" in the
+    /// inputs and the report with the one taken and why, never called the old draft.
+    @Test("Two parallel versions of one topic: a warning naming both, never called superseded")
+    func parallelVersions() async throws {
+        let inputs = try BuildCommandTests.scratch("parallel-in")
+        let a = "新材料领域科技发展规划（征求意见稿）甲.docx", b = "新材料领域科技发展规划（征求意见稿）乙.docx"
+        try Self.copy(Self.draftA, to: inputs, as: a)
+        // The second editor's copy: other bytes, the same core.xml dates and version word.
+        var bytes = [UInt8](try Data(contentsOf: BuildCommandTests.inputs.appendingPathComponent(Self.draftA)))
+        bytes[10] ^= 0x01  // a zip entry's DOS time: the document reads the same, the hash differs
+        try Data(bytes).write(to: inputs.appendingPathComponent(b))
+        let time = Date(timeIntervalSince1970: 1_603_000_000)
+        for name in [a, b] {
+            try FileManager.default.setAttributes([.modificationDate: time], ofItemAtPath: inputs.appendingPathComponent(name).path)
+        }
+        let out = try BuildCommandTests.scratch("parallel-out")
+        _ = try await BuildCacheTests.build(inputs, out)
+        let plan = try BuildCommandTests.plan(out)
+        let records = plan["inputs"] as! [[String: Any]]
+        // 甲 sorts after 乙: the file name order takes 甲.
+        let dropped = try #require(records.first { $0["file"] as? String == b })
+        let reason = (dropped["reason"] as? String) ?? ""
+        #expect(reason.hasPrefix("两个版本无法区分先后") && reason.contains(a), "\(reason)")
+        #expect(!reason.contains("更新稿件"))
+        let draft = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("drafts/新材料领域科技发展规划（征求意见稿）甲.json"))) as! [String: Any]
+        let warnings = (draft["diagnostics"] as! [[String: Any]]).filter { $0["code"] as? String == "extract.supersede-uncertain" }
+        #expect(warnings.count == 1)
+        let message = (warnings.first?["message"] as? String) ?? ""
+        #expect(message.contains(a) && message.contains(b) && warnings.first?["severity"] as? String == "warning", "\(message)")
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("两个版本无法区分先后"))
+        #expect(!report.contains("替代旧稿《\(b)》"))
+        let row = try #require(report.components(separatedBy: "<tr").first { $0.contains(">\(b)<") && $0.hasPrefix(" class=\"input") })
+        #expect(row.contains("两个版本无法区分先后") && !row.contains("已被新稿替代"), "\(row)")
+    }
+}
