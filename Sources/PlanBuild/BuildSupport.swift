@@ -101,3 +101,30 @@ public enum MessageText {
         return out
     }
 }
+
+/// When `watch` tries again after a build that could not write its outputs (disk full, output
+/// folder unwritable): after 2, 5, 15, 30, then every 60 seconds, until a build succeeds.
+public struct OutputRetry: Sendable {
+    public var delays: [Double] = [2, 5, 15, 30, 60]
+    public private(set) var attempts = 0
+    /// When the next retry is due; nil when none is pending.
+    public private(set) var due: Date?
+
+    public init() {}
+
+    /// Records a build's outcome; what to add to its line ("" when no retry is planned).
+    public mutating func record(outputFailed: Bool, now: Date = Date()) -> String {
+        guard outputFailed else {
+            attempts = 0
+            due = nil
+            return ""
+        }
+        let delay = delays[min(attempts, delays.count - 1)]
+        attempts += 1
+        due = now.addingTimeInterval(delay)
+        return "; retrying in \(Int(delay)) s (retry \(attempts))"
+    }
+
+    /// Whether a retry is due at `now`.
+    public func isDue(_ now: Date = Date()) -> Bool { due.map { $0 <= now } ?? false }
+}

@@ -290,3 +290,27 @@ extension OfficeConditionsTests {
         #expect(row.contains("两个版本无法区分先后") && !row.contains("已被新稿替代"), "\(row)")
     }
 }
+
+extension OfficeConditionsTests {
+    /// Finding 12: after a build that could not write its outputs, watch tries again with
+    /// back-off, and says so on the failed build's line.
+    @Test("watch retries after an output failure, and says so")
+    func watchRetriesOutputFailure() throws {
+        let inputs = try BuildCommandTests.scratch("retry-in")
+        try Self.copy(Self.draftA, to: inputs, as: "a.docx")
+        let dir = try BuildCommandTests.scratch("retry-out")
+        let blocker = dir.appendingPathComponent("blocked")
+        try Data("a file where a folder should be".utf8).write(to: blocker)
+        let out = blocker.appendingPathComponent("out")
+        let watch = try WatchCommandTests.Watch([inputs.path, "--out", out.path, "--interval", "0.2", "--exit-after", "1"])
+        defer { watch.stop() }
+        let first = try #require(watch.line(1, timeout: 60))
+        #expect(first.contains("not built") && first.contains("retrying in 2 s (retry 1)"), "\(first)")
+        // The disk is freed: the retry succeeds without any change to the drafts.
+        try FileManager.default.removeItem(at: blocker)
+        let second = try #require(watch.line(2, timeout: 60))
+        #expect(second.contains("retry 1 after an output failure") && second.contains("built in"), "\(second)")
+        #expect(watch.waitForExit(timeout: 30))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("master-plan.json").path))
+    }
+}
