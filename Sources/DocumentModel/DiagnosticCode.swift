@@ -85,6 +85,8 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Cus
     public static let assemblyNoContent: DiagnosticCode = "assembly.no-content"
     public static let assemblySourceMissing: DiagnosticCode = "assembly.source-missing"
     public static let assemblyUnknownCategory: DiagnosticCode = "assembly.unknown-category"
+    public static let buildDraftDateUnreadable: DiagnosticCode = "build.draft-date-unreadable"
+    public static let buildSourceDateEpochInvalid: DiagnosticCode = "build.source-date-epoch-invalid"
     public static let packageRelationshipIncomplete: DiagnosticCode = "package.relationship-incomplete"
     public static let packageRelationshipOutsidePackage: DiagnosticCode = "package.relationship-outside-package"
     public static let packageRelationshipInvalidTarget: DiagnosticCode = "package.relationship-invalid-target"
@@ -156,13 +158,15 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Cus
         Entry(code: .extractTopicNumberMismatch, severity: .info, audience: .editor, meaning: "the number in the file name names another topic than the text"),
         Entry(code: .extractOutOfScope, severity: .warning, audience: .editor, meaning: "the draft names another region (吉林省, 长春市 …) and not 辽宁, or another plan period (十三五, 2016—2020年) and not 十四五, in its title, cover lines, document title or file name: no topic, never merged, never supersedes (`topic-matching.yaml` `scope`)"),
         Entry(code: .extractSuperseded, severity: .info, audience: .editor, meaning: "a newer draft of the same topic exists"),
-        Entry(code: .extractSupersedeUncertain, severity: .warning, audience: .editor, meaning: "only the files' modification times told two drafts of a topic apart, and they lie under `closeFileTimeSeconds` (versions.yaml, 60 s) apart: both files are named"),
+        Entry(code: .extractSupersedeUncertain, severity: .warning, audience: .editor, meaning: "only the files' modification times told two drafts of a topic apart, and they lie under `closeFileTimeSeconds` (versions.yaml, 60 s) apart, or nothing told them apart (两个版本无法区分先后: parallel versions, the file name order takes one, the other is not called older): both files are named"),
         Entry(code: .extractSafeguardsUnstructured, severity: .info, audience: .editor, meaning: "a 保障措施 section with no recognisable measures"),
         Entry(code: .assemblyDuplicateTopic, severity: .warning, audience: .editor, meaning: "several current drafts of one topic: the first is used, the others are not merged"),
         Entry(code: .assemblyIndicatorUnitMismatch, severity: .warning, audience: .editor, meaning: "two drafts give one indicator in different units"),
         Entry(code: .assemblyNoContent, severity: .warning, audience: .editor, meaning: "the drafts' prose was not given, so 发展基础, 指导思想, 基本原则 and 重大项目 cannot be merged"),
         Entry(code: .assemblySourceMissing, severity: .warning, audience: .editor, meaning: "a source named by `master-outline.yaml` (line given) cannot be collected"),
         Entry(code: .assemblyUnknownCategory, severity: .warning, audience: .editor, meaning: "a category in the master outline's safeguard order is not in `safeguards.yaml`"),
+        Entry(code: .buildDraftDateUnreadable, severity: .warning, audience: .technical, meaning: "a draft's modified date (`docProps/core.xml`) is not a W3CDTF date: it does not count for the plan's date"),
+        Entry(code: .buildSourceDateEpochInvalid, severity: .warning, audience: .technical, meaning: "`SOURCE_DATE_EPOCH` is set but is not a whole number of seconds: ignored, the plan's date is the newest draft's"),
     ]
 
     static let byCode: [DiagnosticCode: Entry] = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })

@@ -48,7 +48,8 @@ struct BuildCommand: AsyncParsableCommand {
         engine.keepInMemory = keepInMemory
         let summary = try await engine.perform(inputs: options.inputs, progress: Progress.make(quiet: quiet))
         for record in summary.rejected {
-            FileHandle.standardError.write(Data("error: \(record.file): \(record.reason ?? "")\n".utf8))
+            let (file, reason) = (MessageText.escaped(record.file), MessageText.escaped(record.reason ?? ""))
+            FileHandle.standardError.write(Data("error: \(file): \(reason)\n".utf8))
         }
         if !quiet { print(BuildLines.built(summary)) }
     }
@@ -69,7 +70,7 @@ enum BuildLines {
             + ": \(summary.statusCounts); \(summary.coverageText); \(summary.cacheText)"
         let problems = summary.plan.inputs.filter { $0.status == .rejected || $0.status == .unassigned }
         if !problems.isEmpty {
-            line += "; problems: " + problems.map { "\($0.file): \($0.reason ?? $0.status.rawValue)" }.joined(separator: "; ")
+            line += "; problems: " + problems.map { MessageText.escaped("\($0.file): \($0.reason ?? $0.status.rawValue)") }.joined(separator: "; ")
         }
         return line
     }

@@ -43,17 +43,26 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         let inputs = options.inputs
         var job = try loadJob()
+        // The output folder inside the drop folder: the watch would rebuild on its own writes.
+        if BuildEngine.isSameOrInside(job.out, inputs) {
+            let error = BuildError.outputInsideDropFolder(out: job.out, inputs: inputs)
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitStatus.of(error)
+        }
         // The templates folder in use, if any (the built-in templates cannot change).
         let templateDirectory = job.templates.source.folder
         let watcher = FolderWatcher(paths: [inputs] + (templateDirectory.map { [$0] } ?? []), useInotify: !poll)
         var drafts = DraftSnapshot(folder: inputs)
         var templateState = DraftSnapshot(templates: templateDirectory)
-        Self.emit(await Self.build(job, inputs, change: nil, prefix: "watching \(inputs) (\(watcher.mode)); "))
+        // A build that could not write its outputs is tried again, with back-off.
+        var retry = OutputRetry()
+        let first = await Self.build(job, inputs, change: nil, prefix: "watching \(inputs) (\(watcher.mode)); ")
+        Self.emit(first.line + retry.record(outputFailed: first.outputFailed))
         var rebuilds = 0
         while exitAfter.map({ rebuilds < $0 }) ?? true {
-            watcher.wait(seconds: interval)
+            watcher.wait(seconds: retry.due.map { min(interval, max(0.05, $0.timeIntervalSinceNow)) } ?? interval)
             var last = (DraftSnapshot(folder: inputs), DraftSnapshot(templates: templateDirectory))
-            guard last.0 != drafts || last.1 != templateState else { continue }
+            guard last.0 != drafts || last.1 != templateState || retry.isDue() else { continue }
             // Let the copy finish: the folder must look the same for `settle` seconds.
             var quietSince = Date()
             while Date().timeIntervalSince(quietSince) < settle {
@@ -79,9 +88,12 @@ struct WatchCommand: AsyncParsableCommand {
             }
             let change = drafts.changes(to: last.0)
             drafts = last.0
+            if retry.isDue() { notes.append("retry \(retry.attempts) after an output failure") }
             if change.isEmpty && notes.isEmpty { continue }
             rebuilds += 1
-            Self.emit(await Self.build(job, inputs, change: change.isEmpty ? nil : change, prefix: notes.isEmpty ? "" : notes.joined(separator: ", ") + "; "))
+            let result = await Self.build(
+                job, inputs, change: change.isEmpty ? nil : change, prefix: notes.isEmpty ? "" : notes.joined(separator: ", ") + "; ")
+            Self.emit(result.line + retry.record(outputFailed: result.outputFailed))
         }
     }
 
@@ -90,15 +102,19 @@ struct WatchCommand: AsyncParsableCommand {
     }
 
     /// One rebuild, as one line: never throws, whatever happens to the drafts or the output.
-    static func build(_ job: BuildEngine, _ inputs: String, change: DraftSnapshot.Change?, prefix: String) async -> String {
+    /// Also says whether the outputs could not be written (the watch tries again).
+    static func build(
+        _ job: BuildEngine, _ inputs: String, change: DraftSnapshot.Change?, prefix: String
+    ) async -> (line: String, outputFailed: Bool) {
         var line = timestamp() + " " + prefix
         if let change { line += change.description + " → " }
         do {
             line += BuildLines.rebuilt(try await job.perform(inputs: inputs))
+            return (line, false)
         } catch {
             line += "not built: " + error.lines.map { $0.hasPrefix("error: ") ? String($0.dropFirst(7)) : $0 }.joined(separator: " | ")
+            return (line, error.kind == .output)
         }
-        return line
     }
 
     /// Writes a line and flushes it (stdout may be a pipe or a log file).

@@ -26,6 +26,10 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     case render(reason: String)
     /// The staged outputs cannot be moved into place.
     case commit(path: String, reason: String)
+    /// The output folder is the drop folder or inside it: the outputs would be read as drafts.
+    case outputInsideDropFolder(out: String, inputs: String)
+    /// Another build holds the output folder's lock and did not release it in time.
+    case outputLocked(path: String, seconds: Double)
     /// `--strict`: drafts were rejected or their topic not identified.
     case strict(rejected: [InputRecord], unassigned: [InputRecord])
 
@@ -36,25 +40,30 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
 
     public var kind: Kind {
         switch self {
-        case .dropFolder, .strict: .input
+        case .dropFolder, .strict, .outputInsideDropFolder: .input
         case .masterOutline, .referenceDocument: .template
-        case .outputFolder, .draftJSON, .render, .commit: .output
+        case .outputFolder, .draftJSON, .render, .commit, .outputLocked: .output
         }
     }
 
     /// The message, one `error: …` line per problem (no final newline).
     public var description: String {
-        switch self {
-        case .dropFolder(let path, let reason): "error: \(path): cannot list the drop folder: \(reason)"
+        let e = MessageText.escaped
+        return switch self {
+        case .dropFolder(let path, let reason): "error: \(e(path)): cannot list the drop folder: \(e(reason))"
         case .masterOutline(let reason): "error: template: \(reason)"
         case .referenceDocument(let reason): "error: reference document: \(reason)"
-        case .outputFolder(let path, let reason): "error: \(path): \(reason)"
-        case .draftJSON(let path, let reason): "error: \(path): cannot write a draft's JSON: \(reason)"
-        case .render(let reason): "error: cannot render the outputs: \(reason)"
-        case .commit(let path, let reason): "error: \(path): \(reason)"
+        case .outputFolder(let path, let reason): "error: \(e(path)): \(e(reason))"
+        case .draftJSON(let path, let reason): "error: \(e(path)): cannot write a draft's JSON: \(e(reason))"
+        case .render(let reason): "error: cannot render the outputs: \(e(reason))"
+        case .commit(let path, let reason): "error: \(e(path)): \(e(reason))"
+        case .outputLocked(let path, let seconds):
+            "error: \(e(path)): 另一个构建正在写入此输出文件夹，等待 \(Int(seconds)) 秒后仍未结束"
+        case .outputInsideDropFolder(let out, let inputs):
+            "error: \(e(out)): 输出文件夹不能是草稿文件夹 \(e(inputs)) 本身或其中的子文件夹（输出会被当作草稿读取），请用 --out 指定其他文件夹"
         case .strict(let rejected, let unassigned):
-            (rejected.map { "error: \($0.file): \($0.reason ?? "")" }
-                + unassigned.map { "error: \($0.file): \($0.reason ?? "topic not identified")" }
+            (rejected.map { "error: \(e($0.file)): \(e($0.reason ?? ""))" }
+                + unassigned.map { "error: \(e($0.file)): \(e($0.reason ?? "topic not identified"))" }
                 + ["error: --strict: drafts were rejected or not identified; nothing written"]).joined(separator: "\n")
         }
     }
@@ -76,6 +85,8 @@ public struct BuildEngine: Sendable {
     public var strict: Bool
     public var useCache: Bool
     public var keepInMemory = 500
+    /// How long a build waits for another build of the same output folder to finish.
+    public var lockTimeout: Double = 600
     /// The master plan to list changes against (`--since`); nil: the previous build's in `out`.
     public var since: String?
     /// Only for tests: the cache to use instead of `<out>/.cache`.
@@ -127,7 +138,7 @@ public struct BuildEngine: Sendable {
         do {
             folder = try DropFolder(path: path)
         } catch {
-            throw .dropFolder(path: path, reason: error.localizedDescription)
+            throw .dropFolder(path: path, reason: MessageText.describe(error))
         }
         return try await perform(folder, progress: progress)
     }
@@ -135,11 +146,24 @@ public struct BuildEngine: Sendable {
     /// Builds `folder` into `out`: nothing is replaced unless everything was rendered.
     public func perform(_ folder: DropFolder, progress: (any BuildProgress)? = nil) async throws(BuildError) -> BuildSummary {
         let started = Date()
+        if Self.isSameOrInside(out, folder.path) { throw .outputInsideDropFolder(out: out, inputs: folder.path) }
+        // One build at a time per output folder: a second one waits (the lock goes with the
+        // process, so a crashed build never leaves it held).
+        let lock: OutputLock
+        do {
+            lock = try OutputLock(folder: out, timeout: lockTimeout)
+        } catch {
+            switch error {
+            case .timedOut: throw .outputLocked(path: out, seconds: lockTimeout)
+            case .cannotOpen(let reason): throw .outputFolder(path: out, reason: reason)
+            }
+        }
+        defer { lock.release() }
         let staging: OutputStaging
         do {
             staging = try OutputStaging(path: out)
         } catch {
-            throw .outputFolder(path: out, reason: "\(error)")
+            throw .outputFolder(path: out, reason: MessageText.describe(error))
         }
         defer { staging.discard() }
         var build = DraftBuild(templates: templates, outline: outline)
@@ -152,7 +176,7 @@ public struct BuildEngine: Sendable {
         do {
             result = try await build.run(folder, staging: staging, progress: progress)
         } catch {
-            throw .draftJSON(path: out, reason: "\(error)")
+            throw .draftJSON(path: out, reason: MessageText.describe(error))
         }
         let plan = result.plan
 
@@ -190,7 +214,7 @@ public struct BuildEngine: Sendable {
                 extract: { extractor.extract($0, fileName: $1) })
             for (name, bytes) in feedback where name != BuildFeedback.keysPath { try staging.write(name, bytes) }
         } catch {
-            throw .render(reason: "\(error)")
+            throw .render(reason: MessageText.describe(error))
         }
         do {
             try staging.commit(staleUnder: "drafts")
@@ -201,12 +225,104 @@ public struct BuildEngine: Sendable {
             if let keys = feedback.first(where: { $0.name == BuildFeedback.keysPath }) {
                 try? AtomicFile.write(keys.bytes, to: (out as NSString).appendingPathComponent(BuildFeedback.keysPath))
             }
+        } catch let error as OutputStaging.CommitError {
+            throw .commit(path: error.path, reason: "无法替换输出文件：\(error.reason)（其余输出保持原样）")
         } catch {
-            throw .commit(path: out, reason: "\(error)")
+            throw .commit(path: out, reason: MessageText.describe(error))
         }
         return BuildSummary(
             plan: plan, out: out, extracted: result.extracted, cached: result.cached, seconds: Date().timeIntervalSince(started),
             redline: shown == nil ? nil : Self.redlineFile)
+    }
+}
+
+/// The advisory lock of an output folder: flock(2) on the folder itself (no lock file among
+/// the outputs), held for the whole build. The kernel releases it when the process ends,
+/// however it ends.
+public final class OutputLock: @unchecked Sendable {
+    public enum Failure: Error {
+        case timedOut
+        case cannotOpen(String)
+    }
+
+    private var fd: Int32
+
+    /// Takes the lock of `folder` (created if needed), waiting up to `timeout` seconds.
+    public init(folder: String, timeout: Double) throws(Failure) {
+        if let (at, code) = Self.makeDirectories(folder) {
+            throw .cannotOpen("cannot create the output folder: \(MessageText.escaped(at)): \(String(cString: strerror(code)))")
+        }
+        fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        let deadline = Date().addingTimeInterval(timeout)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
+                close(fd)
+                fd = -1
+                throw .timedOut
+            }
+            usleep(50_000)
+        }
+    }
+
+    /// mkdir -p with the system's reason: nil when `path` is a folder, else the path that could
+    /// not be made and errno.
+    static func makeDirectories(_ path: String) -> (String, Int32)? {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0 {
+                let code = errno
+                var info = stat()
+                guard code == EEXIST else { return (prefix, code) }
+                guard stat(prefix, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return (prefix, ENOTDIR) }
+            }
+        }
+        return nil
+    }
+
+    public func release() {
+        guard fd >= 0 else { return }
+        _ = flock(fd, LOCK_UN)
+        close(fd)
+        fd = -1
+    }
+
+    deinit { release() }
+}
+
+extension BuildEngine {
+    /// Whether `path` (which may not exist yet) is `folder` or inside it, symbolic links and
+    /// `..` resolved.
+    public static func isSameOrInside(_ path: String, _ folder: String) -> Bool {
+        guard let base = canonical(folder) else { return false }
+        guard let target = canonical(path) else { return false }
+        return target == base || target.hasPrefix(base.hasSuffix("/") ? base : base + "/")
+    }
+
+    /// The real path of `path`, or of its nearest existing ancestor followed by the rest.
+    static func canonical(_ path: String) -> String? {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var head = absolute
+        var rest: [String] = []
+        while true {
+            if let resolved = realpath(head, nil) {
+                defer { free(resolved) }
+                var result = String(cString: resolved)
+                for component in rest.reversed() where !component.isEmpty && component != "." {
+                    if component == ".." {
+                        result = (result as NSString).deletingLastPathComponent
+                    } else {
+                        result = (result == "/" ? "" : result) + "/" + component
+                    }
+                }
+                return result
+            }
+            guard head != "/", !head.isEmpty else { return nil }
+            rest.append((head as NSString).lastPathComponent)
+            head = (head as NSString).deletingLastPathComponent
+            if head.isEmpty { head = "/" }
+        }
     }
 }
 

@@ -54,3 +54,77 @@ public enum W3CDTFFormatter {
             Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec))
     }
 }
+
+/// Text from outside (file names, environment values) made safe for a message: control
+/// characters (terminal escape sequences, newlines, tabs) shown as `\u{1B}`-style escapes, so a
+/// name can never move the cursor, recolour the terminal or forge a line.
+public enum MessageText {
+    /// An error as a person reads it: the system's reason (strerror) and the file for file
+    /// system errors, never `Error Domain=… Code=… "(null)"`; control characters escaped.
+    public static func describe(_ error: any Error) -> String {
+        let ns = error as NSError
+        var posix: Int32?
+        if ns.domain == NSPOSIXErrorDomain { posix = Int32(ns.code) }
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            posix = Int32(underlying.code)
+        }
+        let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
+        if ns.domain == NSCocoaErrorDomain || ns.domain == NSPOSIXErrorDomain {
+            var reason: String
+            if let posix {
+                reason = String(cString: strerror(posix))
+            } else {
+                switch CocoaError.Code(rawValue: ns.code) {
+                case .fileNoSuchFile, .fileReadNoSuchFile: reason = String(cString: strerror(ENOENT))
+                case .fileWriteNoPermission, .fileReadNoPermission: reason = String(cString: strerror(EACCES))
+                case .fileWriteOutOfSpace: reason = String(cString: strerror(ENOSPC))
+                case .fileWriteFileExists: reason = String(cString: strerror(EEXIST))
+                case .fileWriteVolumeReadOnly: reason = String(cString: strerror(EROFS))
+                default: reason = ns.localizedDescription
+                }
+            }
+            return escaped(path.map { "\($0): \(reason)" } ?? reason)
+        }
+        return escaped("\(error)")
+    }
+
+    public static func escaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || v == 0x7F || (0x80..<0xA0).contains(v) || v == 0x2028 || v == 0x2029 {
+                out += "\\u{" + String(v, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// When `watch` tries again after a build that could not write its outputs (disk full, output
+/// folder unwritable): after 2, 5, 15, 30, then every 60 seconds, until a build succeeds.
+public struct OutputRetry: Sendable {
+    public var delays: [Double] = [2, 5, 15, 30, 60]
+    public private(set) var attempts = 0
+    /// When the next retry is due; nil when none is pending.
+    public private(set) var due: Date?
+
+    public init() {}
+
+    /// Records a build's outcome; what to add to its line ("" when no retry is planned).
+    public mutating func record(outputFailed: Bool, now: Date = Date()) -> String {
+        guard outputFailed else {
+            attempts = 0
+            due = nil
+            return ""
+        }
+        let delay = delays[min(attempts, delays.count - 1)]
+        attempts += 1
+        due = now.addingTimeInterval(delay)
+        return "; retrying in \(Int(delay)) s (retry \(attempts))"
+    }
+
+    /// Whether a retry is due at `now`.
+    public func isDue(_ now: Date = Date()) -> Bool { due.map { $0 <= now } ?? false }
+}

@@ -90,6 +90,7 @@ public struct DraftBuild: Sendable {
     public func run(_ folder: DropFolder, staging: OutputStaging, progress: (any BuildProgress)? = nil) async throws -> Result {
         let extractor = DraftExtractor(templates: templates)
         let candidates = folder.candidates
+        let outputNames = DraftOutputNames.names(candidates.map(\.name))
         let spill = cache != nil && candidates.count > keepInMemory
 
         // Pass 1: the header of every draft (and the whole extraction while it fits).
@@ -122,7 +123,7 @@ public struct DraftBuild: Sendable {
         progress?.start(phase: "writing", total: resolved.count)
         let secondPass: [SecondPass] = try await ParallelMap.run(resolved, jobs: jobs) { draft in
             defer { progress?.step(draft.resolved.source.file) }
-            return try writeDraft(draft, extractor: extractor, staging: staging)
+            return try writeDraft(draft, extractor: extractor, staging: staging, name: outputNames[draft.read.entry.name]!)
         }
         progress?.finish()
 
@@ -150,10 +151,12 @@ public struct DraftBuild: Sendable {
         }
         cache?.save(update)
 
-        let inputs = InputAccounting.records(folder, drafts: drafts, rejected: rejected, extractor: extractor)
-        let date = datePolicy.date(of: drafts.filter { $0.supersededBy == nil && $0.topic.id != nil })
-        let plan = Assembler(templates: templates, outline: outline).assemble(
+        let inputs = InputAccounting.records(
+            folder, drafts: drafts, rejected: rejected, extractor: extractor, outputs: outputNames)
+        let (date, dateNotes) = datePolicy.resolve(drafts.filter { $0.supersededBy == nil && $0.topic.id != nil })
+        var plan = Assembler(templates: templates, outline: outline).assemble(
             drafts: drafts, contents: contents, inputs: inputs, date: date)
+        plan.diagnostics += dateNotes
         let fromCache = resolved.filter(\.read.fromCache).count
         return Result(plan: plan, extracted: ready.count - fromCache, cached: fromCache)
     }
@@ -163,6 +166,10 @@ public struct DraftBuild: Sendable {
     private func readDraft(
         _ entry: DropFolder.Entry, extractor: DraftExtractor, keep: Bool, started: Double
     ) throws(DocxReadError) -> ReadDraft {
+        // A FIFO, device or socket named like a draft would block the read forever: never opened.
+        if let special = DropFolder.specialFileReason(entry.path) {
+            throw DocxReadError(file: entry.name, reason: .io(message: special))
+        }
         let reader = DocxReader()
         let signature = FileSignature(path: entry.path)
         var trustedHash: KnownHash?
@@ -206,10 +213,11 @@ public struct DraftBuild: Sendable {
 
     /// Pass 2 for one draft: its JSON (as cached when its resolution did not change), and the
     /// whole extraction when it is merged.
-    private func writeDraft(_ draft: ResolvedDraft, extractor: DraftExtractor, staging: OutputStaging) throws -> SecondPass {
+    private func writeDraft(
+        _ draft: ResolvedDraft, extractor: DraftExtractor, staging: OutputStaging, name: String
+    ) throws -> SecondPass {
         let r = draft.resolved
         let read = draft.read
-        let name = "drafts/" + (r.source.file as NSString).deletingPathExtension + ".json"
         let merged = r.supersededBy == nil && r.topic.id != nil
         let tag = DraftCache.resolutionTag(supersededBy: r.supersededBy, notes: r.diagnostics)
         // An unchanged draft resolved as before: its JSON as cached. A draft that is only
@@ -253,21 +261,187 @@ public struct DraftBuild: Sendable {
 }
 
 /// The date a master plan stands for: `SOURCE_DATE_EPOCH` when set, else the newest modified
-/// date of the drafts used, else 1980 — never the clock.
+/// date of the drafts used, else 1980 — never the clock. Dates are compared as instants
+/// (`PlanDateValue`), never as strings, and the plan's date is written in one form
+/// (`YYYY-MM-DDThh:mm:ssZ`), so master-plan.json and the DOCX say the same.
 public enum PlanDatePolicy: Sendable, Equatable {
     case fixed(seconds: Int64)
     case newestDraft
+    /// `SOURCE_DATE_EPOCH` is set but not a whole number of seconds: the newest draft's date,
+    /// with a warning.
+    case invalidEpoch(String)
 
-    /// `.fixed` when `SOURCE_DATE_EPOCH` holds a whole number of seconds.
+    /// `.fixed` when `SOURCE_DATE_EPOCH` holds a whole number of seconds, `.invalidEpoch` when
+    /// it holds anything else.
     public static func fromEnvironment() -> PlanDatePolicy {
-        SourceDateEpoch.seconds.map { .fixed(seconds: $0) } ?? .newestDraft
+        guard let raw = getenv("SOURCE_DATE_EPOCH") else { return .newestDraft }
+        return policy(sourceDateEpoch: String(cString: raw))
+    }
+
+    /// The policy for a `SOURCE_DATE_EPOCH` value.
+    public static func policy(sourceDateEpoch raw: String) -> PlanDatePolicy {
+        if let seconds = Int64(raw) { return .fixed(seconds: seconds) }
+        return .invalidEpoch(raw)
     }
 
     /// The plan's date (W3CDTF) given the drafts it is made from.
-    public func date(of drafts: [DraftExtraction]) -> String {
+    public func date(of drafts: [DraftExtraction]) -> String { resolve(drafts).date }
+
+    /// The plan's date and what was wrong on the way (an invalid `SOURCE_DATE_EPOCH`, drafts
+    /// whose modified date cannot be read).
+    public func resolve(_ drafts: [DraftExtraction]) -> (date: String, diagnostics: [Diagnostic]) {
+        var notes: [Diagnostic] = []
         switch self {
-        case .fixed(let seconds): W3CDTFFormatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        case .newestDraft: drafts.compactMap(\.source.modified).max() ?? "1980-01-01T00:00:00Z"
+        case .fixed(let seconds):
+            return (W3CDTFFormatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))), [])
+        case .invalidEpoch(let raw):
+            notes.append(
+                Diagnostic(
+                    severity: .warning, code: .buildSourceDateEpochInvalid,
+                    message: "SOURCE_DATE_EPOCH「\(MessageText.escaped(raw))」不是整数秒数，已忽略，采用最新稿件的修改日期"))
+        case .newestDraft: break
         }
+        var newest: Double?
+        for draft in drafts {
+            guard let text = draft.source.modified else { continue }
+            guard let seconds = PlanDateValue.seconds(text) else {
+                notes.append(
+                    Diagnostic(
+                        severity: .warning, code: .buildDraftDateUnreadable,
+                        message: "\(MessageText.escaped(draft.source.file))：修改日期「\(MessageText.escaped(text))」无法识别，未用于确定汇编日期"))
+                continue
+            }
+            newest = max(newest ?? seconds, seconds)
+        }
+        let date = newest.map { W3CDTFFormatter.string(from: Date(timeIntervalSince1970: $0)) } ?? "1980-01-01T00:00:00Z"
+        return (date, notes)
+    }
+}
+
+/// A W3CDTF date as `docProps/core.xml` holds it ("2020-10-12", "2020-10-12T16:25Z",
+/// "2020-10-12T16:25:00.5+08:00"; no zone is UTC), as seconds since 1970: the one way dates are
+/// compared. Anything else ("2020-9-30", garbage) is nil.
+public enum PlanDateValue {
+    public static func seconds(_ text: String) -> Double? {
+        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        var i = 0
+        func number(_ width: Int) -> Int? {
+            guard i + width <= s.count else { return nil }
+            var n = 0
+            for b in s[i..<(i + width)] {
+                guard (48...57).contains(b) else { return nil }
+                n = n * 10 + Int(b - 48)
+            }
+            i += width
+            return n
+        }
+        func take(_ c: Character) -> Bool {
+            guard i < s.count, s[i] == c.asciiValue! else { return false }
+            i += 1
+            return true
+        }
+        guard let year = number(4) else { return nil }
+        var month = 1, day = 1, hour = 0, minute = 0, offset = 0
+        var second = 0.0
+        if take("-") {
+            guard let m = number(2), (1...12).contains(m) else { return nil }
+            month = m
+            if take("-") {
+                guard let d = number(2), (1...31).contains(d) else { return nil }
+                day = d
+                if take("T") {
+                    guard let h = number(2), h < 24, take(":"), let mi = number(2), mi < 60 else { return nil }
+                    hour = h
+                    minute = mi
+                    if take(":") {
+                        guard let sec = number(2), sec < 61 else { return nil }
+                        second = Double(sec)
+                        if take(".") {
+                            var scale = 0.1
+                            var any = false
+                            while i < s.count, (48...57).contains(s[i]) {
+                                second += Double(s[i] - 48) * scale
+                                scale /= 10
+                                i += 1
+                                any = true
+                            }
+                            guard any else { return nil }
+                        }
+                    }
+                    if take("Z") {
+                    } else if i < s.count, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") {
+                        let sign = s[i] == UInt8(ascii: "+") ? 1 : -1
+                        i += 1
+                        guard let oh = number(2), oh < 24, take(":"), let om = number(2), om < 60 else { return nil }
+                        offset = sign * (oh * 3600 + om * 60)
+                    }
+                }
+            }
+        }
+        guard i == s.count else { return nil }
+        // Days from the civil date (proleptic Gregorian), as in Howard Hinnant's algorithm.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146097 + doe - 719468
+        return Double(days * 86400 + hour * 3600 + minute * 60 - offset) + second
+    }
+}
+
+/// The name of each draft's JSON in the output folder, unique by construction: `drafts/<stem>.json`
+/// when no other file of the folder has the same stem (compared case-insensitively, for output
+/// folders on case-insensitive shares), else `drafts/<file name with extension>.json`
+/// (同名.docx → 同名.docx.json, 同名.DOCX → 同名.DOCX.json), and on any clash left a `~` and 8 hex
+/// digits of the SHA-256 of the file name. Control characters (and a leading dot) are escaped
+/// as `%XX`. Depends only on the folder's list of candidate names, never on order or
+/// on what was read.
+public enum DraftOutputNames {
+    public static func names(_ files: [String]) -> [String: String] {
+        let files = Array(Set(files)).sorted()
+        func stem(_ file: String) -> String { (file as NSString).deletingPathExtension }
+        var stemCount: [String: Int] = [:]
+        for file in files { stemCount[stem(file).lowercased(), default: 0] += 1 }
+        var chosen: [String: String] = [:]
+        for file in files {
+            let base = stemCount[stem(file).lowercased()] == 1 && !stem(file).isEmpty ? stem(file) : file
+            chosen[file] = escape(base)
+        }
+        var taken: [String: Int] = [:]
+        for file in files { taken[chosen[file]!.lowercased(), default: 0] += 1 }
+        for file in files where taken[chosen[file]!.lowercased()]! > 1 {
+            var hash = SHA256()
+            hash.update(Array(file.utf8))
+            chosen[file] = escape(file) + "~" + String(hash.finalizeHex().prefix(8))
+        }
+        // A name too long for the file system (255 bytes) is cut and told apart by its hash.
+        for file in files where chosen[file]!.utf8.count + ".json".utf8.count > 255 {
+            var hash = SHA256()
+            hash.update(Array(file.utf8))
+            let suffix = "~" + String(hash.finalizeHex().prefix(8))
+            var cut = ""
+            for character in chosen[file]! {
+                if cut.utf8.count + String(character).utf8.count + suffix.utf8.count + 5 > 255 { break }
+                cut.append(character)
+            }
+            chosen[file] = cut + suffix
+        }
+        return chosen.mapValues { "drafts/" + $0 + ".json" }
+    }
+
+    /// Control characters (and a leading dot, which would hide the file) escaped as `%XX`.
+    static func escape(_ name: String) -> String {
+        var out = ""
+        for scalar in name.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || (scalar.value >= 0x80 && scalar.value < 0xA0) {
+                out += String(format: "%%%02X", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        if out.hasPrefix(".") { out = "%2E" + out.dropFirst() }
+        return out
     }
 }

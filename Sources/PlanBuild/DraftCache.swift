@@ -83,10 +83,13 @@ public struct DraftCacheEntry: Codable, Sendable {
 ///   not recorded, and any write changes the change time, which no tool can set back);
 /// - `index.tsv`: per key, the extraction's header (`DraftExtraction.header`: source, topic,
 ///   version), which is all a rebuild needs of an unchanged draft until it is written out.
-/// Entries are written atomically (temporary file, rename); a build removes the entries it did
-/// not use. A damaged or missing entry is a miss, never an error: the cache is only a shortcut.
+/// Every file starts with a line carrying the SHA-256 of the rest (`seal`), and is written
+/// atomically (temporary file, fsync, rename): a file that does not verify (zero-length or
+/// truncated after a crash, a flipped bit, an edit that still parses) is removed and the draft
+/// read again. A build removes the entries it did not use. A damaged or missing entry is a miss,
+/// never an error: the cache is only a shortcut.
 public struct DraftCache: BuildCache {
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     public typealias Entry = DraftCacheEntry
 
@@ -159,18 +162,65 @@ public struct DraftCache: BuildCache {
 
     /// The draft's JSON as written for resolution `tag`, nil when not cached.
     public func product(_ key: String, tag: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: productPath(key, tag)).map { Array($0) }
+        Self.readSealed(productPath(key, tag))
     }
 
     public func storeProduct(_ key: String, tag: String, _ bytes: [UInt8]) {
         try? FileManager.default.createDirectory(atPath: entriesDirectory, withIntermediateDirectories: true)
-        try? AtomicFile.write(bytes, to: productPath(key, tag), durable: false)
+        Self.writeSealed(bytes, to: productPath(key, tag))
     }
 
-    /// The entry, nil when it is missing or unreadable.
+    /// The entry, nil when it is missing, fails its checksum or does not decode.
     public func entry(_ key: String) -> Entry? {
-        guard let data = FileManager.default.contents(atPath: entryPath(key)) else { return nil }
-        return try? JSONDecoder().decode(Entry.self, from: data)
+        guard let bytes = Self.readSealed(entryPath(key)) else { return nil }
+        guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(bytes)) else {
+            try? FileManager.default.removeItem(atPath: entryPath(key))
+            return nil
+        }
+        return entry
+    }
+
+    // MARK: Sealed files
+
+    /// The first line of every cache file: this tag and the SHA-256 of the bytes after the line.
+    static let sealTag = "plan-assembler sealed "
+
+    /// `bytes` behind a first line carrying their SHA-256.
+    static func seal(_ bytes: [UInt8]) -> [UInt8] {
+        var hash = SHA256()
+        hash.update(bytes)
+        return Array((sealTag + hash.finalizeHex() + "\n").utf8) + bytes
+    }
+
+    /// The bytes `sealed` stands for, nil when the seal is missing or does not match them (a
+    /// zero-length, truncated, flipped or edited file).
+    static func unseal(_ sealed: [UInt8]) -> [UInt8]? {
+        let headerLength = sealTag.utf8.count + 64 + 1
+        guard sealed.count >= headerLength, sealed[headerLength - 1] == 0x0A,
+            Array(sealed[0..<sealTag.utf8.count]) == Array(sealTag.utf8)
+        else { return nil }
+        let recorded = String(decoding: sealed[sealTag.utf8.count..<(headerLength - 1)], as: UTF8.self)
+        let body = Array(sealed[headerLength...])
+        var hash = SHA256()
+        hash.update(body)
+        return hash.finalizeHex() == recorded ? body : nil
+    }
+
+    /// The verified content of the sealed file at `path`; a file failing verification is removed
+    /// (the draft is read again and the entry written anew).
+    static func readSealed(_ path: String) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let body = unseal(Array(data)) else {
+            try? FileManager.default.removeItem(atPath: path)
+            return nil
+        }
+        return body
+    }
+
+    /// Writes `bytes` sealed, atomically and flushed (a crash leaves the old file or the new one,
+    /// and what is left verifies or is dropped).
+    static func writeSealed(_ bytes: [UInt8], to path: String) {
+        try? AtomicFile.write(seal(bytes), to: path, durable: true)
     }
 
     /// Stores an entry; a failure (read-only or full disk) only costs the next build time.
@@ -179,7 +229,7 @@ public struct DraftCache: BuildCache {
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(entry) else { return }
         try? FileManager.default.createDirectory(atPath: entriesDirectory, withIntermediateDirectories: true)
-        try? AtomicFile.write(Array(data), to: entryPath(key), durable: false)
+        Self.writeSealed(Array(data), to: entryPath(key))
     }
 
     /// The index as read: per key, its line. Headers are decoded on demand (from the parallel
@@ -197,8 +247,7 @@ public struct DraftCache: BuildCache {
     /// The index: one line per entry, `<key> TAB <header JSON>`, after a first line naming the
     /// format; empty when there is no usable index.
     static func loadIndex(indexPath: String) -> LoadedIndex {
-        guard let data = FileManager.default.contents(atPath: indexPath) else { return LoadedIndex() }
-        let bytes = [UInt8](data)
+        guard let bytes = readSealed(indexPath) else { return LoadedIndex() }
         var loaded = LoadedIndex()
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).makeIterator()
         guard let first = lines.next(), Array(first) == Array(Self.indexHeaderLine.utf8) else { return LoadedIndex() }
@@ -214,7 +263,7 @@ public struct DraftCache: BuildCache {
 
     /// File name → (signature, SHA-256) recorded by the last build.
     static func loadHashes(hashesPath: String) -> [String: KnownHash] {
-        guard let data = FileManager.default.contents(atPath: hashesPath) else { return [:] }
+        guard let data = readSealed(hashesPath) else { return [:] }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
         guard lines.first.map(String.init) == Self.hashesHeaderLine else { return [:] }
         var out: [String: KnownHash] = [:]
@@ -235,7 +284,7 @@ public struct DraftCache: BuildCache {
             text += name + "\t" + signature.fields.map(String.init).joined(separator: "\t") + "\t" + sha + "\n"
         }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? AtomicFile.write(Array(text.utf8), to: hashesPath, durable: false)
+        Self.writeSealed(Array(text.utf8), to: hashesPath)
     }
 
     static let indexHeaderLine = "plan-assembler draft cache index \(formatVersion)"
@@ -264,7 +313,7 @@ public struct DraftCache: BuildCache {
             out.append(0x0A)
         }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? AtomicFile.write(out, to: indexPath, durable: false)
+        Self.writeSealed(out, to: indexPath)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: entriesDirectory)) ?? [] {
             let fields = name.split(separator: ".").map(String.init)
             let key = fields.first ?? name

@@ -8,7 +8,8 @@ import PlanModel
 public enum InputAccounting {
     /// Every file of the folder, in name order.
     public static func records(
-        _ folder: DropFolder, drafts: [DraftExtraction], rejected: [String: DocxReadError], extractor: DraftExtractor
+        _ folder: DropFolder, drafts: [DraftExtraction], rejected: [String: DocxReadError], extractor: DraftExtractor,
+        outputs: [String: String] = [:]
     ) -> [InputRecord] {
         let byFile = Dictionary(drafts.map { ($0.source.file, $0) }, uniquingKeysWith: { a, _ in a })
         var inputs: [InputRecord] = []
@@ -21,10 +22,16 @@ public enum InputAccounting {
                         file: entry.name, status: .rejected, reason: chineseReason(error.reason),
                         topic: extractor.topic(fromFileName: entry.name)))
             } else if let draft = byFile[entry.name] {
+                defer { inputs[inputs.count - 1].output = outputs[entry.name] }
                 if let newer = draft.supersededBy {
+                    // Two versions nothing tells apart: not called older.
+                    let parallel = draft.diagnostics.contains {
+                        $0.code == .extractSupersedeUncertain && $0.message.hasPrefix(SupersedeResolver.undecidable)
+                    }
+                    let reason = parallel ? "\(SupersedeResolver.undecidable)：按文件名顺序采用《\(newer)》（请确认以哪一份为准）" : "已有同一专题的更新稿件"
                     inputs.append(
                         InputRecord(
-                            file: entry.name, status: .superseded, reason: "已有同一专题的更新稿件", topic: draft.topic.id,
+                            file: entry.name, status: .superseded, reason: reason, topic: draft.topic.id,
                             sha256: draft.source.sha256, supersededBy: newer))
                 } else if let topic = draft.topic.id {
                     inputs.append(InputRecord(file: entry.name, status: .used, topic: topic, sha256: draft.source.sha256))

@@ -93,15 +93,39 @@ public final class OutputStaging: @unchecked Sendable {
         let fm = FileManager.default
         AtomicFile.syncFileSystem(of: staging)
         var created: Set<String> = []
+        // Before the first rename: every target can be replaced (its folder exists or can be
+        // made and is writable, and the target is not a folder).
         for name in written {
             let target = (path as NSString).appendingPathComponent(name)
             let directory = (target as NSString).deletingLastPathComponent
             if created.insert(directory).inserted {
-                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                do {
+                    try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                } catch {
+                    throw CommitError(path: directory, reason: Self.reason(of: error))
+                }
+                guard access(directory, W_OK) == 0 else { throw CommitError(path: directory, reason: Self.strerror(errno)) }
             }
+            var info = stat()
+            if lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                throw CommitError(path: target, reason: Self.strerror(EISDIR))
+            }
+        }
+        // The renames; the previous files are kept as hard links in the staging folder until
+        // all are in place, and put back if one fails.
+        var done: [(target: String, backup: String?)] = []
+        for (i, name) in written.enumerated() {
+            let target = (path as NSString).appendingPathComponent(name)
+            var backup: String? = (staging as NSString).appendingPathComponent(".previous-\(i)")
+            if link(target, backup!) != 0 { backup = nil }
             guard rename((staging as NSString).appendingPathComponent(name), target) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target])
+                let reason = Self.strerror(errno)
+                for (renamed, previous) in done.reversed() {
+                    if let previous { _ = rename(previous, renamed) } else { unlink(renamed) }
+                }
+                throw CommitError(path: target, reason: reason)
             }
+            done.append((target, backup))
         }
         for directory in created.sorted() { AtomicFile.syncDirectory(directory) }
         let keep = Set(written).union(unchanged)
@@ -111,6 +135,22 @@ public final class OutputStaging: @unchecked Sendable {
             try? fm.removeItem(atPath: (staleDirectory as NSString).appendingPathComponent(name))
         }
         discard()
+    }
+
+    /// Why a file could not be put in place: the file and the system's reason.
+    public struct CommitError: Error, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "无法替换输出文件 \(path)：\(reason)" }
+    }
+
+    static func strerror(_ code: Int32) -> String { String(cString: Glibc.strerror(code)) }
+
+    static func reason(of error: Error) -> String {
+        if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return strerror(Int32(posix.code))
+        }
+        return (error as NSError).localizedDescription
     }
 
     /// Removes the staging folder (what was staged is dropped).

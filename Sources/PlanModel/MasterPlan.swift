@@ -371,11 +371,14 @@ public struct InputRecord: Sendable, Hashable, Codable {
     public var sha256: String?
     /// For superseded files, the file used instead.
     public var supersededBy: String?
+    /// The draft's JSON in the output folder (`drafts/….json`), for the files that have one.
+    public var output: String?
 
     public init(
         file: String, status: Status, reason: String? = nil, topic: String? = nil, sha256: String? = nil,
-        supersededBy: String? = nil
+        supersededBy: String? = nil, output: String? = nil
     ) {
+        self.output = output
         self.file = file
         self.status = status
         self.reason = reason

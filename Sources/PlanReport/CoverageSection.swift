@@ -93,7 +93,13 @@ enum CoverageSection {
             cells += HTML.text("td", [("class", "num")], "—")
         } else {
             var draft = HTML.text("span", [("class", "file")], entry.draft ?? "")
-            for old in entry.superseded { draft += HTML.text("span", [("class", "note")], "替代旧稿《\(old)》") }
+            for old in entry.superseded {
+                let record = facts.plan.inputs.first { $0.file == old }
+                draft += HTML.text(
+                    "span", [("class", "note")],
+                    record.map(ReportWords.isUndecidable) == true
+                        ? "\(ReportWords.undecidable)：另一版本《\(old)》未采用（按文件名顺序采用本稿）" : "替代旧稿《\(old)》")
+            }
             cells += HTML.element("td", [("class", "draft")], draft)
             cells += HTML.text("td", [("class", "version")], entry.version ?? "未注明")
             cells += HTML.text("td", [("class", "date")], ReportWords.day(entry.modified))

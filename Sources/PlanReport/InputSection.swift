@@ -24,7 +24,7 @@ enum InputSection {
         for (i, input) in sorted.enumerated() {
             var cells = HTML.text("td", [("class", "num")], "\(i + 1)")
             cells += HTML.text("td", [("class", "file")], input.file)
-            cells += HTML.element("td", [("class", "status")], HTML.text("span", [("class", "badge \(input.status.rawValue)")], ReportWords.inputStatusName(input.status)))
+            cells += HTML.element("td", [("class", "status")], HTML.text("span", [("class", "badge \(input.status.rawValue)")], ReportWords.inputStatusName(input)))
             cells += HTML.text("td", [("class", "topic")], input.topic.map { facts.topicName($0) } ?? "")
             var why: [String] = []
             if let newer = input.supersededBy { why.append("改用《\(newer)》") }

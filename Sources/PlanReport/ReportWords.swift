@@ -19,6 +19,18 @@ enum ReportWords {
         }
     }
 
+    /// Two drafts of a topic nothing tells apart (parallel versions): never called superseded.
+    static let undecidable = "两个版本无法区分先后"
+
+    static func isUndecidable(_ record: InputRecord) -> Bool {
+        record.status == .superseded && (record.reason ?? "").hasPrefix(undecidable)
+    }
+
+    /// The status of an input as the report names it.
+    static func inputStatusName(_ record: InputRecord) -> String {
+        isUndecidable(record) ? undecidable : inputStatusName(record.status)
+    }
+
     static func inputStatusName(_ s: InputRecord.Status) -> String {
         switch s {
         case .used: "已采用"

@@ -102,7 +102,8 @@ import Testing
         let out = try BuildCommandTests.scratch("cache-stat-out")
         #expect(try await Self.build(inputs, out) == (10, 0))
         let hashes = try String(contentsOf: out.appendingPathComponent(".cache/hashes.tsv"), encoding: .utf8)
-        #expect(hashes.split(separator: "\n").count == 1 + 10, "\(hashes)")
+        // The seal (checksum) line, the header line, one line per draft.
+        #expect(hashes.split(separator: "\n").count == 2 + 10, "\(hashes)")
         #expect(try await Self.build(inputs, out) == (0, 10))
 
         // Change one byte of the first zip entry's DOS time (the document reads the same, the
@@ -149,6 +150,46 @@ import Testing
         }
         _ = try await Self.build(inputs, out)
         try Self.expectSameOutputs(reference, out, "build over undecodable entries")
+    }
+
+    /// Issue 15, finding 1: cache files cut short by a crash (zero-length, truncated), with a
+    /// flipped bit, or edited so that they still parse (one character of a title changed) never
+    /// reach the outputs: each fails its checksum, is dropped, and the draft is read again.
+    @Test("Zero-length, truncated, bit-flipped and altered-but-valid cache files are dropped, outputs as cold", arguments: [
+        "zero", "truncated", "flipped", "altered",
+    ])
+    func unverifiedCacheFiles(_ damage: String) async throws {
+        let inputs = try Self.dropFolder("cache-verify-in-\(damage)")
+        let out = try BuildCommandTests.scratch("cache-verify-out-\(damage)")
+        _ = try await Self.build(inputs, out)
+        let reference = try BuildCommandTests.scratch("cache-verify-ref-\(damage)")
+        _ = try await Self.build(inputs, reference, cache: false)
+        let entries = out.appendingPathComponent(".cache/entries")
+        var files = try FileManager.default.contentsOfDirectory(atPath: entries.path).map { entries.appendingPathComponent($0) }
+        files.append(out.appendingPathComponent(".cache/index.tsv"))
+        #expect(files.contains { $0.lastPathComponent.hasSuffix(".product.json") })
+        for file in files {
+            var bytes = [UInt8](try Data(contentsOf: file))
+            switch damage {
+            case "zero": bytes = []
+            case "truncated": bytes = Array(bytes.prefix(bytes.count / 2))
+            case "flipped": bytes[bytes.count * 2 / 3] ^= 0x04
+            default:
+                // 规划 → 计划: the same length, still valid JSON.
+                let from = Array("规划".utf8), to = Array("计划".utf8)
+                if let at = (0...(bytes.count - from.count)).last(where: { Array(bytes[$0..<($0 + from.count)]) == from }) {
+                    bytes.replaceSubrange(at..<(at + from.count), with: to)
+                } else {
+                    bytes[bytes.count - 2] = bytes[bytes.count - 2] == 0x30 ? 0x31 : 0x30
+                }
+            }
+            try Data(bytes).write(to: file)
+        }
+        _ = try await Self.build(inputs, out)
+        try Self.expectSameOutputs(reference, out, "build over \(damage) cache files")
+        // And the next build, from the repaired cache.
+        #expect(try await Self.build(inputs, out) == (0, 10))
+        try Self.expectSameOutputs(reference, out, "rebuild after \(damage) cache files")
     }
 
     @Test("A changed template invalidates every entry")

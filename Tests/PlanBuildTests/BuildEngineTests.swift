@@ -296,3 +296,39 @@ import TestSupport
         }
     }
 }
+
+/// Issue 15, finding 8: plan dates are instants, never strings.
+@Suite struct PlanDateTests {
+    static func draft(_ file: String, modified: String?) -> DraftExtraction {
+        DraftExtraction(source: DraftSource(file: file, sha256: String(repeating: "0", count: 64), size: 1, modified: modified), topic: TopicMatch(id: "1"))
+    }
+
+    @Test("The newest draft by instant: 2020-9-30 and garbage lose to 2020-10-28, with a warning each")
+    func datesAsDates() {
+        let drafts = [
+            Self.draft("a.docx", modified: "2020-10-28T17:40:00Z"), Self.draft("b.docx", modified: "2020-9-30"),
+            Self.draft("c.docx", modified: "garbage"), Self.draft("d.docx", modified: "2020-10-28T20:00:00+08:00"),
+        ]
+        let (date, notes) = PlanDatePolicy.newestDraft.resolve(drafts)
+        #expect(date == "2020-10-28T17:40:00Z")
+        #expect(notes.map(\.code) == [.buildDraftDateUnreadable, .buildDraftDateUnreadable])
+        #expect(notes.allSatisfy { $0.severity == .warning })
+        #expect(notes[0].message.contains("b.docx") && notes[1].message.contains("c.docx"))
+        // One form, whatever the draft wrote: a date only, a zone.
+        #expect(PlanDatePolicy.newestDraft.date(of: [Self.draft("x", modified: "2020-10-28")]) == "2020-10-28T00:00:00Z")
+        #expect(PlanDatePolicy.newestDraft.date(of: [Self.draft("x", modified: "2020-10-29T01:00:00+08:00")]) == "2020-10-28T17:00:00Z")
+        #expect(PlanDatePolicy.newestDraft.date(of: [Self.draft("x", modified: "9999")]) == "9999-01-01T00:00:00Z")
+        #expect(PlanDateValue.seconds("2020-10-28T17:40:00Z") == 1_603_906_800)
+        #expect(PlanDateValue.seconds("2020-13-01") == nil)
+    }
+
+    @Test("An invalid SOURCE_DATE_EPOCH is a warning, not silently ignored")
+    func invalidEpoch() {
+        #expect(PlanDatePolicy.policy(sourceDateEpoch: "1600000000") == .fixed(seconds: 1_600_000_000))
+        let policy = PlanDatePolicy.policy(sourceDateEpoch: "2020-10-28\u{1B}[2J")
+        let (date, notes) = policy.resolve([Self.draft("a.docx", modified: "2020-10-28T17:40:00Z")])
+        #expect(date == "2020-10-28T17:40:00Z")
+        #expect(notes.map(\.code) == [.buildSourceDateEpochInvalid])
+        #expect(!notes[0].message.contains("\u{1B}"))
+    }
+}

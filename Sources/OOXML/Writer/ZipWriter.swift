@@ -154,7 +154,12 @@ extension ZipWriter {
     public static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(Failure) {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         let base = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).tmp-XXXXXX".utf8CString)
+        // The temporary name is a hash of the target's, so it fits whenever the target's name
+        // does (a 255-byte name plus a suffix would not).
+        var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in base.utf8 { fnv = (fnv ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hashed = String(fnv, radix: 16)
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.tmp-\(hashed)-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw Failure("\(path): cannot create a temporary file: \(String(cString: strerror(errno)))") }
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }

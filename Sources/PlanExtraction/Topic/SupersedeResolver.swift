@@ -71,6 +71,18 @@ public struct SupersedeResolver: Sendable {
             let (kept, reason) = newest(of: group)
             for draft in group where draft.file != kept.file {
                 supersededBy[draft.file] = kept.file
+                // Nothing tells the two apart (parallel versions by two editors): a warning naming
+                // both, on both; the one left out is not called older.
+                if reason == Self.byFileName {
+                    let warning = Diagnostic(
+                        .extractSupersedeUncertain,
+                        message: "\(Self.undecidable)：《\(draft.file)》\(Self.versionNote(draft))与《\(kept.file)》\(Self.versionNote(kept))同属专题\(id)，"
+                            + "文档属性中的修改时间、稿次和文件修改时间都相同（可能是两人分别修改的平行版本），"
+                            + "只能按文件名顺序采用《\(kept.file)》，《\(draft.file)》未参与汇总；请确认以哪一份为准，并移走或合并另一份。")
+                    warnings.append((kept.file, warning))
+                    warnings.append((draft.file, warning))
+                    continue
+                }
                 notes.append((draft.file, Diagnostic(.extractSuperseded, message: "《\(draft.file)》\(Self.versionNote(draft))与《\(kept.file)》\(Self.versionNote(kept))同属专题\(id)，"
                         + "按\(reason)以后者为准，前者不再参与汇总。")))
                 guard reason == Self.byFileTime, let a = draft.fileModified, let b = kept.fileModified else { continue }
@@ -101,6 +113,10 @@ public struct SupersedeResolver: Sendable {
 
     /// The criterion name of the file times (in Chinese, for the message).
     static let byFileTime = "文件修改时间"
+    /// The last resort: file name order, when nothing else tells the drafts apart.
+    static let byFileName = "文件名"
+    /// How the report and the inputs name two drafts nothing tells apart.
+    public static let undecidable = "两个版本无法区分先后"
 
     /// The newest draft of a group and the criterion that singled it out (in Chinese, for the message).
     func newest(of group: [DraftSummary]) -> (DraftSummary, String) {
@@ -117,7 +133,7 @@ public struct SupersedeResolver: Sendable {
             candidates = zip(candidates, values).filter { $0.1 == top }.map(\.0)
             if candidates.count == 1 { return (candidates[0], reason) }
         }
-        return (candidates.max { $0.file < $1.file }!, "文件名")
+        return (candidates.max { $0.file < $1.file }!, Self.byFileName)
     }
 
     /// Seconds for a message: whole seconds, or one decimal below ten.
