@@ -25,12 +25,7 @@ struct AnnotateCommand: AsyncParsableCommand {
     func run() async throws {
         let set = try loadTemplates(drafts.templates)
         let files = drafts.files
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(out): cannot create the output folder: \(error.localizedDescription)\n".utf8))
-            throw ExitStatus.outputFailed
-        }
+        try createOutputFolder(out)
         let paths = Dictionary(files.map { (($0 as NSString).lastPathComponent, $0) }, uniquingKeysWith: { a, _ in a })
         let annotator = DraftAnnotator(date: DraftFeedback.dateFromEnvironment())
         var failed = false

@@ -21,6 +21,17 @@ struct DraftFileOptions: ParsableArguments {
     }
 }
 
+/// Creates the folder a per-draft command writes into; a folder that cannot be created is an
+/// output failure (exit status 2), named on stderr.
+func createOutputFolder(_ out: String) throws {
+    do {
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    } catch {
+        FileHandle.standardError.write(Data("error: \(out): cannot create the output folder: \(error.localizedDescription)\n".utf8))
+        throw ExitStatus.outputFailed
+    }
+}
+
 /// `plan-assembler extract`: one JSON per draft (Templates/schema/draft-extraction.schema.json).
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,12 +53,7 @@ struct ExtractCommand: AsyncParsableCommand {
     func run() async throws {
         let set = try loadTemplates(drafts.templates)
         let files = drafts.files
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(out): cannot create the output folder: \(error.localizedDescription)\n".utf8))
-            throw ExitStatus.outputFailed
-        }
+        try createOutputFolder(out)
         var failed = false
         for outcome in await DraftFiles(templates: set).extract(files) {
             switch outcome {

@@ -25,7 +25,6 @@ public enum GoalExtractor {
         var goals: [Goal] = []
         var indicators: [Indicator] = []
         var diagnostics: [Diagnostic] = []
-        var seenBody = false
         var seenOverall = false
         var yearState = ProseIndicatorReader.YearState()
         /// The year a lead or dated paragraph scopes over the paragraphs below it, with the heading
@@ -46,7 +45,6 @@ public enum GoalExtractor {
             case .paragraph(let p):
                 let text = p.text.indicatorTrimmed
                 guard !text.isEmpty, !isHeadingLike(p), !isCaptionOrNote(text) else { continue }
-                seenBody = true
                 let body = statementBody(text)
                 let opening = IndicatorGrammar.yearMark(body, period: period).flatMap { mark, _ -> Int?? in
                     if case .target(let y) = mark { return .some(y) }
@@ -96,7 +94,6 @@ public enum GoalExtractor {
                 goals.append(Goal(text: p.text, year: goalYear ?? nil, location: location, indicators: linked))
             }
         }
-        _ = seenBody
         if !undated.isEmpty {
             diagnostics.append(
                 Diagnostic(.extractIndicatorNoYear, message: "以下指标在句子、上文、标题和规划期中都找不到目标年份：\(undated.joined(separator: "；"))",

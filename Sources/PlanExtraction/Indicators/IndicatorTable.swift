@@ -50,11 +50,14 @@ public enum IndicatorTable {
             let (columnMultiplier, columnUnit) = scanner.unitSpec(unitText)
             var baseline: Double? = nil
             var baselineYear = layout.baseYear
-            if let b = layout.base, let raw = grid.text(b), let n = scanner.cellNumber(Self.withoutNoteMarks(raw)) {
-                baseline = n.unit == nil ? n.value * columnMultiplier : n.value
-                // "2.04*": a footnote qualifies the value (often another year's figure), so the
-                // column's year is not its year.
-                if Self.withoutNoteMarks(raw) != raw.indicatorTrimmed { baselineYear = nil }
+            if let b = layout.base, let raw = grid.text(b) {
+                let bare = Self.withoutNoteMarks(raw)
+                if let n = scanner.cellNumber(bare) {
+                    baseline = n.unit == nil ? n.value * columnMultiplier : n.value
+                    // "2.04*": a footnote qualifies the value (often another year's figure), so the
+                    // column's year is not its year.
+                    if bare != raw.indicatorTrimmed { baselineYear = nil }
+                }
             }
             let attribute = layout.attribute.flatMap { grid.text($0) }.flatMap(normalizedAttribute)
             let resolvedName = Self.withoutRowNumber(name)
