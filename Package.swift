@@ -8,7 +8,7 @@ let package = Package(
     products: [
         .executable(name: "plan-assembler", targets: ["plan-assembler"]),
         // The reader (DOCX → document model), for the fuzz package and other tools.
-        .library(name: "OOXML", targets: ["OOXML", "DocumentModel"]),
+        .library(name: "OOXML", targets: ["OOXML", "DocumentModel", "PlanSupport"]),
         // The build engine of a drop folder.
         .library(name: "PlanBuild", targets: ["PlanBuild"]),
     ],
@@ -28,12 +28,15 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Below everything: diagnostics (typed codes with severity and audience), source
+        // locations, and the small text and hashing helpers every stage shares. No I/O.
+        .target(name: "PlanSupport"),
         // Value types of a read document: no C, no I/O.
-        .target(name: "DocumentModel"),
+        .target(name: "DocumentModel", dependencies: ["PlanSupport"]),
         // Zip + XML access, the faithful part layer, the DOCX reader (and later writer).
-        .target(name: "OOXML", dependencies: ["CLibZip", "CLibXML2", "DocumentModel"]),
+        .target(name: "OOXML", dependencies: ["CLibZip", "CLibXML2", "DocumentModel", "PlanSupport"]),
         // Value types of what is understood of a plan draft (and the JSON product interface).
-        .target(name: "PlanModel", dependencies: ["DocumentModel"]),
+        .target(name: "PlanModel", dependencies: ["PlanSupport"]),
         // Every file of Templates/ embedded at build time (the EmbedTemplates plugin): the
         // executable's built-in templates, so it needs nothing beside it.
         .executableTarget(name: "TemplateEmbedder", path: "Plugins/TemplateEmbedder"),
@@ -47,19 +50,18 @@ let package = Package(
         // Section kinds and embedded tables are PlanModel's (one owner); the templates name them.
         .target(name: "PlanTemplates", dependencies: ["BuiltinTemplates", "PlanModel", .product(name: "Yams", package: "Yams")]),
         // From a document model to a plan draft: outline, topic, sections, goals, indicators, tasks, safeguards.
-        .target(name: "PlanExtraction", dependencies: ["DocumentModel", "PlanModel", "PlanTemplates"]),
+        .target(name: "PlanExtraction", dependencies: ["DocumentModel", "PlanSupport", "PlanModel", "PlanTemplates"]),
         // All drafts into the master outline Templates/master-outline.yaml defines: merging,
         // near-duplicates, indicator consolidation and conflicts, coverage, inputs accounting.
-        // Takes plan values only (extractions and their prose); it reads no document
-        // (DocumentModel for Diagnostic and its text helpers).
-        .target(name: "PlanAssembly", dependencies: ["DocumentModel", "PlanModel", "PlanTemplates"]),
+        // Takes plan values only (extractions and their prose); it reads no document.
+        .target(name: "PlanAssembly", dependencies: ["PlanSupport", "PlanModel", "PlanTemplates"]),
         // The office's HTML report (self-contained page) of a master plan.
-        .target(name: "PlanReport", dependencies: ["DocumentModel", "PlanModel"]),
+        .target(name: "PlanReport", dependencies: ["PlanSupport", "PlanModel"]),
         // The consolidated DOCX: content parts generated, template parts from the reference document.
-        .target(name: "PlanDocxWriter", dependencies: ["DocumentModel", "PlanModel", "OOXML"]),
+        .target(name: "PlanDocxWriter", dependencies: ["PlanSupport", "PlanModel", "OOXML"]),
         // The editors' own drafts with the office's findings as Word comments (byte-level edits:
         // every other part kept as it was).
-        .target(name: "PlanFeedback", dependencies: ["DocumentModel", "PlanModel", "OOXML"]),
+        .target(name: "PlanFeedback", dependencies: ["DocumentModel", "PlanSupport", "PlanModel", "OOXML"]),
         // The build of a drop folder, between the stages and the commands: listing and classifying
         // inputs, reading (each file once) and extracting in parallel, the cache (behind
         // `BuildCache`), supersession, input accounting, the plan date, strict policy, staging
@@ -67,7 +69,7 @@ let package = Package(
         .target(
             name: "PlanBuild",
             dependencies: [
-                "DocumentModel", "OOXML", "PlanModel", "PlanTemplates", "PlanExtraction", "PlanAssembly",
+                "DocumentModel", "PlanSupport", "OOXML", "PlanModel", "PlanTemplates", "PlanExtraction", "PlanAssembly",
                 "PlanReport", "PlanDocxWriter", "PlanFeedback",
             ]
         ),
@@ -75,7 +77,7 @@ let package = Package(
         .target(
             name: "PlanAssemblerCLI",
             dependencies: [
-                "DocumentModel", "OOXML", "PlanModel", "PlanTemplates", "PlanExtraction", "PlanBuild",
+                "DocumentModel", "PlanSupport", "OOXML", "PlanModel", "PlanTemplates", "PlanExtraction", "PlanBuild",
                 "PlanDocxWriter", "PlanFeedback",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -83,31 +85,31 @@ let package = Package(
         .executableTarget(name: "plan-assembler", dependencies: ["PlanAssemblerCLI"]),
 
         // Builders shared by the tests (zip packages from XML snippets).
-        .target(name: "TestSupport", dependencies: ["OOXML", "DocumentModel"], path: "Tests/TestSupport"),
-        .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
-        .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "DocumentModel", "TestSupport"], exclude: ["FuzzCrashes"]),
+        .target(name: "TestSupport", dependencies: ["OOXML", "DocumentModel", "PlanSupport"], path: "Tests/TestSupport"),
+        .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", "PlanSupport"]),
+        .testTarget(name: "OOXMLTests", dependencies: ["OOXML", "DocumentModel", "PlanSupport", "TestSupport"], exclude: ["FuzzCrashes"]),
         .testTarget(
             name: "PlanAssemblerCLITests", dependencies: ["PlanAssemblerCLI", "PlanBuild", "PlanTemplates", "TestSupport"],
             exclude: ["Golden"]),
         .testTarget(
             name: "PlanBuildTests",
-            dependencies: ["PlanBuild", "PlanModel", "PlanTemplates", "OOXML", "DocumentModel", "TestSupport"]),
+            dependencies: ["PlanBuild", "PlanModel", "PlanTemplates", "OOXML", "DocumentModel", "PlanSupport", "TestSupport"]),
         .testTarget(name: "PlanTemplatesTests", dependencies: ["PlanTemplates"]),
         .testTarget(
             name: "PlanAssemblyTests",
-            dependencies: ["PlanAssembly", "PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "OOXML", "TestSupport"],
+            dependencies: ["PlanAssembly", "PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "PlanSupport", "OOXML", "TestSupport"],
             exclude: ["Golden"]),
-        .testTarget(name: "PlanReportTests", dependencies: ["PlanReport", "PlanModel", "DocumentModel", "TestSupport"]),
+        .testTarget(name: "PlanReportTests", dependencies: ["PlanReport", "PlanModel", "DocumentModel", "PlanSupport", "TestSupport"]),
         .testTarget(
             name: "PlanDocxWriterTests",
-            dependencies: ["PlanDocxWriter", "PlanModel", "DocumentModel", "OOXML", "TestSupport"],
+            dependencies: ["PlanDocxWriter", "PlanModel", "DocumentModel", "PlanSupport", "OOXML", "TestSupport"],
             exclude: ["Golden"]),
         .testTarget(
             name: "PlanFeedbackTests",
-            dependencies: ["PlanFeedback", "PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "OOXML", "TestSupport"]),
+            dependencies: ["PlanFeedback", "PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "PlanSupport", "OOXML", "TestSupport"]),
         .testTarget(
             name: "PlanExtractionTests",
-            dependencies: ["PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "OOXML", "TestSupport"]),
+            dependencies: ["PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "PlanSupport", "OOXML", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

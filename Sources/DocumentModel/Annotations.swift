@@ -1,3 +1,5 @@
+import PlanSupport
+
 /// A comment (`w:comment`) and where it is anchored.
 public struct Comment: Sendable, Hashable, Codable {
     public var id: String

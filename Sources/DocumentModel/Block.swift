@@ -1,3 +1,5 @@
+import PlanSupport
+
 /// A block of a story: what `w:body`, a table cell, a note or a text box holds.
 public enum Block: Sendable, Hashable, Codable {
     case paragraph(Paragraph)

@@ -1,3 +1,5 @@
+import PlanSupport
+
 /// A Word document as read from a package: the main story's blocks, notes, comments,
 /// properties, and what the reader noticed on the way. A value: no C, no I/O.
 public struct Document: Sendable, Hashable, Codable {

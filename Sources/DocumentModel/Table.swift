@@ -1,3 +1,5 @@
+import PlanSupport
+
 /// A table (`w:tbl`) as rows of cells of blocks; nested tables live inside cells.
 public struct Table: Sendable, Hashable, Codable {
     public var location: SourceLocation

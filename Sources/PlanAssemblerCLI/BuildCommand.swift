@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocumentModel
+import PlanSupport
 import Foundation
 import OOXML
 import PlanBuild

@@ -6,6 +6,7 @@ import PlanExtraction
 import PlanModel
 import PlanTemplates
 import DocumentModel
+import PlanSupport
 
 /// `plan-assembler check`: a short Chinese summary of each draft for its editor.
 struct CheckCommand: AsyncParsableCommand {
@@ -73,7 +74,7 @@ public enum CheckSummary {
         // What an editor can act on (`DiagnosticCode.Audience.editor`: extraction findings, and
         // reader findings where content was not read); the technical notes (styles, numbering,
         // package) are only counted.
-        let listed = { (p: DocumentModel.Diagnostic) in p.audience == .editor }
+        let listed = { (p: PlanSupport.Diagnostic) in p.audience == .editor }
         let problems = d.diagnostics.filter(listed)
             .sorted { ($0.severity, $1.location?.paragraphIndex ?? -1) > ($1.severity, $0.location?.paragraphIndex ?? -1) }
         let technical = d.diagnostics.count - problems.count
@@ -103,7 +104,7 @@ public enum CheckSummary {
         default: s
         }
     }
-    static func severityName(_ s: DocumentModel.Diagnostic.Severity) -> String {
+    static func severityName(_ s: PlanSupport.Diagnostic.Severity) -> String {
         switch s {
         case .error: "错误"
         case .warning: "警告"

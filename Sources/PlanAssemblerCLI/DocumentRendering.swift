@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import Foundation
 
 /// Text renderings of a read document, for `dump` and golden tests.

@@ -1,4 +1,4 @@
-import DocumentModel
+import PlanSupport
 import PlanModel
 import PlanTemplates
 

@@ -1,4 +1,4 @@
-import DocumentModel
+import PlanSupport
 import PlanModel
 
 /// The master plan as a readable indented outline, for review and golden tests: numbered

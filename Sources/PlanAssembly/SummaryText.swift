@@ -1,4 +1,4 @@
-import DocumentModel
+import PlanSupport
 
 /// How the assembly shortens a draft's paragraph for an overview line.
 enum SummaryText {

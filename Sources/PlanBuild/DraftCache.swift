@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import Foundation
 import OOXML
 import PlanExtraction

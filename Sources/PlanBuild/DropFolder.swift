@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import Foundation
 
 /// The files of a drop folder, classified before anything is read: drafts to read, and files

@@ -1,4 +1,4 @@
-import DocumentModel
+import PlanSupport
 import PlanModel
 
 /// The Chinese wording of the generated document: topic names, source lines, section kinds,

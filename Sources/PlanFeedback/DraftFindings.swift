@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import PlanModel
 
 /// What the office tells an editor about their draft, as comments anchored where each finding

@@ -1,4 +1,4 @@
-import DocumentModel
+import PlanSupport
 
 /// What PlanAssembler understood of one draft: the per-draft product interface
 /// (`plan-assembler extract` writes it as JSON, `Templates/schema/draft-extraction.schema.json`).

@@ -1,4 +1,4 @@
-import DocumentModel
+import PlanSupport
 
 /// The consolidated master plan outline (规划纲要) assembled from all drafts: what
 /// `plan-assembler build` writes as `Output/master-plan.json` and renders as DOCX and HTML.

@@ -1,4 +1,4 @@
-import DocumentModel
+import PlanSupport
 import PlanModel
 
 /// 四、收稿文件处理情况: every file of the drop folder and what became of it.

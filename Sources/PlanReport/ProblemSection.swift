@@ -1,4 +1,4 @@
-import DocumentModel
+import PlanSupport
 import PlanModel
 
 /// 三、各稿件问题: each draft's problems with where they are, grouped by draft in catalog

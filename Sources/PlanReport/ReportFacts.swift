@@ -1,4 +1,4 @@
-import DocumentModel
+import PlanSupport
 import PlanModel
 
 /// What the page says about a plan, computed once: counts for the header, lookups for the

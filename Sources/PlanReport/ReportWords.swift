@@ -1,4 +1,4 @@
-import DocumentModel
+import PlanSupport
 import PlanModel
 
 /// The Chinese words of the report: labels of section kinds, severities, statuses, and the

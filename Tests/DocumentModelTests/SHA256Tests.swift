@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import Testing
 
 struct SHA256Tests {

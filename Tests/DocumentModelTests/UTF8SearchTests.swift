@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import Testing
 
 /// The exact substring helpers used on extraction's hot paths agree with the obvious definitions.

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import Testing
 
 @testable import OOXML

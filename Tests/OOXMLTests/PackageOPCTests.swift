@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import Testing
 import TestSupport
 @testable import OOXML

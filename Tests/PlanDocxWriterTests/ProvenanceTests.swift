@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import PlanModel
 import Testing
 @testable import PlanDocxWriter

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 @testable import PlanExtraction
 import PlanModel
 import PlanTemplates

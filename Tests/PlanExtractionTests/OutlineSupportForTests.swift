@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import Foundation
 import PlanExtraction
 import PlanModel

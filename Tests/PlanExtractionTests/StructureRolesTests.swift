@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import PlanExtraction
 import PlanModel
 import PlanTemplates

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import PlanModel
 
 /// What the sample plan knows of each received draft: taken from a run of

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import PlanModel
 
 /// A realistic master plan for the report's tests and screenshot, built in code until the

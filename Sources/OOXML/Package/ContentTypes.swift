@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 
 /// A MIME content type as `[Content_Types].xml` gives it: an open vocabulary compared
 /// case-insensitively (RFC 2045), parameters and all.

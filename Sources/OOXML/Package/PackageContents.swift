@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 
 /// A Word package read whole, for a writer that takes parts from it (a reference document, as
 /// pandoc's `--reference-doc`): every part's bytes, the main part, content types and

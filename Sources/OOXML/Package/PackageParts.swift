@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 
 /// The parts of a zip archive: its entries with usable part names, looked up as OPC compares
 /// part names (case-insensitive ASCII), read within `ReadLimits` with a running total.

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 
 /// One `Relationship` of a relationships part (ECMA-376 Part 2, §9.3).
 struct Relationship: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 
 /// The checks `WordPackage.init` makes once the zip is open.
 extension WordPackage {

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 
 /// A Word document's OPC package (ECMA-376 Part 2) opened for reading: the container layer
 /// under `DocxReader`. Not `Sendable` (it owns a libzip handle): use it from one task.

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 
 /// Reads a Word document (.docx, .docm, .dotx, .dotm; Transitional or Strict OOXML) into a
 /// `Document`. Throws `DocxReadError` only when the file is not a readable Word document;

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 
 // Reads one WordprocessingML story (the body, a note, a comment) into `Block`s.
 //

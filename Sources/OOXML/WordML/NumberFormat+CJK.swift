@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 /// The East Asian `ST_NumberFormat` values (ECMA-376 Part 1, §17.18.59), as Word renders them.
 ///
 /// Where the expectations come from (the tests repeat this per case):

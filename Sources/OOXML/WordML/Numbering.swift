@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 
 /// The numbering definitions of `numbering.xml` (ECMA-376 Part 1, §17.9).
 ///

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 
 /// The list counters of one story (the body, or one note or comment story), advanced once per
 /// numbered paragraph in document order, as Word counts:

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import Foundation
 
 /// The style definitions of `styles.xml` (ECMA-376 Part 1, §17.7) and their resolution.

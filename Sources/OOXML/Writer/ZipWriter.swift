@@ -1,5 +1,6 @@
 internal import CLibZip
 import DocumentModel
+import PlanSupport
 import Foundation
 
 #if canImport(Glibc)

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import PlanModel
 
 // What `DraftContent` reads, and how its rules still differ from the outline's and the items'

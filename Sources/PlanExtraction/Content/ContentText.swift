@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import Foundation
 
 /// Small text rules of Chinese official documents as `ContentReader` applies them to a draft's

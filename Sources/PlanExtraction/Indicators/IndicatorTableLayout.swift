@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 
 extension IndicatorTable {
     /// What each column of an indicator table holds, from its header row(s) and the plan period:

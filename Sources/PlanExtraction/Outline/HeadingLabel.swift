@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import PlanModel
 
 /// A heading label of the Chinese official-document order, typed in the text or rendered from

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import PlanTemplates
 
 /// A title line at the top of the body: the plan's name or its subtitle ("（征求意见稿）").

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import PlanModel
 
 /// Sets the section kind of each heading from its text, its place in the plan and the nesting

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import PlanTemplates
 
 /// Why a draft lies outside the plan: another region, or another plan period.

@@ -1,4 +1,5 @@
 import DocumentModel
+import PlanSupport
 import PlanTemplates
 
 /// Scores one signal's texts against every catalog topic.
