@@ -10,11 +10,12 @@ import PlanTemplates
 ///    earliest term, then the longest, then the earlier theme;
 /// 2. the lead's key term (its first characters once 坚持, 加强 … are taken off) opening the
 ///    terms of exactly one theme;
-/// 3. the lexicon terms in the text, scored by their characters (each term once), the best
-///    theme at or above `minimumTextScore`, ties to the term found first;
-/// 4. statements still unplaced: the same key term groups them; else the most similar placed
-///    statement (lead phrases at `leadSimilarity`, whole statements at `textSimilarity`, the
-///    n-gram Dice of `TextSimilarity`) takes them in;
+/// 3. statements of different topics still unplaced whose leads share a key term are one group
+///    (the lead states the idea, so this comes before the text);
+/// 4. the lexicon terms in the text, scored by their characters (each term once), the best
+///    theme at or above `minimumTextScore`, ties to the term found first; else the most similar
+///    placed statement (lead phrases at `leadSimilarity`, whole statements at `textSimilarity`,
+///    the n-gram Dice of `TextSimilarity`) takes them in;
 /// 5. else the statement stands alone.
 ///
 /// Every statement is kept: the theme's representative is the lead phrase most topics share
@@ -57,16 +58,19 @@ public struct ThemeGrouper: Sendable {
         var placements: [Placement?] = items.indices.map { i in
             if let t = termTheme(in: leads[i]) { return .theme(t) }
             if let key = key(leads[i]), let t = keyOwners[key] { return .theme(t) }
-            if let t = textTheme(items[i].text) { return .theme(t) }
             return nil
         }
-        // Unplaced statements of different topics sharing a key term.
+        // Unplaced statements of different topics whose leads share a key term: the lead says
+        // the idea, so this comes before the terms of the text.
         var byKey: [String: [Int]] = [:]
         for i in items.indices where placements[i] == nil {
             if let k = key(leads[i]), !lexicon.genericKeyTerms.contains(k) { byKey[k, default: []].append(i) }
         }
         for (k, members) in byKey where Set(members.map { topic(items[$0]) }).count > 1 {
             for i in members { placements[i] = .key(k) }
+        }
+        for i in items.indices where placements[i] == nil {
+            if let t = textTheme(items[i].text) { placements[i] = .theme(t) }
         }
         // Still unplaced: the most similar statement of another topic, if similar enough, takes
         // it in (a placed one its group, an unplaced one a cluster with it).

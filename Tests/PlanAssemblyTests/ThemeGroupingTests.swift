@@ -2,6 +2,7 @@ import DocumentModel
 import PlanSupport
 import Foundation
 @testable import PlanAssembly
+import PlanExtraction
 import PlanModel
 import PlanTemplates
 import Testing
@@ -37,16 +38,25 @@ struct ThemeGroupingTests {
         return try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
     }
 
-    /// The grouper's theme of each statement (index of its theme), and the themes.
+    static let safeguardCategories: SafeguardClassifier = {
+        let path = AssemblyFixture.templatesPath + "/" + SafeguardCategories.fileName
+        return SafeguardClassifier(try! SafeguardCategories.load(from: path))
+    }()
+
+    /// The grouper's theme of each statement (index of its theme), and the themes. Safeguard
+    /// measures are grouped within their category, as the build does (`categoryThemes`).
     static func run(_ fixture: Fixture, kind: PlanItem.Kind) -> (labels: [Int], themes: [PlanTheme]) {
         let items = fixture.statements.enumerated().map { i, s in
             PlanItem(
                 kind: kind, title: s.title, text: s.text,
+                category: kind == .safeguard ? safeguardCategories.category(title: s.title ?? "", text: s.text) : nil,
                 sources: [ItemSource(
                     file: "\(i).docx", topic: s.topic ?? s.draft,
                     location: DraftLocation(paragraph: i, headingPath: []))])
         }
-        let themes = grouper(kind).group(items)
+        var categories: [String?] = []
+        for item in items where !categories.contains(item.category) { categories.append(item.category) }
+        let themes = categories.flatMap { c in grouper(kind).group(items.filter { $0.category == c }) }
         var labels = Array(repeating: -1, count: items.count)
         for (t, theme) in themes.enumerated() {
             for item in theme.statements { for source in item.sources { labels[Int(source.file.dropLast(5))!] = t } }
@@ -62,7 +72,8 @@ struct ThemeGroupingTests {
             + "(\(a.truePairs) of \(a.predictedPairs) predicted pairs, \(a.referencePairs) hand pairs), \(themes.count) themes")
         for theme in themes {
             let hands = theme.statements.flatMap { item in item.sources.map { fixture.statements[Int($0.file.dropLast(5))!].theme } }
-            print("  \(theme.label) [\(theme.basis.rawValue)] \(theme.topicCount): " + hands.joined(separator: " "))
+            let category = theme.representative.category.map { "{\($0)} " } ?? ""
+            print("  \(category)\(theme.label) [\(theme.basis.rawValue)] \(theme.topicCount): " + hands.joined(separator: " "))
         }
         return (a, themes)
     }
@@ -88,6 +99,16 @@ struct ThemeGroupingTests {
         // First run (before any change made after seeing it): precision 0.646, recall 0.970.
         #expect(a.precision >= 0.6)
         #expect(a.recall >= 0.9)
+    }
+
+    /// The same 55 statements grouped blind at the office's scale (a theme = what a 纲要 keeps as
+    /// one principle, the scale of the Inputs grouping), by someone who saw neither the grouper
+    /// nor its lexicon. First measured before any change made after seeing it: precision 0.952,
+    /// recall 0.917.
+    @Test func frozenPrinciplesAtTheOfficeScale() {
+        let (a, _) = Self.agreement("frozen-principles.office-scale.hand.json", kind: .principle)
+        #expect(a.precision >= 0.85)
+        #expect(a.recall >= 0.85)
     }
 
     @Test("The shipped outline groups principles and safeguards by theme and asks for a 纲要 edition")
