@@ -101,8 +101,9 @@ check-docx: deps-check-docx ## Check Output/master-plan.docx and master-plan-out
 check-feedback: deps-check-docx ## Check Output/feedback/ against Inputs/: parts kept, same text, schema (xmllint), python-docx, LibreOffice
 	python3 scripts/check-feedback.py $(INPUTS) $(OUTPUT)/feedback --binary $(BIN) --libreoffice
 
-preview: deps-preview ## Render the first pages of Output/master-plan.docx to PNG in Output/preview/ (LibreOffice + pdftoppm)
+preview: deps-preview ## Render the first pages of both editions (master-plan.docx, master-plan-outline.docx) to PNG in Output/preview/ (LibreOffice + pdftoppm)
 	bash scripts/preview-docx.sh $(OUTPUT)/master-plan.docx $(OUTPUT)/preview
+	bash scripts/preview-docx.sh $(OUTPUT)/master-plan-outline.docx $(OUTPUT)/preview
 
 report-screenshot: deps-report-screenshot ## Screenshot Output/report.html with headless Chromium into Output/report.png (installs chromium if missing)
 	bash scripts/report-screenshot.sh $(OUTPUT)/report.html $(OUTPUT)/report.png

@@ -59,7 +59,7 @@ public struct Assembler: Sendable {
         }
 
         var chapters = ChapterBuilder(
-            outline: outline, slots: slots, categories: templates.safeguards.categories.map(\.name))
+            outline: outline, slots: slots, categories: templates.safeguards.categories)
         let built = outline.chapters.map { chapters.node($0) }
         diagnostics += chapters.diagnostics
 

@@ -9,15 +9,18 @@ struct ChapterBuilder {
     let slots: [TopicSlot]
     /// Safeguard categories in the order of `safeguards.yaml`.
     let categories: [String]
+    /// Each category's keywords (`safeguards.yaml`), for its theme when grouping by theme.
+    let categoryKeywords: [String: [String]]
     let similarity: TextSimilarity
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(outline: MasterOutline, slots: [TopicSlot], categories: [String]) {
+    init(outline: MasterOutline, slots: [TopicSlot], categories: [SafeguardCategories.Category]) {
         self.outline = outline
         self.slots = slots
-        self.categories = categories
+        self.categories = categories.map(\.name)
+        categoryKeywords = Dictionary(categories.map { ($0.name, $0.keywords) }, uniquingKeysWith: { a, _ in a })
         similarity = TextSimilarity(settings: outline.merge)
-        for name in outline.safeguards.order where !categories.contains(name) {
+        for name in outline.safeguards.order where !self.categories.contains(name) {
             diagnostics.append(Diagnostic(.assemblyUnknownCategory, message: "\(Self.file(outline))：保障措施类别顺序中的“\(name)”不是 safeguards.yaml 中的类别"))
         }
     }
@@ -165,7 +168,8 @@ struct ChapterBuilder {
             if mine.isEmpty { continue }
             let title = outline.safeguards.titles[category] ?? category
             if let themes {
-                nodes.append(PlanNode(title: title, origin: "category \(category)", themes: themes.group(mine)))
+                let grouper = themes.forCategory(title: title, keywords: categoryKeywords[category] ?? [])
+                nodes.append(PlanNode(title: title, origin: "category \(category)", themes: grouper.group(mine)))
             } else {
                 nodes.append(PlanNode(title: title, origin: "category \(category)", items: merger.merge(mine).items))
             }

@@ -16,7 +16,10 @@ import PlanTemplates
 ///    theme at or above `minimumTextScore`, ties to the term found first; else the most similar
 ///    placed statement (lead phrases at `leadSimilarity`, whole statements at `textSimilarity`,
 ///    the n-gram Dice of `TextSimilarity`) takes them in;
-/// 5. else the statement stands alone.
+/// 5. safeguard measures that no lexicon theme took (alone, or grouped by a key term) whose
+///    leads name their category (`forCategory`, the lexicon's `categoryTheme`) form the
+///    category's theme, when they come from two topics or more;
+/// 6. else the statement stands alone.
 ///
 /// Every statement is kept: the theme's representative is the lead phrase most topics share
 /// (ties: the first in catalog order), the others are listed with their sources. Themes are
@@ -40,6 +43,20 @@ public struct ThemeGrouper: Sendable {
         keyOwners = owners.compactMapValues { $0.count == 1 ? $0.first : nil }
     }
 
+    /// The grouper for the safeguard measures of one category: with the lexicon's
+    /// `categoryTheme`, the category is one more theme (its title, its keywords).
+    public func forCategory(title: String, keywords: [String]) -> ThemeGrouper {
+        guard lexicon.categoryTheme else { return self }
+        var copy = self
+        let terms = keywords.filter { !$0.isEmpty }
+        copy.category = terms.isEmpty ? nil : (title, terms)
+        return copy
+    }
+
+    /// The category's theme: taken by statements that no other rule places and whose lead
+    /// phrase holds one of its terms.
+    private var category: (label: String, terms: [String])? = nil
+
     private let prefixes: [String]
     /// Key term → the one theme whose terms open with it.
     private let keyOwners: [String: Int]
@@ -50,6 +67,7 @@ public struct ThemeGrouper: Sendable {
         case theme(Int)
         case key(String)
         case cluster(Int)
+        case category
     }
 
     /// The themes of `items`, every item in exactly one.
@@ -102,6 +120,22 @@ public struct ThemeGrouper: Sendable {
                 parent[max(a, b)] = min(a, b)
             }
         }
+        // Not placed by the lexicon: a lead naming the category joins the category's theme.
+        if let category {
+            for i in items.indices {
+                switch placements[i] {
+                case .theme?, .category?, .cluster?: continue
+                case .key?, nil: break
+                }
+                let lead = Array(leads[i])
+                if category.terms.contains(where: { Self.position(of: Array($0), in: lead) != nil }) { placements[i] = .category }
+            }
+            // One measure alone is no shared theme: it keeps its own lead as label.
+            let members = items.indices.filter { placements[$0] == .category }
+            if Set(members.map { topic(items[$0]) }).count < 2 {
+                for i in members { placements[i] = settled[i] }
+            }
+        }
         var groups: [Placement: [Int]] = [:]
         var order: [Placement] = []
         for i in items.indices {
@@ -120,6 +154,9 @@ public struct ThemeGrouper: Sendable {
                 label = lexicon.themes[t].label
             case .key:
                 basis = .keyTerm
+            case .category:
+                basis = .category
+                label = category?.label
             case .cluster:
                 basis = members.count > 1 || members.contains(where: similar.contains) ? .similarity : .alone
             }
@@ -174,6 +211,13 @@ public struct ThemeGrouper: Sendable {
     }
 
     static func key(of lead: String, prefixes: [String], length: Int) -> String? {
+        let core = core(of: lead, prefixes: prefixes)
+        guard core.count >= length else { return nil }
+        return String(core.prefix(length))
+    }
+
+    /// The lead phrase with its prefixes (坚持, 加强 …, several in a row) taken off.
+    static func core(of lead: String, prefixes: [String]) -> Substring {
         var core = Substring(TextSimilarity.strip(lead))
         var changed = true
         while changed {
@@ -184,8 +228,7 @@ public struct ThemeGrouper: Sendable {
                 break
             }
         }
-        guard core.count >= length else { return nil }
-        return String(core.prefix(length))
+        return core
     }
 
     // MARK: Lexicon
@@ -256,12 +299,14 @@ public struct PairwiseAgreement: Sendable, Hashable {
     public var predictedPairs: Int
     public var referencePairs: Int
 
-    /// `predicted[i]` and `reference[i]` are the group labels of statement `i`.
-    public init<A: Hashable, B: Hashable>(predicted: [A], reference: [B]) {
+    /// `predicted[i]` and `reference[i]` are the group labels of statement `i`; with `within`,
+    /// only pairs of statements with the same `within` label count (e.g. the same safeguard
+    /// category: the decisions the grouper makes inside one).
+    public init<A: Hashable, B: Hashable>(predicted: [A], reference: [B], within: [String?]? = nil) {
         precondition(predicted.count == reference.count)
         var tp = 0, pp = 0, rp = 0
         for i in predicted.indices {
-            for j in predicted.indices where j > i {
+            for j in predicted.indices where j > i && (within == nil || within![i] == within![j]) {
                 let p = predicted[i] == predicted[j], r = reference[i] == reference[j]
                 if p { pp += 1 }
                 if r { rp += 1 }

@@ -109,8 +109,9 @@ struct BodyContext {
     mutating func theme(_ theme: PlanTheme) {
         let ownTitle = theme.representative.title.map { ChineseText.runInTitle($0) } == ChineseText.runInTitle(theme.label)
         if theme.statements.count > 1 || !ownTitle {
-            xml += "<w:p><w:pPr><w:keepNext/></w:pPr>" + W.run("【\(theme.label)】", rPr: W.bold)
-                + W.run("\(theme.topicCount)个专题提出：" + ChineseText.topics(theme.topics.map { Optional($0) })) + "</w:p>"
+            // Left-aligned: a justified line before a long list of topics would be stretched.
+            xml += "<w:p><w:pPr><w:keepNext/><w:jc w:val=\"left\"/></w:pPr>" + W.run("【\(theme.label)】", rPr: W.bold)
+                + W.run("\(theme.topicCount)个专题提出：" + ChineseText.topics(theme.topics.map { Optional($0) }, breakable: true)) + "</w:p>"
         }
         item(theme.representative)
         guard !theme.wordings.isEmpty else { return }

@@ -13,8 +13,8 @@ enum ChineseText {
         return CatalogLabel.topic(id)
     }
 
-    /// Several topics compactly, in the order given: "专题1、2，战略研究S4".
-    static func topics(_ ids: [String?]) -> String {
+    /// Several topics compactly, in catalog order: "专题1、2，战略研究S4".
+    static func topics(_ ids: [String?], breakable: Bool = false) -> String {
         var seen: Set<String> = []
         var numbered: [String] = []
         var studies: [String] = []
@@ -24,9 +24,20 @@ enum ChineseText {
             guard seen.insert(id).inserted else { continue }
             if CatalogLabel.isStudy(id) { studies.append(id) } else { numbered.append(id) }
         }
+        // Catalog order (专题2 before 专题10). `breakable`: a zero-width space after each 、 lets
+        // a list longer than a line break there (LibreOffice takes "1、2、6、10" for one word and
+        // would cut a number in two); Word shows nothing for it. Only for such lists: it is a
+        // character of the text for whoever copies it.
+        func ordered(_ ids: [String]) -> [String] {
+            ids.sorted { a, b in
+                let x = Int(a.drop { !$0.isNumber }), y = Int(b.drop { !$0.isNumber })
+                return x != y ? (x ?? .max) < (y ?? .max) : a < b
+            }
+        }
+        let separator = breakable ? "、\u{200B}" : "、"
         var groups: [String] = []
-        if !numbered.isEmpty { groups.append("专题" + numbered.joined(separator: "、")) }
-        if !studies.isEmpty { groups.append("战略研究" + studies.joined(separator: "、")) }
+        if !numbered.isEmpty { groups.append("专题" + ordered(numbered).joined(separator: separator)) }
+        if !studies.isEmpty { groups.append("战略研究" + ordered(studies).joined(separator: separator)) }
         if unknown { groups.append("未识别稿件") }
         return groups.joined(separator: "，")
     }

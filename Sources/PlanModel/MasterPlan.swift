@@ -87,6 +87,9 @@ public struct PlanTheme: Sendable, Hashable, Codable {
         case keyTerm
         /// Lead phrases or statements alike by character n-grams.
         case similarity
+        /// Safeguard measures whose lead phrases name their category (加强组织领导), no other rule
+        /// having placed them.
+        case category
         /// A statement no other draft shares.
         case alone
     }

@@ -61,10 +61,15 @@ public struct ThemeLexicon: Sendable, Hashable, Codable {
     public var leadSimilarity: Double
     /// … or of the whole statements at or above this.
     public var textSimilarity: Double
+    /// Safeguard measures, grouped within their category (`safeguards.yaml`): a measure no other
+    /// rule places whose lead names the category itself (one of its keywords: 加强组织领导,
+    /// 健全经费投入机制) joins the category's theme, named by the category's title, instead of
+    /// standing alone.
+    public var categoryTheme: Bool
 
     public init(
         themes: [Theme] = [], leadPrefixes: [String] = [], keyTermLength: Int = 2, genericKeyTerms: [String] = [],
-        minimumTextScore: Int = 4, leadSimilarity: Double = 0.6, textSimilarity: Double = 0.5
+        minimumTextScore: Int = 4, leadSimilarity: Double = 0.6, textSimilarity: Double = 0.5, categoryTheme: Bool = false
     ) {
         self.themes = themes
         self.leadPrefixes = leadPrefixes
@@ -73,10 +78,11 @@ public struct ThemeLexicon: Sendable, Hashable, Codable {
         self.minimumTextScore = minimumTextScore
         self.leadSimilarity = leadSimilarity
         self.textSimilarity = textSimilarity
+        self.categoryTheme = categoryTheme
     }
 
     enum CodingKeys: String, CodingKey {
-        case themes, leadPrefixes, keyTermLength, genericKeyTerms, minimumTextScore, leadSimilarity, textSimilarity
+        case themes, leadPrefixes, keyTermLength, genericKeyTerms, minimumTextScore, leadSimilarity, textSimilarity, categoryTheme
     }
 
     public init(from decoder: any Decoder) throws {
@@ -88,6 +94,7 @@ public struct ThemeLexicon: Sendable, Hashable, Codable {
         minimumTextScore = try c.decodeIfPresent(Int.self, forKey: .minimumTextScore) ?? 4
         leadSimilarity = try c.decodeIfPresent(Double.self, forKey: .leadSimilarity) ?? 0.6
         textSimilarity = try c.decodeIfPresent(Double.self, forKey: .textSimilarity) ?? 0.5
+        categoryTheme = try c.decodeIfPresent(Bool.self, forKey: .categoryTheme) ?? false
     }
 
     /// The file name under `Templates/`.

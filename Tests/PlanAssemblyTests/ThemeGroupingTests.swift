@@ -43,6 +43,13 @@ struct ThemeGroupingTests {
         return SafeguardClassifier(try! SafeguardCategories.load(from: path))
     }()
 
+    /// The grouper of one safeguard category, as the build makes it (its title, its keywords).
+    static func categoryGrouper(_ category: String?) -> ThemeGrouper {
+        let base = grouper(.safeguard)
+        guard let category, let c = safeguardCategories.lexicon.categories.first(where: { $0.name == category }) else { return base }
+        return base.forCategory(title: AssemblyFixture.outline.safeguards.titles[category] ?? category, keywords: c.keywords)
+    }
+
     /// The grouper's theme of each statement (index of its theme), and the themes. Safeguard
     /// measures are grouped within their category, as the build does (`categoryThemes`).
     static func run(_ fixture: Fixture, kind: PlanItem.Kind) -> (labels: [Int], themes: [PlanTheme]) {
@@ -56,7 +63,9 @@ struct ThemeGroupingTests {
         }
         var categories: [String?] = []
         for item in items where !categories.contains(item.category) { categories.append(item.category) }
-        let themes = categories.flatMap { c in grouper(kind).group(items.filter { $0.category == c }) }
+        let themes = categories.flatMap { c in
+            (kind == .safeguard ? categoryGrouper(c) : grouper(kind)).group(items.filter { $0.category == c })
+        }
         var labels = Array(repeating: -1, count: items.count)
         for (t, theme) in themes.enumerated() {
             for item in theme.statements { for source in item.sources { labels[Int(source.file.dropLast(5))!] = t } }
@@ -70,6 +79,12 @@ struct ThemeGroupingTests {
         let a = PairwiseAgreement(predicted: labels, reference: fixture.statements.map(\.theme))
         print("themes \(name): precision \(String(format: "%.3f", a.precision)) recall \(String(format: "%.3f", a.recall)) "
             + "(\(a.truePairs) of \(a.predictedPairs) predicted pairs, \(a.referencePairs) hand pairs), \(themes.count) themes")
+        if kind == .safeguard {
+            let categories = fixture.statements.map { safeguardCategories.category(title: $0.title ?? "", text: $0.text) }
+            let w = PairwiseAgreement(predicted: labels, reference: fixture.statements.map(\.theme), within: categories)
+            print("  within categories: precision \(String(format: "%.3f", w.precision)) recall \(String(format: "%.3f", w.recall)) "
+                + "(\(w.truePairs) of \(w.predictedPairs) predicted pairs, \(w.referencePairs) hand pairs)")
+        }
         for theme in themes {
             let hands = theme.statements.flatMap { item in item.sources.map { fixture.statements[Int($0.file.dropLast(5))!].theme } }
             let category = theme.representative.category.map { "{\($0)} " } ?? ""
@@ -204,6 +219,37 @@ struct ThemeGroupingTests {
         #expect(themes.reduce(0) { $0 + $1.statements.reduce(0) { $0 + $1.sources.count } } == items.count)
         // Deterministic.
         #expect(grouper.group(items) == themes)
+    }
+
+    @Test("A safeguard measure no rule places whose lead names its category joins the category's theme")
+    func categoryTheme() {
+        var lexicon = ThemeLexicon(
+            themes: [.init(label: "税收优惠", terms: ["税收优惠"])], leadPrefixes: ["加强", "强化", "健全"], keyTermLength: 2,
+            minimumTextScore: 4, categoryTheme: true)
+        func measure(_ title: String, _ topic: String) -> PlanItem {
+            let texts = ["省财政逐年增加。", "多渠道筹措。", "规范使用。", "专款专用。", "落实到位。", "保障平台运行。"]
+            return PlanItem(
+                kind: .safeguard, title: title, text: texts[Int(topic)! - 1], category: "资金投入",
+                sources: [ItemSource(file: "\(topic).docx", topic: topic, location: DraftLocation(paragraph: 1, headingPath: []))])
+        }
+        let items = [
+            measure("加大资金投入", "1"), measure("健全经费投入机制", "2"), measure("强化资金管理", "3"),
+            measure("强化资金管理", "4"),  // a shared key term: joins the category's theme too
+            measure("落实税收优惠", "5"),  // the lexicon first
+            measure("强化运维保障", "6"),  // names no keyword: alone
+        ]
+        let similarity = TextSimilarity(settings: AssemblyFixture.outline.merge)
+        let themes = ThemeGrouper(lexicon: lexicon, similarity: similarity)
+            .forCategory(title: "加大资金投入", keywords: ["资金", "投入", "经费"]).group(items)
+        #expect(themes.map(\.label) == ["加大资金投入", "税收优惠", "强化运维保障"])
+        #expect(themes.map(\.basis) == [.category, .lexicon, .alone])
+        #expect(Set(themes[0].topics) == ["1", "2", "3", "4"])
+        // Off in the lexicon: the measures stand as the other rules leave them.
+        lexicon.categoryTheme = false
+        let plain = ThemeGrouper(lexicon: lexicon, similarity: similarity)
+            .forCategory(title: "加大资金投入", keywords: ["资金", "投入", "经费"]).group(items)
+        #expect(!plain.contains { $0.basis == .category })
+        #expect(plain.map(\.label) == ["强化资金管理", "加大资金投入", "健全经费投入机制", "税收优惠", "强化运维保障"])
     }
 
     @Test("Pairwise agreement counts pairs put together")
