@@ -211,6 +211,7 @@ public struct ThemeGrouper: Sendable {
     }
 
     static func key(of lead: String, prefixes: [String], length: Int) -> String? {
+        guard length > 0 else { return nil }
         let core = core(of: lead, prefixes: prefixes)
         guard core.count >= length else { return nil }
         return String(core.prefix(length))
@@ -298,6 +299,14 @@ public struct PairwiseAgreement: Sendable, Hashable {
     public var truePairs: Int
     public var predictedPairs: Int
     public var referencePairs: Int
+
+    public init(truePairs: Int, predictedPairs: Int, referencePairs: Int) {
+        self.truePairs = truePairs
+        self.predictedPairs = predictedPairs
+        self.referencePairs = referencePairs
+        precision = predictedPairs == 0 ? 1 : Double(truePairs) / Double(predictedPairs)
+        recall = referencePairs == 0 ? 1 : Double(truePairs) / Double(referencePairs)
+    }
 
     /// `predicted[i]` and `reference[i]` are the group labels of statement `i`; with `within`,
     /// only pairs of statements with the same `within` label count (e.g. the same safeguard

@@ -40,6 +40,7 @@ public struct ThemeLexicon: Sendable, Hashable, Codable {
     public func scoped(to kind: String) -> ThemeLexicon {
         var copy = self
         copy.themes = themes.filter { $0.applies(to: kind) }
+        if !keyTermScope.isEmpty && !keyTermScope.contains(kind) { copy.keyTermLength = 0 }
         return copy
     }
 
@@ -53,6 +54,10 @@ public struct ThemeLexicon: Sendable, Hashable, Codable {
     public var keyTermLength: Int
     /// Key terms too generic to group by (发展, 创新 alone say nothing of the idea).
     public var genericKeyTerms: [String]
+    /// The kinds of statement whose key terms group them (empty: all). A task's first
+    /// characters (高端, 智慧, 提升) say little of its field, so tasks may be left out; a scoped
+    /// lexicon without key terms has `keyTermLength` 0.
+    public var keyTermScope: [String]
     /// A statement whose lead phrase names no theme is placed by its text: the theme whose terms
     /// it holds score the most characters, at least this many.
     public var minimumTextScore: Int
@@ -69,7 +74,8 @@ public struct ThemeLexicon: Sendable, Hashable, Codable {
 
     public init(
         themes: [Theme] = [], leadPrefixes: [String] = [], keyTermLength: Int = 2, genericKeyTerms: [String] = [],
-        minimumTextScore: Int = 4, leadSimilarity: Double = 0.6, textSimilarity: Double = 0.5, categoryTheme: Bool = false
+        minimumTextScore: Int = 4, leadSimilarity: Double = 0.6, textSimilarity: Double = 0.5, categoryTheme: Bool = false,
+        keyTermScope: [String] = []
     ) {
         self.themes = themes
         self.leadPrefixes = leadPrefixes
@@ -79,10 +85,11 @@ public struct ThemeLexicon: Sendable, Hashable, Codable {
         self.leadSimilarity = leadSimilarity
         self.textSimilarity = textSimilarity
         self.categoryTheme = categoryTheme
+        self.keyTermScope = keyTermScope
     }
 
     enum CodingKeys: String, CodingKey {
-        case themes, leadPrefixes, keyTermLength, genericKeyTerms, minimumTextScore, leadSimilarity, textSimilarity, categoryTheme
+        case themes, leadPrefixes, keyTermLength, genericKeyTerms, minimumTextScore, leadSimilarity, textSimilarity, categoryTheme, keyTermScope
     }
 
     public init(from decoder: any Decoder) throws {
@@ -95,6 +102,7 @@ public struct ThemeLexicon: Sendable, Hashable, Codable {
         leadSimilarity = try c.decodeIfPresent(Double.self, forKey: .leadSimilarity) ?? 0.6
         textSimilarity = try c.decodeIfPresent(Double.self, forKey: .textSimilarity) ?? 0.5
         categoryTheme = try c.decodeIfPresent(Bool.self, forKey: .categoryTheme) ?? false
+        keyTermScope = try c.decodeIfPresent([String].self, forKey: .keyTermScope) ?? []
     }
 
     /// The file name under `Templates/`.
@@ -120,6 +128,11 @@ public struct ThemeLexicon: Sendable, Hashable, Codable {
                     file: file, line: line,
                     message: "theme \"\(theme.label)\": unknown scope \"\(bad)\" (known: \(scopes.joined(separator: ", ")))")
             }
+        }
+        if let bad = value.keyTermScope.first(where: { !scopes.contains($0) }) {
+            throw TemplateError(
+                file: file, line: TemplateText.line(of: "keyTermScope", in: text),
+                message: "keyTermScope: unknown scope \"\(bad)\" (known: \(scopes.joined(separator: ", ")))")
         }
         for (name, v) in [("leadSimilarity", value.leadSimilarity), ("textSimilarity", value.textSimilarity)] where !(v > 0 && v <= 1) {
             throw TemplateError(file: file, line: TemplateText.line(of: name, in: text), message: "\(name) must be above 0 and at most 1")

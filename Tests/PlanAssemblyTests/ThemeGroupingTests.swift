@@ -29,7 +29,7 @@ struct ThemeGroupingTests {
     }()
     static func grouper(_ kind: PlanItem.Kind) -> ThemeGrouper {
         ThemeGrouper(
-            lexicon: lexicon.scoped(to: kind == .safeguard ? "safeguards" : "principles"),
+            lexicon: lexicon.scoped(to: kind == .safeguard ? "safeguards" : kind == .task ? "tasks" : "principles"),
             similarity: TextSimilarity(settings: AssemblyFixture.outline.merge))
     }
 
@@ -126,6 +126,32 @@ struct ThemeGroupingTests {
         #expect(a.recall >= 0.85)
     }
 
+    /// Key tasks of two catalog parts of Inputs/, grouped blind by hand (`inputs-tasks-*.hand.json`).
+    /// Tasks of one topic are shown under that topic anyway; what the themes add is the same task
+    /// in several topics, so agreement is counted over pairs of statements of different topics.
+    /// 产业科技创新 was used to write the task themes of the lexicon; 科技发展战略 was not (first
+    /// measured after that change: precision 0.667, recall 0.286 of 21 hand pairs). Floors, so
+    /// that a change making either worse is seen.
+    @Test(arguments: [("inputs-tasks-strategy.hand.json", 0.6, 0.25), ("inputs-tasks-industry.hand.json", 0.5, 0.15)])
+    func tasksAcrossTopics(file: String, precision: Double, recall: Double) {
+        let fixture = Self.load(file)
+        let (labels, _) = Self.run(fixture, kind: .task)
+        let topics = fixture.statements.map { $0.topic ?? $0.draft ?? "" }
+        var tp = 0, pp = 0, rp = 0
+        for i in labels.indices {
+            for j in labels.indices where j > i && topics[i] != topics[j] {
+                let p = labels[i] == labels[j], r = fixture.statements[i].theme == fixture.statements[j].theme
+                if p { pp += 1 }
+                if r { rp += 1 }
+                if p && r { tp += 1 }
+            }
+        }
+        let across = PairwiseAgreement(truePairs: tp, predictedPairs: pp, referencePairs: rp)
+        print("task themes \(file), pairs across topics: precision \(String(format: "%.3f", across.precision)) recall \(String(format: "%.3f", across.recall)) (\(tp) of \(pp), \(rp) hand pairs)")
+        #expect(across.precision >= precision)
+        #expect(across.recall >= recall)
+    }
+
     @Test("The shipped outline groups principles and safeguards by theme and asks for a 纲要 edition")
     func shippedOutline() throws {
         let outline = AssemblyFixture.outline
@@ -169,6 +195,7 @@ struct ThemeGroupingTests {
         ("  - label: 开放合作", "  - label: 需求导向", "appears twice"),
         ("    scope: [safeguards]", "    scope: [measures]", "unknown scope"),
         ("leadSimilarity: 0.6", "leadSimilarity: 1.6", "leadSimilarity"),
+        ("keyTermScope: [principles, safeguards]", "keyTermScope: [principles, measures]", "keyTermScope: unknown scope"),
     ])
     func wrongLexicon(replace: String, with: String, message: String) throws {
         let path = AssemblyFixture.templatesPath + "/" + ThemeLexicon.fileName
