@@ -71,21 +71,22 @@ public struct DocxPlanWriter: Sendable {
         }
 
         // Relationships of the main part, in the order the parts are written.
-        var relationships: [PackageParts.Relationship] = []
+        var relationships: [Relationship] = []
         func relate(_ kind: String, _ name: String) -> String {
             let id = "rId\(relationships.count + 1)"
-            relationships.append(.init(id: id, kind: kind, target: name.hasPrefix("word/") ? String(name.dropFirst(5)) : "/" + name))
+            relationships.append(
+                Relationship(id: id, type: RelationshipType(kind: kind), target: name.hasPrefix("word/") ? String(name.dropFirst(5)) : "/" + name))
             return id
         }
         var contentParts: [(name: String, bytes: [UInt8], contentType: String)] = []
-        contentParts.append(("word/numbering.xml", HeadingNumbering.part(headingStyles: styles.headings), ContentType.numbering))
+        contentParts.append(("word/numbering.xml", HeadingNumbering.part(headingStyles: styles.headings), OPCNames.ContentType.numbering))
         _ = relate("numbering", "word/numbering.xml")
         if let comments = body.notes.commentsPart() {
-            contentParts.append(("word/comments.xml", comments, ContentType.comments))
+            contentParts.append(("word/comments.xml", comments, OPCNames.ContentType.comments))
             _ = relate("comments", "word/comments.xml")
         }
         if let footnotes = body.notes.footnotesPart() {
-            contentParts.append(("word/footnotes.xml", footnotes, ContentType.footnotes))
+            contentParts.append(("word/footnotes.xml", footnotes, OPCNames.ContentType.footnotes))
             _ = relate("footnotes", "word/footnotes.xml")
         }
         var referenceIds: [String: String] = [:]
@@ -99,18 +100,18 @@ public struct DocxPlanWriter: Sendable {
 
         // The entries, in their fixed order.
         var entries: [(name: String, bytes: [UInt8], contentType: String?)] = [
-            ("_rels/.rels", PackageParts.packageRelationships(), nil),
-            ("docProps/core.xml", PackageParts.coreProperties(title: plan.title, subject: plan.subtitle, date: date), ContentType.core),
-            ("docProps/app.xml", PackageParts.appProperties(title: plan.title), ContentType.app),
-            ("word/document.xml", document, ContentType.document),
-            ("word/_rels/document.xml.rels", PackageParts.relationships(relationships), nil),
+            ("_rels/.rels", PackageMarkup.packageRelationships(), nil),
+            ("docProps/core.xml", PackageMarkup.coreProperties(title: plan.title, subject: plan.subtitle, date: date), OPCNames.ContentType.coreProperties),
+            ("docProps/app.xml", PackageMarkup.appProperties(title: plan.title), OPCNames.ContentType.extendedProperties),
+            ("word/document.xml", document, OPCNames.ContentType.document),
+            ("word/_rels/document.xml.rels", PackageMarkup.relationships(relationships), nil),
         ]
         entries += contentParts.map { ($0.name, $0.bytes, $0.contentType) }
         for part in reference.parts {
             entries.append((part.name, part.bytes, part.contentType))
             if let rels = part.relationships { entries.append((PackageContents.relationshipsPartName(of: part.name), rels, nil)) }
         }
-        let types = PackageParts.contentTypes(entries.compactMap { entry in entry.contentType.map { (entry.name, $0) } })
+        let types = PackageMarkup.contentTypes(entries.compactMap { entry in entry.contentType.map { (entry.name, $0) } })
 
         var zip = ZipWriter(modificationDate: PlanDate.instant(plan.date) ?? ZipWriter.dosEpoch)
         zip.add("[Content_Types].xml", types)

@@ -1,3 +1,5 @@
+import OOXML
+
 /// The heading list of official documents as a native multilevel list (`numbering.xml`):
 /// 一、 （一） 1. （1）, nothing between number and text (`w:suff="nothing"`), each level tied
 /// to its heading style (`w:pStyle`), so Word, WPS and LibreOffice number the headings and a

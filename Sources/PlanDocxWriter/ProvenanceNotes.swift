@@ -1,3 +1,5 @@
+import OOXML
+
 /// Where each merged item came from, as Word comments (the default: editors trace a statement to
 /// its draft, then delete the comments) or footnotes, or not at all.
 public enum Provenance: String, Sendable, Hashable, CaseIterable {

@@ -1,3 +1,4 @@
+import OOXML
 import Foundation
 
 /// The redline of two renderings of the body: the new document's blocks, with what differs from

@@ -51,11 +51,11 @@ public struct ReferenceDocument: Sendable, Hashable {
     /// The template parts the writer takes: (relationship kind, part in the directory form,
     /// expected root element, content type, required).
     static let templateParts: [(kind: String, name: String, root: String, contentType: String, required: Bool, purpose: String)] = [
-        ("styles", "word/styles.xml", "styles", ContentType.styles, true, "样式"),
-        ("settings", "word/settings.xml", "settings", ContentType.settings, true, "文档设置"),
-        ("webSettings", "word/webSettings.xml", "webSettings", ContentType.webSettings, false, "Web 设置"),
-        ("fontTable", "word/fontTable.xml", "fonts", ContentType.fontTable, true, "字体表及替代字体"),
-        ("theme", "word/theme/theme1.xml", "theme", ContentType.theme, false, "主题"),
+        ("styles", "word/styles.xml", "styles", OPCNames.ContentType.styles, true, "样式"),
+        ("settings", "word/settings.xml", "settings", OPCNames.ContentType.settings, true, "文档设置"),
+        ("webSettings", "word/webSettings.xml", "webSettings", OPCNames.ContentType.webSettings, false, "Web 设置"),
+        ("fontTable", "word/fontTable.xml", "fonts", OPCNames.ContentType.fontTable, true, "字体表及替代字体"),
+        ("theme", "word/theme/theme1.xml", "theme", OPCNames.ContentType.theme, false, "主题"),
     ]
 
     /// The paragraph styles that must exist, by built-in name.
@@ -116,9 +116,7 @@ public struct ReferenceDocument: Sendable, Hashable {
         }
         let mainRelationships = package.relationships(of: package.mainPart)
         var withSource = source
-        withSource.relationships = { part in
-            package.relationships(of: part).map { Link(kind: $0.kind, target: $0.target, targetPart: $0.targetPart, isExternal: $0.isExternal) }
-        }
+        withSource.relationships = { part in package.relationships(of: part) }
         return try build(withSource, sectPr: sectPr) { _, id in
             mainRelationships.first { $0.id == id && !$0.isExternal }?.targetPart
         } mainPart: { kind in
@@ -173,12 +171,12 @@ public struct ReferenceDocument: Sendable, Hashable {
             let relsName = PackageContents.relationshipsPartName(of: name)
             let rels = source.read(relsName)
             parts.append(Part(
-                name: name, bytes: XMLSerializer.document(tree), contentType: isHeader ? ContentType.header : ContentType.footer,
+                name: name, bytes: XMLSerializer.document(tree), contentType: isHeader ? OPCNames.ContentType.header : OPCNames.ContentType.footer,
                 relationshipKind: isHeader ? "header" : "footer", relationships: rels))
             for link in source.relationships(name) where !link.isExternal {
                 guard let target = link.targetPart, copied.insert(target).inserted, let data = source.read(target) else { continue }
                 dependencies.append(Part(
-                    name: target, bytes: data, contentType: source.contentType(target) ?? ContentType.byExtension(target),
+                    name: target, bytes: data, contentType: source.contentType(target) ?? OPCNames.ContentType.byExtension(target),
                     relationshipKind: nil, relationships: nil))
             }
         }
@@ -188,37 +186,19 @@ public struct ReferenceDocument: Sendable, Hashable {
     }
 }
 
-/// A relationship as the loader needs it.
-struct Link: Sendable {
-    var kind: String
-    var target: String
-    var targetPart: String?
-    var isExternal: Bool
-}
-
 /// Where the reference's parts are read from: a directory or a package in memory.
 struct PartSource {
     var origin: String
     var read: (String) -> [UInt8]?
     var contentType: (String) -> String?
-    var relationships: (String) -> [Link] = { _ in [] }
+    var relationships: (String) -> [Relationship] = { _ in [] }
 
     /// The relationships of `part` read from its relationships file (the directory form), with
-    /// targets resolved against the part's folder.
-    func directoryRelationships(of part: String) -> [Link] {
+    /// targets resolved against the part's folder as the reader resolves them.
+    func directoryRelationships(of part: String) -> [Relationship] {
         let relsName = PackageContents.relationshipsPartName(of: part)
-        guard let bytes = read(relsName), let tree = try? XMLTree.parse(bytes, part: relsName, file: origin) else { return [] }
-        let folder = part.split(separator: "/").dropLast().map(String.init)
-        return tree.elements.filter { $0.localName == "Relationship" }.compactMap { element in
-            guard let type = element.attribute("Type", in: nil), let target = element.attribute("Target", in: nil) else { return nil }
-            let external = element.attribute("TargetMode", in: nil) == "External"
-            var segments = target.hasPrefix("/") ? [] : folder
-            for segment in target.split(separator: "/") {
-                if segment == ".." { if !segments.isEmpty { segments.removeLast() } } else if segment != "." { segments.append(String(segment)) }
-            }
-            let kind = type.split(separator: "/").last.map(String.init) ?? type
-            return Link(kind: kind, target: target, targetPart: external ? nil : segments.joined(separator: "/"), isExternal: external)
-        }
+        guard let bytes = read(relsName) else { return [] }
+        return (try? Relationship.parse(relationshipsPart: bytes, source: part, file: origin)) ?? []
     }
 
     /// Parses `bytes` and checks the root element's local name and namespace family.
@@ -234,39 +214,5 @@ struct PartSource {
             throw .malformedPart(origin: origin, part: part, reason: "根元素为 \(tree.qualifiedName)，应为 \(root)")
         }
         return tree
-    }
-}
-
-/// Content types of the parts the writer writes: OOXML's (`OPCNames.ContentType`), one owner.
-enum ContentType {
-    static let document = OPCNames.ContentType.document
-    static let styles = OPCNames.ContentType.styles
-    static let settings = OPCNames.ContentType.settings
-    static let webSettings = OPCNames.ContentType.webSettings
-    static let fontTable = OPCNames.ContentType.fontTable
-    static let numbering = OPCNames.ContentType.numbering
-    static let comments = OPCNames.ContentType.comments
-    static let footnotes = OPCNames.ContentType.footnotes
-    static let endnotes = OPCNames.ContentType.endnotes
-    static let header = OPCNames.ContentType.header
-    static let footer = OPCNames.ContentType.footer
-    static let theme = OPCNames.ContentType.theme
-    static let relationships = OPCNames.ContentType.relationships
-    static let core = OPCNames.ContentType.coreProperties
-    static let app = OPCNames.ContentType.extendedProperties
-
-    /// Images a header may carry; anything else as an opaque stream.
-    static func byExtension(_ name: String) -> String {
-        switch name.split(separator: ".").last.map({ $0.lowercased() }) {
-        case "png": "image/png"
-        case "jpg", "jpeg": "image/jpeg"
-        case "gif": "image/gif"
-        case "bmp": "image/bmp"
-        case "emf": "image/x-emf"
-        case "wmf": "image/x-wmf"
-        case "svg": "image/svg+xml"
-        case "tif", "tiff": "image/tiff"
-        default: "application/octet-stream"
-        }
     }
 }

@@ -1,3 +1,5 @@
+import OOXML
+
 /// A table as WordprocessingML: fixed layout over the width of the text block, borders given
 /// directly (so the table looks the same with a reference that has no "Table Grid" style), a
 /// header row repeated on every page (`w:tblHeader`), rows that do not split across pages.

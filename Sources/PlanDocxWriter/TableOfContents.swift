@@ -1,3 +1,5 @@
+import OOXML
+
 /// The table of contents: a `TOC \o "1-3" \h \z \u` complex field marked dirty, so Word and WPS
 /// rebuild it when the file opens (with `w:updateFields` in the reference's settings), and a
 /// pre-rendered result — one hyperlinked entry per heading of levels 1–3, with its list label and

@@ -138,9 +138,7 @@ public struct DraftAnnotator: Sendable {
 
             // Relationship from the main part.
             let relsPart = PackageContents.relationshipsPartName(of: main)
-            let relType = isStrict
-                ? "http://purl.oclc.org/ooxml/officeDocument/relationships/comments"
-                : "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+            let relType = RelationshipType(kind: "comments", strict: isStrict).rawValue
             let existingIds = Set(package.relationships(of: main).map(\.id))
             var n = existingIds.count + 1
             while existingIds.contains("rId\(n)") { n += 1 }
@@ -149,7 +147,7 @@ public struct DraftAnnotator: Sendable {
                 replaced[relsName] = try Self.appendChild(relationship, to: data, part: relsName)
             } else {
                 let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
-                    + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\(relationship)</Relationships>"
+                    + "<Relationships xmlns=\"\(OPCNames.Namespace.packageRelationships)\">\(relationship)</Relationships>"
                 added.append((relsPart, Array(xml.utf8)))
             }
             // Content type.
@@ -229,30 +227,5 @@ public struct DraftAnnotator: Sendable {
                 + Array("</\(root.qualifiedName)>".utf8) + Array(data[root.end...])
         }
         return Array(data[..<root.endTagStart]) + Array(markup.utf8) + Array(data[root.endTagStart...])
-    }
-}
-
-enum XMLEscape {
-    /// Text content: markup characters escaped, characters XML 1.0 forbids dropped.
-    static func text(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    static func attribute(_ s: String) -> String {
-        text(s).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\t", with: "&#9;")
-            .replacingOccurrences(of: "\n", with: "&#10;").replacingOccurrences(of: "\r", with: "&#13;")
     }
 }

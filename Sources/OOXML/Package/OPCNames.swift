@@ -37,5 +37,21 @@ public enum OPCNames {
         public static let relationships = "application/vnd.openxmlformats-package.relationships+xml"
         public static let coreProperties = "application/vnd.openxmlformats-package.core-properties+xml"
         public static let extendedProperties = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+
+        /// Media a part may be (the images of a header) by its extension; anything else as an
+        /// opaque stream.
+        public static func byExtension(_ name: String) -> String {
+            switch name.split(separator: ".").last.map({ $0.lowercased() }) {
+            case "png": "image/png"
+            case "jpg", "jpeg": "image/jpeg"
+            case "gif": "image/gif"
+            case "bmp": "image/bmp"
+            case "emf": "image/x-emf"
+            case "wmf": "image/x-wmf"
+            case "svg": "image/svg+xml"
+            case "tif", "tiff": "image/tiff"
+            default: "application/octet-stream"
+            }
+        }
     }
 }

@@ -4,19 +4,29 @@
 /// Strict (`http://purl.oclc.org/ooxml/officeDocument/relationships/…`) or the OPC package
 /// namespace (`http://schemas.openxmlformats.org/package/2006/relationships/…`); the namespace
 /// is compared case-insensitively, as some producers write `officedocument` in lower case.
-struct RelationshipType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-    let rawValue: String
+public struct RelationshipType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
     /// The kind after a known namespace ("styles", "metadata/core-properties"), or the whole URI.
-    let kind: String
+    public let kind: String
 
-    init(rawValue: String) {
+    public init(rawValue: String) {
         self.rawValue = rawValue
         kind = RelationshipType.kind(of: rawValue)
     }
 
-    static func == (a: RelationshipType, b: RelationshipType) -> Bool { a.kind == b.kind }
-    func hash(into hasher: inout Hasher) { hasher.combine(kind) }
-    var description: String { rawValue }
+    public static func == (a: RelationshipType, b: RelationshipType) -> Bool { a.kind == b.kind }
+    public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
+    public var description: String { rawValue }
+
+    /// The type of `kind` ("comments", "header") written in the Transitional namespace, or the
+    /// Strict one; "metadata/…" kinds in the OPC package namespace.
+    public init(kind: String, strict: Bool = false) {
+        if kind.hasPrefix("metadata/") {
+            self.init(rawValue: RelationshipType.package + kind)
+        } else {
+            self.init(rawValue: (strict ? RelationshipType.strict : RelationshipType.transitional) + kind)
+        }
+    }
 
     private static let transitional = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
     private static let strict = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
@@ -36,18 +46,18 @@ struct RelationshipType: RawRepresentable, Hashable, Sendable, CustomStringConve
     private init(_ suffix: String) { self.init(rawValue: RelationshipType.transitional + suffix) }
 
     /// The main part (`word/document.xml` in Word's layout).
-    static let officeDocument = RelationshipType("officeDocument")
-    static let styles = RelationshipType("styles")
-    static let numbering = RelationshipType("numbering")
-    static let comments = RelationshipType("comments")
-    static let footnotes = RelationshipType("footnotes")
-    static let endnotes = RelationshipType("endnotes")
-    static let settings = RelationshipType("settings")
-    static let header = RelationshipType("header")
-    static let footer = RelationshipType("footer")
-    static let hyperlink = RelationshipType("hyperlink")
-    static let image = RelationshipType("image")
-    static let extendedProperties = RelationshipType("extended-properties")
+    public static let officeDocument = RelationshipType("officeDocument")
+    public static let styles = RelationshipType("styles")
+    public static let numbering = RelationshipType("numbering")
+    public static let comments = RelationshipType("comments")
+    public static let footnotes = RelationshipType("footnotes")
+    public static let endnotes = RelationshipType("endnotes")
+    public static let settings = RelationshipType("settings")
+    public static let header = RelationshipType("header")
+    public static let footer = RelationshipType("footer")
+    public static let hyperlink = RelationshipType("hyperlink")
+    public static let image = RelationshipType("image")
+    public static let extendedProperties = RelationshipType("extended-properties")
     /// `docProps/core.xml`, from the package.
-    static let coreProperties = RelationshipType(rawValue: RelationshipType.package + "metadata/core-properties")
+    public static let coreProperties = RelationshipType(rawValue: RelationshipType.package + "metadata/core-properties")
 }

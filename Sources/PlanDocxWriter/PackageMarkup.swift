@@ -3,19 +3,12 @@ import OOXML
 
 /// The package-level parts the writer generates: `[Content_Types].xml`, relationships, core and
 /// extended properties.
-enum PackageParts {
-    /// A relationship from `word/document.xml`.
-    struct Relationship {
-        var id: String
-        var kind: String
-        var target: String
-    }
-
+enum PackageMarkup {
     /// `[Content_Types].xml`: defaults for relationships, XML and the media extensions present,
     /// an override for every other XML part.
     static func contentTypes(_ parts: [(name: String, contentType: String)]) -> [UInt8] {
         var xml = Namespace.declaration + "<Types xmlns=\"\(Namespace.contentTypes)\">"
-        xml += "<Default Extension=\"rels\" ContentType=\"\(ContentType.relationships)\"/>"
+        xml += "<Default Extension=\"rels\" ContentType=\"\(OPCNames.ContentType.relationships)\"/>"
         xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
         var extensions: [String: String] = [:]
         for part in parts where !part.name.hasSuffix(".xml") && !part.name.hasSuffix(".rels") {
@@ -35,21 +28,17 @@ enum PackageParts {
     /// `_rels/.rels`.
     static func packageRelationships() -> [UInt8] {
         relationships([
-            Relationship(id: "rId1", kind: "officeDocument", target: "word/document.xml"),
-            Relationship(id: "rId2", kind: "core-properties", target: "docProps/core.xml"),
-            Relationship(id: "rId3", kind: "extended-properties", target: "docProps/app.xml"),
+            Relationship(id: "rId1", type: .officeDocument, target: "word/document.xml"),
+            Relationship(id: "rId2", type: .coreProperties, target: "docProps/core.xml"),
+            Relationship(id: "rId3", type: .extendedProperties, target: "docProps/app.xml"),
         ])
     }
 
-    /// A relationships part. Kinds are relationship-type suffixes; the core properties live
-    /// under the package namespace.
+    /// A relationships part.
     static func relationships(_ relationships: [Relationship]) -> [UInt8] {
         var xml = Namespace.declaration + "<Relationships xmlns=\"\(Namespace.packageRelationships)\">"
         for relationship in relationships {
-            let type = relationship.kind == "core-properties"
-                ? OPCNames.Namespace.corePropertiesRelationship
-                : Namespace.relationshipBase + relationship.kind
-            xml += "<Relationship Id=\"\(relationship.id)\" Type=\"\(type)\" Target=\"\(XMLEscape.attribute(relationship.target))\"/>"
+            xml += "<Relationship Id=\"\(relationship.id)\" Type=\"\(relationship.type.rawValue)\" Target=\"\(XMLEscape.attribute(relationship.target))\"/>"
         }
         return Array((xml + "</Relationships>").utf8)
     }
