@@ -55,7 +55,11 @@ public enum CheckSummary {
         var version = d.version ?? "未注明稿次"
         if let modified = d.source.modified { version += "，文档修改时间 \(modified.prefix(10))" }
         out += "  稿次：\(version)\n"
-        if let newer = d.supersededBy { out += "  注意：已有更新的稿件《\(newer)》，本稿不参与汇总\n" }
+        if let taken = d.supersededBy, SupersedeResolver.isParallel(d) {
+            out += "  注意：与《\(taken)》两个版本无法区分先后，按文件名顺序采用了后者，本稿不参与汇总（请确认以哪一份为准）\n"
+        } else if let newer = d.supersededBy {
+            out += "  注意：已有更新的稿件《\(newer)》，本稿不参与汇总\n"
+        }
 
         let found = Set(d.sections.map(\.kind))
         let marks = sectionNames.filter { $0.0 != .projects && $0.0 != .appendix || found.contains($0.0) }

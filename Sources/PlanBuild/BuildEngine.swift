@@ -345,10 +345,13 @@ public struct BuildSummary: Sendable {
     /// Catalog entries with a draft.
     public var present: Int { plan.coverage.filter { $0.status == .present }.count }
 
-    /// "used 3, superseded 0, unassigned 0, rejected 1, ignored 1"
+    /// "used 3, superseded 0, unassigned 0, rejected 1, ignored 1"; "parallel N" after
+    /// superseded when parallel versions were set aside.
     public var statusCounts: String {
-        "used \(count(.used)), superseded \(count(.superseded)), unassigned \(count(.unassigned)), "
-            + "rejected \(count(.rejected)), ignored \(count(.ignored))"
+        let parallel = count(.parallel)
+        return "used \(count(.used)), superseded \(count(.superseded)), "
+            + (parallel > 0 ? "parallel \(parallel), " : "")
+            + "unassigned \(count(.unassigned)), rejected \(count(.rejected)), ignored \(count(.ignored))"
     }
 
     /// "coverage 3/35, conflicts 0"

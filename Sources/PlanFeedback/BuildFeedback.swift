@@ -29,7 +29,7 @@ public enum BuildFeedback {
         var keys: [(String, String)] = []
         for record in plan.inputs.sorted(by: { $0.file < $1.file }) {
             switch record.status {
-            case .used, .superseded, .unassigned: break
+            case .used, .superseded, .parallel, .unassigned: break
             case .rejected, .ignored: continue
             }
             let key = draftKey(record).map { fullKey($0, record: record, plan: plan, date: annotator.date) }

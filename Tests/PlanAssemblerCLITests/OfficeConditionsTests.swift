@@ -1,6 +1,8 @@
 import Foundation
+import OOXML
 import PlanBuild
 import Testing
+import TestSupport
 
 /// Issue 15: the drop folder under office conditions (names that clash, the output folder
 /// inside the drop folder, long names, overlapping builds, failing commits, special files).
@@ -278,6 +280,14 @@ extension OfficeConditionsTests {
         let reason = (dropped["reason"] as? String) ?? ""
         #expect(reason.hasPrefix("两个版本无法区分先后") && reason.contains(a), "\(reason)")
         #expect(!reason.contains("更新稿件"))
+        // Its own status, with the version taken instead; not `superseded`, no `supersededBy`.
+        #expect(dropped["status"] as? String == "parallel", "\(dropped)")
+        #expect(dropped["takenInstead"] as? String == a)
+        #expect(dropped["supersededBy"] == nil)
+        #expect(records.first { $0["file"] as? String == a }?["status"] as? String == "used")
+        let validator = try JSONSchemaValidator(
+            schemaData: Data(contentsOf: CLI.projectRoot.appendingPathComponent("Templates/schema/master-plan.schema.json")))
+        #expect(try validator.validate(Data(contentsOf: out.appendingPathComponent("master-plan.json"))) == [])
         let draft = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("drafts/新材料领域科技发展规划（征求意见稿）甲.json"))) as! [String: Any]
         let warnings = (draft["diagnostics"] as! [[String: Any]]).filter { $0["code"] as? String == "extract.supersede-uncertain" }
         #expect(warnings.count == 1)
@@ -288,6 +298,14 @@ extension OfficeConditionsTests {
         #expect(!report.contains("替代旧稿《\(b)》"))
         let row = try #require(report.components(separatedBy: "<tr").first { $0.contains(">\(b)<") && $0.hasPrefix(" class=\"input") })
         #expect(row.contains("两个版本无法区分先后") && !row.contains("已被新稿替代"), "\(row)")
+        #expect(report.contains("无法区分先后 1"), "the summary card counts the parallel version")
+        // The DOCX coverage table does not call it replaced (已替代) either.
+        let docx = try String(
+            decoding: PackageContents.read(docx: out.appendingPathComponent("master-plan.docx").path).parts["word/document.xml"]!, as: UTF8.self)
+        #expect(docx.contains("两个版本无法区分先后，未采用") && !docx.contains("已替代"), "coverage table")
+        // The build's line counts it apart.
+        let run = try CLI.run(["build", inputs.path, "--out", out.path])
+        #expect(run.stdout.contains("superseded 0, parallel 1,"), "\(run.stdout)")
     }
 }
 
