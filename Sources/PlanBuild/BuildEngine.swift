@@ -272,7 +272,7 @@ public final class OutputLock: @unchecked Sendable {
 
     /// mkdir -p with the system's reason: nil when `path` is a folder, else the path that could
     /// not be made and errno.
-    static func makeDirectories(_ path: String) -> (String, Int32)? {
+    public static func makeDirectories(_ path: String) -> (String, Int32)? {
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             prefix += "/" + component

@@ -25,7 +25,9 @@ final class InputBytes {
     /// Reads the regular file at `path` with `open(2)`/`read(2)`. Refuses a file larger than
     /// `maxSize` before reading it (`.fileTooLarge`), and anything that is not a regular file (`.io`).
     init(contentsOf path: String, file: String, maxSize: Int64) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO (or device) named like a draft is opened without waiting for a
+        // writer, then refused below as not a regular file (reads of a regular file never block).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw InputBytes.ioError(file: file, what: "cannot open") }
         defer { close(fd) }
         var info = stat()
