@@ -100,9 +100,8 @@ public struct DraftBuild: Sendable {
         // Pass 1: the header of every draft (and the whole extraction while it fits).
         progress?.start(phase: "reading", total: candidates.count)
         let started = Date().timeIntervalSince1970
-        let firstPass: [FirstPass] = try await ParallelMap.run(
-            candidates, jobs: jobs, budget: memoryBudget, cost: { ParallelMap.fileSize($0.path) }
-        ) { entry in
+        let fileSize: (DropFolder.Entry) -> Int64 = { ParallelMap.fileSize($0.path) }
+        let firstPass: [FirstPass] = try await ParallelMap.run(candidates, jobs: jobs, budget: memoryBudget, cost: fileSize) { entry in
             defer { progress?.step(entry.name) }
             do throws(DocxReadError) {
                 return .read(try readDraft(entry, extractor: extractor, keep: !spill, started: started))

@@ -340,13 +340,19 @@ struct ParallelMapBudgetTests {
         private let lock = NSLock()
         private var now = 0
         private(set) var most = 0
-        func enter() { lock.withLock { now += 1; most = max(most, now) } }
+        func enter() {
+            lock.withLock {
+                now += 1
+                most = max(most, now)
+            }
+        }
         func leave() { lock.withLock { now -= 1 } }
     }
 
     static func run(costs: [Int64], jobs: Int, budget: Int64) async throws -> (results: [Int], most: Int) {
         let flight = InFlight()
-        let results = try await ParallelMap.run(Array(costs.indices), jobs: jobs, budget: budget, cost: { costs[$0] }) { i in
+        let cost: (Int) -> Int64 = { costs[$0] }
+        let results = try await ParallelMap.run(Array(costs.indices), jobs: jobs, budget: budget, cost: cost) { i in
             flight.enter()
             defer { flight.leave() }
             usleep(30_000)  // long enough for the pool to start whatever it is allowed to
