@@ -40,8 +40,13 @@ public struct DocxReadError: Error, Sendable, Hashable, CustomStringConvertible 
         case encryptedEntries(entry: String)
         /// A compression method libzip cannot inflate here.
         case unsupportedCompression(entry: String, method: String)
-        /// A part or the whole package inflates past a limit, or lies about its size.
+        /// A part or the parts read inflate past a limit, or lie about their size.
         case sizeLimit(entry: String?, message: String)
+        /// The file itself is larger than `ReadLimits.maxFileSize` (it would be held in memory whole).
+        case fileTooLarge(size: Int64, limit: Int64)
+        /// A text node of an XML part is longer than libxml2 accepts without `XML_PARSE_HUGE`
+        /// (10,000,000 bytes): the part is well-formed, but too large to read safely.
+        case textNodeLimit(part: String, line: Int, limit: Int)
         /// More entries than the limit.
         case tooManyEntries(count: Int, limit: Int)
         /// Two entries with the same part name (forbidden by OPC).
@@ -78,6 +83,8 @@ public struct DocxReadError: Error, Sendable, Hashable, CustomStringConvertible 
             case .encryptedEntries: "encrypted"
             case .unsupportedCompression: "unsupported-compression"
             case .sizeLimit: "size-limit"
+            case .fileTooLarge: "file-too-large"
+            case .textNodeLimit: "text-node-limit"
             case .tooManyEntries: "size-limit"
             case .duplicateEntry: "duplicate-entry"
             case .unicodePathConflict: "duplicate-entry"
@@ -105,6 +112,9 @@ public struct DocxReadError: Error, Sendable, Hashable, CustomStringConvertible 
             case .encryptedEntries(let e): "encrypted zip entries (entry \(e)): the package is password-protected"
             case .unsupportedCompression(let e, let m): "unsupported compression method \(m) (entry \(e))"
             case .sizeLimit(let e, let m): "size limit exceeded" + (e.map { " (entry \($0))" } ?? "") + ": \(m)"
+            case .fileTooLarge(let s, let l): "the file is \(s) bytes, larger than the \(l)-byte limit for a whole file (ReadLimits.maxFileSize)"
+            case .textNodeLimit(let p, let line, let l):
+                "\(p): a text node" + (line > 0 ? " ending near line \(line)" : "") + " is larger than \(l) bytes, the most libxml2 reads in one text node (XML_MAX_TEXT_LENGTH)"
             case .tooManyEntries(let c, let l): "too many zip entries (\(c), limit \(l))"
             case .duplicateEntry(let n): "ambiguous package: two zip entries named \(n)"
             case .unicodePathConflict(let h, let u):

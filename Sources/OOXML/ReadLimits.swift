@@ -1,6 +1,13 @@
 /// Bounds that stop zip bombs, oversize parts and pathological XML before the work is done.
 /// Defaults are sized for real drafts (a 4,000-page draft's document.xml is ~60 MB).
+///
+/// The size limits follow what is read: only the parts a reader inflates (the XML parts,
+/// never the media) count against `maxEntrySize`, `maxTotalSize` and `maxCompressionRatio`, so
+/// a 600 MB draft full of pictures with a few MB of XML is read. The file as a whole is bounded
+/// only by `maxFileSize`, because it is held in memory while its parts are inflated.
 public struct ReadLimits: Sendable, Hashable {
+    /// Largest file read (it is held in memory whole while its parts are inflated).
+    public var maxFileSize: Int64
     /// Largest uncompressed size of one entry that is read.
     public var maxEntrySize: Int64
     /// Largest sum of uncompressed sizes of the entries that are read.
@@ -15,6 +22,7 @@ public struct ReadLimits: Sendable, Hashable {
     public var maxXMLDepth: Int
 
     public init(
+        maxFileSize: Int64 = 2 << 30,
         maxEntrySize: Int64 = 256 << 20,
         maxTotalSize: Int64 = 512 << 20,
         maxCompressionRatio: Int64 = 200,
@@ -22,6 +30,7 @@ public struct ReadLimits: Sendable, Hashable {
         maxEntries: Int = 10_000,
         maxXMLDepth: Int = 256
     ) {
+        self.maxFileSize = maxFileSize
         self.maxEntrySize = maxEntrySize
         self.maxTotalSize = maxTotalSize
         self.maxCompressionRatio = maxCompressionRatio

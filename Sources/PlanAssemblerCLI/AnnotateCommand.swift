@@ -33,9 +33,18 @@ struct AnnotateCommand: AsyncParsableCommand {
             switch outcome {
             case .failed(_, let error):
                 failed = true
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("error: \(MessageText.escaped("\(error)"))\n".utf8))
             case .extracted(let draft):
-                guard let source = paths[draft.source.file], let data = FileManager.default.contents(atPath: source) else { continue }
+                guard let source = paths[draft.source.file] else { continue }
+                let data: Data
+                do {
+                    data = try Data(contentsOf: URL(fileURLWithPath: source))
+                } catch {
+                    // Read a moment ago, gone or unreadable now: said with the system's reason.
+                    failed = true
+                    FileHandle.standardError.write(Data("error: \(MessageText.describe(error))\n".utf8))
+                    continue
+                }
                 let target = (out as NSString).appendingPathComponent(draft.source.file)
                 let bytes: [UInt8]
                 do {
@@ -45,13 +54,14 @@ struct AnnotateCommand: AsyncParsableCommand {
                 } catch {
                     // Read, but not copied faithfully (a damaged part the reader does not need…).
                     failed = true
-                    FileHandle.standardError.write(Data("error: \(draft.source.file): cannot annotate: \(error)\n".utf8))
+                    FileHandle.standardError.write(
+                        Data("error: \(MessageText.escaped(draft.source.file)): cannot annotate: \(MessageText.escaped("\(error)"))\n".utf8))
                     continue
                 }
                 do {
                     try AtomicFile.write(bytes, to: target)
                 } catch {
-                    FileHandle.standardError.write(Data("error: \(target): \(error)\n".utf8))
+                    FileHandle.standardError.write(Data("error: \(MessageText.escaped("\(error)"))\n".utf8))
                     throw ExitStatus.outputFailed
                 }
             }

@@ -28,8 +28,8 @@ struct CheckCommand: AsyncParsableCommand {
             switch outcome {
             case .failed(let file, let error):
                 failed = true
-                print("草稿：\(file)\n  无法读取：\(error.reason)")
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                print("草稿：\(MessageText.escaped(file))\n  无法读取：\(MessageText.escaped("\(error.reason)"))")
+                FileHandle.standardError.write(Data("error: \(MessageText.escaped("\(error)"))\n".utf8))
             case .extracted(let draft):
                 print(CheckSummary.render(draft, templates: set), terminator: "")
             }
@@ -43,7 +43,8 @@ public enum CheckSummary {
     static let sectionNames: [(SectionKind, String)] = SectionKind.allCases.map { ($0, $0.chineseName) }
 
     public static func render(_ d: DraftExtraction, templates: TemplateSet) -> String {
-        var out = "草稿：\(d.source.file)\n"
+        // File names are escaped (control characters shown as \u{…}): a name never drives the terminal.
+        var out = "草稿：\(MessageText.escaped(d.source.file))\n"
         if let id = d.topic.id, let topic = templates.catalog.topic(id) {
             let by = d.topic.matchedBy.map(signalName).joined(separator: "、")
             out += "  识别为：\(topicLabel(id))“\(topic.title)”（置信度 \(percent(d.topic.confidence))，依据：\(by)）\n"
@@ -56,7 +57,11 @@ public enum CheckSummary {
         var version = d.version ?? "未注明稿次"
         if let modified = d.source.modified { version += "，文档修改时间 \(modified.prefix(10))" }
         out += "  稿次：\(version)\n"
-        if let newer = d.supersededBy { out += "  注意：已有更新的稿件《\(newer)》，本稿不参与汇总\n" }
+        if let taken = d.supersededBy, SupersedeResolver.isParallel(d) {
+            out += "  注意：与《\(MessageText.escaped(taken))》两个版本无法区分先后，按文件名顺序采用了后者，本稿不参与汇总（请确认以哪一份为准）\n"
+        } else if let newer = d.supersededBy {
+            out += "  注意：已有更新的稿件《\(MessageText.escaped(newer))》，本稿不参与汇总\n"
+        }
 
         let found = Set(d.sections.map(\.kind))
         let marks = sectionNames.filter { $0.0 != .projects && $0.0 != .appendix || found.contains($0.0) }

@@ -24,10 +24,11 @@ struct DraftFileOptions: ParsableArguments {
 /// Creates the folder a per-draft command writes into; a folder that cannot be created is an
 /// output failure (exit status 2), named on stderr.
 func createOutputFolder(_ out: String) throws {
-    do {
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-    } catch {
-        FileHandle.standardError.write(Data("error: \(out): cannot create the output folder: \(error.localizedDescription)\n".utf8))
+    // mkdir -p by hand: the folder that could not be made and the system's reason (strerror),
+    // control characters escaped (Foundation's error here is a bare NSCocoaErrorDomain 512).
+    if let (at, code) = OutputLock.makeDirectories(out) {
+        FileHandle.standardError.write(
+            Data("error: \(MessageText.escaped(out)): cannot create the output folder: \(MessageText.escaped(at)): \(String(cString: strerror(code)))\n".utf8))
         throw ExitStatus.outputFailed
     }
 }
@@ -59,14 +60,14 @@ struct ExtractCommand: AsyncParsableCommand {
             switch outcome {
             case .failed(_, let error):
                 failed = true
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("error: \(MessageText.escaped("\(error)"))\n".utf8))
             case .extracted(let draft):
                 let name = (draft.source.file as NSString).deletingPathExtension + ".json"
                 let path = (out as NSString).appendingPathComponent(name)
                 do {
                     try AtomicFile.write(ProductJSON.encode(draft), to: path)
                 } catch {
-                    FileHandle.standardError.write(Data("error: \(path): \(error)\n".utf8))
+                    FileHandle.standardError.write(Data("error: \(MessageText.escaped("\(error)"))\n".utf8))
                     throw ExitStatus.outputFailed
                 }
             }

@@ -143,12 +143,19 @@ struct DraftSnapshot: Equatable {
         self = DraftSnapshot(folder: folder, includeAll: true)
     }
 
+    /// Names are read as bytes, as the build reads them: a name that is not UTF-8 (GBK) is seen
+    /// under its readable rendering (`\xC4\xE3….docx`, the name the build reports), so adding or
+    /// changing such a draft triggers a rebuild like any other.
     init(folder: String, includeAll: Bool = false) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names {
-            let path = (folder as NSString).appendingPathComponent(name)
+        guard let raw = DropFolder.rawNames(folder) else { return }
+        let base = Array(folder.utf8) + (folder.hasSuffix("/") ? [] : [0x2F])
+        for bytes in raw {
+            let name = String(validating: bytes, as: UTF8.self) ?? DropFolder.rawNameRendering(bytes)
             var info = stat()
-            guard stat(path, &info) == 0 else { continue }
+            let found = (base + bytes + [0]).withUnsafeBufferPointer { path in
+                path.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &info) == 0 }
+            }
+            guard found else { continue }
             let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
             if !includeAll, DropFolder.ignoreReason(name, isDirectory: isDirectory) != nil { continue }
             files[name] = FileSignature(info)
@@ -164,7 +171,7 @@ struct DraftSnapshot: Equatable {
         var description: String {
             var parts: [String] = []
             for (sign, names) in [("+", added), ("~", changed), ("-", removed)] where !names.isEmpty {
-                let shown = names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
+                let shown = names.prefix(3).map(MessageText.escaped).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
                 parts.append("\(sign)\(names.count) \(shown)")
             }
             return parts.joined(separator: "; ")

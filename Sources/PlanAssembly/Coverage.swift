@@ -82,6 +82,11 @@ enum InputAccounting {
                     }
                     r.reason = "未能确定所属专题，未汇总" + (near.isEmpty ? "" : "；最接近：" + near.joined(separator: "、"))
                 }
+            case .parallel:
+                if r.takenInstead == nil { r.takenInstead = draft.supersededBy }
+                if r.reason == nil, let other = r.takenInstead {
+                    r.reason = "两个版本无法区分先后：按文件名顺序采用“\(other)”，本稿未汇总（请确认以哪一份为准）"
+                }
             case .rejected, .ignored:
                 break
             }

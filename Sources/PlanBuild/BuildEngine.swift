@@ -187,7 +187,9 @@ public struct BuildEngine: Sendable {
             throw .strict(rejected: rejected, unassigned: unassigned)
         }
 
-        var feedback: [(name: String, bytes: [UInt8])] = []
+        // The annotated copies are staged one by one as they are made (never all in memory).
+        var feedback: [String] = []
+        var feedbackKeys: [UInt8]?
         let previous = PlanComparison.previousPlan(since ?? (out as NSString).appendingPathComponent("master-plan.json"))
         let changes = PlanComparison.compare(previous: previous, current: plan)
         // The report and the DOCX list changes only when there are some: a first build and a
@@ -209,11 +211,14 @@ public struct BuildEngine: Sendable {
             // Each editor's own draft back with the findings as Word comments.
             let extractor = DraftExtractor(templates: templates)
             let cache = build.cache
-            feedback = BuildFeedback.annotatedDrafts(
+            feedbackKeys = try BuildFeedback.annotatedDrafts(
                 folder: folder.path, plan: plan, annotator: DraftAnnotator(date: DraftFeedback.dateFromEnvironment()),
                 previous: out, draftKey: { record in record.sha256.flatMap { sha in cache?.key(file: record.file, sha256: sha) } },
-                extract: { extractor.extract($0, fileName: $1) })
-            for (name, bytes) in feedback where name != BuildFeedback.keysPath { try staging.write(name, bytes) }
+                extract: { extractor.extract($0, fileName: $1) },
+                emit: { name, bytes in
+                    try staging.write(name, bytes)
+                    feedback.append(name)
+                })
         } catch {
             throw .render(reason: MessageText.describe(error))
         }
@@ -221,10 +226,10 @@ public struct BuildEngine: Sendable {
             try staging.commit(staleUnder: "drafts")
             // A redline of an earlier build's changes no longer describes this one.
             if shown == nil { try? FileManager.default.removeItem(atPath: (out as NSString).appendingPathComponent(Self.redlineFile)) }
-            BuildFeedback.removeStale(in: out, keeping: Set(feedback.map(\.name)))
+            BuildFeedback.removeStale(in: out, keeping: Set(feedback))
             // The annotated copies' reuse keys are cache state: beside the cache, after the outputs.
-            if let keys = feedback.first(where: { $0.name == BuildFeedback.keysPath }) {
-                try? AtomicFile.write(keys.bytes, to: (out as NSString).appendingPathComponent(BuildFeedback.keysPath))
+            if let keys = feedbackKeys {
+                try? AtomicFile.write(keys, to: (out as NSString).appendingPathComponent(BuildFeedback.keysPath))
             }
         } catch let error as OutputStaging.CommitError {
             throw .commit(path: error.path, reason: "无法替换输出文件：\(error.reason)（其余输出保持原样）")
@@ -268,7 +273,7 @@ public final class OutputLock: @unchecked Sendable {
 
     /// mkdir -p with the system's reason: nil when `path` is a folder, else the path that could
     /// not be made and errno.
-    static func makeDirectories(_ path: String) -> (String, Int32)? {
+    public static func makeDirectories(_ path: String) -> (String, Int32)? {
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             prefix += "/" + component
@@ -346,10 +351,13 @@ public struct BuildSummary: Sendable {
     /// Catalog entries with a draft.
     public var present: Int { plan.coverage.filter { $0.status == .present }.count }
 
-    /// "used 3, superseded 0, unassigned 0, rejected 1, ignored 1"
+    /// "used 3, superseded 0, unassigned 0, rejected 1, ignored 1"; "parallel N" after
+    /// superseded when parallel versions were set aside.
     public var statusCounts: String {
-        "used \(count(.used)), superseded \(count(.superseded)), unassigned \(count(.unassigned)), "
-            + "rejected \(count(.rejected)), ignored \(count(.ignored))"
+        let parallel = count(.parallel)
+        return "used \(count(.used)), superseded \(count(.superseded)), "
+            + (parallel > 0 ? "parallel \(parallel), " : "")
+            + "unassigned \(count(.unassigned)), rejected \(count(.rejected)), ignored \(count(.ignored))"
     }
 
     /// "coverage 3/35, conflicts 0"

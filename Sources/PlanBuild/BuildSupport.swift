@@ -13,24 +13,45 @@ public protocol BuildProgress: Sendable {
 /// and extraction, so a task runs to completion once started). Results come back in input
 /// order, so nothing downstream depends on scheduling; the first error thrown is rethrown.
 public enum ParallelMap {
+    /// `transform` over `items`, at most `jobs` at a time, results in the order of `items`.
+    /// With a `budget`, an item is started only while the `cost`s of the items in flight stay
+    /// within it (one item is always allowed, however costly): memory bounded by bytes, not by
+    /// `jobs` × the largest item. Items start in their order, so the result never depends on it.
     public static func run<T: Sendable, R: Sendable>(
-        _ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) throws -> R
+        _ items: [T], jobs: Int, budget: Int64 = .max, cost: (T) -> Int64 = { _ in 0 },
+        _ transform: @escaping @Sendable (T) throws -> R
     ) async throws -> [R] {
-        try await withThrowingTaskGroup(of: (Int, R).self) { group in
+        let costs = items.map(cost)
+        return try await withThrowingTaskGroup(of: (Int, R).self) { group in
             var results = [R?](repeating: nil, count: items.count)
             var next = 0
+            var running = 0
+            var inFlight: Int64 = 0
+            func canLaunch() -> Bool {
+                next < items.count && running < max(1, jobs) && (running == 0 || inFlight + costs[next] <= budget)
+            }
             func launch() {
                 let i = next
                 next += 1
+                running += 1
+                inFlight += costs[i]
                 group.addTask { (i, try transform(items[i])) }
             }
-            while next < min(max(1, jobs), items.count) { launch() }
+            while canLaunch() { launch() }
             while let (i, value) = try await group.next() {
                 results[i] = value
-                if next < items.count { launch() }
+                running -= 1
+                inFlight -= costs[i]
+                while canLaunch() { launch() }
             }
             return results.map { $0! }
         }
+    }
+
+    /// The size of the file at `path` (0 when it cannot be stat'ed): what reading it costs in memory.
+    public static func fileSize(_ path: String) -> Int64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : 0
     }
 }
 

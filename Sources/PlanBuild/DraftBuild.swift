@@ -29,6 +29,10 @@ public struct DraftBuild: Sendable {
     public var keepInMemory = 500
     /// Drafts read in parallel.
     public var jobs = 1
+    /// Bytes of draft files read at once (each is held in memory whole while it is read and
+    /// parsed): drafts are read `jobs` at a time as long as their files total at most this, and
+    /// a larger draft is read alone. Memory then follows this budget, not `jobs` × draft size.
+    public var memoryBudget: Int64 = 1 << 30
     public var datePolicy: PlanDatePolicy = .fromEnvironment()
 
     public init(templates: TemplateSet, outline: MasterOutline, cache: (any BuildCache)? = nil) {
@@ -97,7 +101,8 @@ public struct DraftBuild: Sendable {
         // Pass 1: the header of every draft (and the whole extraction while it fits).
         progress?.start(phase: "reading", total: candidates.count)
         let started = Date().timeIntervalSince1970
-        let firstPass: [FirstPass] = try await ParallelMap.run(candidates, jobs: jobs) { entry in
+        let fileSize: (DropFolder.Entry) -> Int64 = { ParallelMap.fileSize($0.path) }
+        let firstPass: [FirstPass] = try await ParallelMap.run(candidates, jobs: jobs, budget: memoryBudget, cost: fileSize) { entry in
             defer { progress?.step(entry.name) }
             do throws(DocxReadError) {
                 return .read(try readDraft(entry, extractor: extractor, keep: !spill, started: started))

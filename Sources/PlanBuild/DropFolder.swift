@@ -52,7 +52,7 @@ public struct DropFolder: Sendable {
 
     /// The names in `path` as bytes, nil when it cannot be opened (the caller lists it with
     /// Foundation for the error).
-    static func rawNames(_ path: String) -> [[UInt8]]? {
+    public static func rawNames(_ path: String) -> [[UInt8]]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
         var names: [[UInt8]] = []

@@ -3,8 +3,8 @@ import OOXML
 import PlanExtraction
 import PlanModel
 
-/// Every file of a drop folder accounted for: used, superseded, unassigned, rejected with its
-/// reason, or ignored — the `inputs` of the master plan and of the report.
+/// Every file of a drop folder accounted for: used, superseded, parallel (a version set aside
+/// that nothing orders against the one taken), unassigned, rejected with its reason, or ignored — the `inputs` of the master plan and of the report.
 public enum InputAccounting {
     /// Every file of the folder, in name order.
     public static func records(
@@ -24,15 +24,19 @@ public enum InputAccounting {
             } else if let draft = byFile[entry.name] {
                 defer { inputs[inputs.count - 1].output = outputs[entry.name] }
                 if let newer = draft.supersededBy {
-                    // Two versions nothing tells apart: not called older.
-                    let parallel = draft.diagnostics.contains {
-                        $0.code == .extractSupersedeUncertain && $0.message.hasPrefix(SupersedeResolver.undecidable)
+                    if SupersedeResolver.isParallel(draft) {
+                        // Two versions nothing tells apart: set aside, not called older.
+                        inputs.append(
+                            InputRecord(
+                                file: entry.name, status: .parallel,
+                                reason: "\(SupersedeResolver.undecidable)：按文件名顺序采用《\(newer)》（请确认以哪一份为准）",
+                                topic: draft.topic.id, sha256: draft.source.sha256, takenInstead: newer))
+                    } else {
+                        inputs.append(
+                            InputRecord(
+                                file: entry.name, status: .superseded, reason: "已有同一专题的更新稿件", topic: draft.topic.id,
+                                sha256: draft.source.sha256, supersededBy: newer))
                     }
-                    let reason = parallel ? "\(SupersedeResolver.undecidable)：按文件名顺序采用《\(newer)》（请确认以哪一份为准）" : "已有同一专题的更新稿件"
-                    inputs.append(
-                        InputRecord(
-                            file: entry.name, status: .superseded, reason: reason, topic: draft.topic.id,
-                            sha256: draft.source.sha256, supersededBy: newer))
                 } else if let topic = draft.topic.id {
                     inputs.append(InputRecord(file: entry.name, status: .used, topic: topic, sha256: draft.source.sha256))
                 } else if let why = draft.topic.outOfScope {
@@ -67,7 +71,9 @@ public enum InputAccounting {
         case .corruptZip: what = "文件已损坏"
         case .encryptedEntries: what = "文档内容已加密"
         case .unsupportedCompression: what = "文件使用了不支持的压缩方式"
-        case .sizeLimit, .tooManyEntries: what = "文件超出大小限制（可能是恶意构造的压缩包）"
+        case .sizeLimit, .tooManyEntries: what = "文档内容解压后超出大小限制（可能是恶意构造的压缩包）"
+        case .fileTooLarge(let size, let limit): what = "文件过大（\(size / 1_048_576) MB，超过 \(limit / 1_048_576) MB 的上限）"
+        case .textNodeLimit(_, _, let limit): what = "文档中有一段文字过长（单个文本节点超过 \(limit) 字节的上限），无法读取"
         case .duplicateEntry, .unicodePathConflict: what = "文件结构有歧义（含重名部件），已拒绝"
         case .missingMainPart: what = "文件缺少正文部件"
         case .xmlMalformed, .depthLimit: what = "文档内容格式错误"

@@ -118,8 +118,15 @@ enum PlanTables {
             }
             received += 1
             var draft = entry.draft.map(ChineseText.fileTitle) ?? "—"
-            if !entry.superseded.isEmpty {
-                draft += "\n（已替代：" + entry.superseded.map(ChineseText.fileTitle).joined(separator: "、") + "）"
+            // Parallel versions set aside by file-name order are not older drafts: named apart.
+            let parallel = Set(plan.inputs.filter { $0.status == .parallel }.map(\.file))
+            let older = entry.superseded.filter { !parallel.contains($0) }
+            let aside = entry.superseded.filter { parallel.contains($0) }
+            if !older.isEmpty {
+                draft += "\n（已替代：" + older.map(ChineseText.fileTitle).joined(separator: "、") + "）"
+            }
+            if !aside.isEmpty {
+                draft += "\n（两个版本无法区分先后，未采用：" + aside.map(ChineseText.fileTitle).joined(separator: "、") + "）"
             }
             let missing = entry.missingSections.map(ChineseText.sectionKind).joined(separator: "、")
             return [

@@ -25,36 +25,75 @@ public enum BuildFeedback {
         previous: String? = nil, draftKey: (InputRecord) -> String? = { _ in nil },
         extract: (Document, String) -> DraftExtraction
     ) -> [(name: String, bytes: [UInt8])] {
-        var out: [(String, [UInt8])] = []
+        var out: [(name: String, bytes: [UInt8])] = []
+        let keys = annotatedDrafts(
+            folder: path, plan: plan, annotator: annotator, previous: previous, draftKey: draftKey, extract: extract,
+            emit: { out.append(($0, $1)) })
+        if let keys { out.append((keysPath, keys)) }
+        return out
+    }
+
+    /// The same, handing each annotated copy to `emit` as soon as it is made (a build stages it
+    /// at once: only one draft's bytes and its copy are in memory, however large the drafts).
+    /// Returns the reuse keys (the contents of `keysPath`), nil when there are none.
+    public static func annotatedDrafts(
+        folder path: String, plan: MasterPlan, annotator: DraftAnnotator,
+        previous: String? = nil, draftKey: (InputRecord) -> String? = { _ in nil },
+        extract: (Document, String) -> DraftExtraction, emit: (String, [UInt8]) throws -> Void
+    ) rethrows -> [UInt8]? {
         let known = previous.map(loadKeys) ?? [:]
         var keys: [(String, String)] = []
         for record in plan.inputs.sorted(by: { $0.file < $1.file }) {
             switch record.status {
-            case .used, .superseded, .unassigned: break
+            case .used, .superseded, .parallel, .unassigned: break
             case .rejected, .ignored: continue
             }
             let key = draftKey(record).map { fullKey($0, record: record, plan: plan, date: annotator.date) }
             if let key, let previous, known[record.file] == key,
-               let data = FileManager.default.contents(atPath: (previous as NSString).appendingPathComponent(folder + "/" + record.file)) {
-                out.append((folder + "/" + record.file, Array(data)))
+               let data = contents((previous as NSString).appendingPathComponent(folder + "/" + record.file)) {
+                try emit(folder + "/" + record.file, data)
                 keys.append((record.file, key))
                 continue
             }
             let file = (path as NSString).appendingPathComponent(record.file)
-            guard let data = FileManager.default.contents(atPath: file) else { continue }
-            let bytes = Array(data)
-            guard let document = try? DocxReader().read(bytes: bytes, name: record.file) else { continue }
-            var draft = extract(document, record.file)
-            if draft.supersededBy == nil { draft.supersededBy = record.supersededBy }
-            let comments = DraftFindings.comments(for: draft, document: document, plan: plan)
+            guard let bytes = contents(file) else { continue }
+            // The document (and the reader's copy of the bytes) is gone before the copy is made:
+            // at most two copies of a draft in memory, however large its media.
+            let comments: [FeedbackComment]
+            do {
+                guard let document = try? DocxReader().read(bytes: bytes, name: record.file) else { continue }
+                var draft = extract(document, record.file)
+                if draft.supersededBy == nil { draft.supersededBy = record.supersededBy }
+                comments = DraftFindings.comments(for: draft, document: document, plan: plan)
+            }
             guard let annotated = try? annotator.annotate(bytes: bytes, name: record.file, comments: comments) else { continue }
-            out.append((folder + "/" + record.file, annotated.bytes))
+            try emit(folder + "/" + record.file, annotated.bytes)
             if let key { keys.append((record.file, key)) }
         }
-        if !keys.isEmpty {
-            out.append((keysPath, Array(keys.map { "\($0.0)\t\($0.1)\n" }.joined().utf8)))
+        return keys.isEmpty ? nil : Array(keys.map { "\($0.0)\t\($0.1)\n" }.joined().utf8)
+    }
+
+    /// The bytes of the regular file at `path`, read straight into one array (nil when it
+    /// cannot be read).
+    static func contents(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let n = read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0, errno == EINTR { continue }
+                if n < 0 { failed = true }
+                if n <= 0 { break }
+                count += n
+            }
         }
-        return out
+        return failed ? nil : bytes
     }
 
     /// Where the reuse keys live, relative to the output folder (inside the build cache).

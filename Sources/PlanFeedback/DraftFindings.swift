@@ -95,12 +95,15 @@ public enum DraftFindings {
         }
         parts.append("版本：\(draft.version ?? "未注明")")
         let record = plan?.inputs.first { $0.file == draft.source.file }
-        if let newer = draft.supersededBy ?? record?.supersededBy {
+        if record?.status == .parallel, let taken = record?.takenInstead ?? draft.supersededBy {
+            parts.append("与“\(taken)”两个版本无法区分先后，按文件名顺序采用了后者，本稿未汇入规划纲要（请确认以哪一份为准）")
+        } else if let newer = draft.supersededBy ?? record?.supersededBy {
             parts.append("已被更新稿件“\(newer)”取代，本稿未汇入规划纲要")
         } else if let record {
             switch record.status {
             case .used: parts.append("已汇入规划纲要")
             case .superseded: parts.append("已被更新稿件取代，本稿未汇入规划纲要")
+            case .parallel: parts.append("与另一版本无法区分先后，本稿未汇入规划纲要（请确认以哪一份为准）")
             case .unassigned, .rejected, .ignored: parts.append("未汇入规划纲要" + (record.reason.map { "（\($0)）" } ?? ""))
             }
         }

@@ -358,6 +358,10 @@ public struct InputRecord: Sendable, Hashable, Codable {
         case used
         /// Read, but a newer draft of the same topic is used.
         case superseded
+        /// Read, but another draft of the same topic with the same version word and dates (two
+        /// editors' parallel versions) was taken by file-name order: `takenInstead` names it.
+        /// Not an older draft, so never called superseded.
+        case parallel
         /// Read, but its topic could not be identified (unknown or ambiguous): not merged.
         case unassigned
         /// Could not be read (reason given).
@@ -374,14 +378,17 @@ public struct InputRecord: Sendable, Hashable, Codable {
     public var sha256: String?
     /// For superseded files, the file used instead.
     public var supersededBy: String?
+    /// For a parallel version set aside, the version taken instead (by file-name order).
+    public var takenInstead: String?
     /// The draft's JSON in the output folder (`drafts/….json`), for the files that have one.
     public var output: String?
 
     public init(
         file: String, status: Status, reason: String? = nil, topic: String? = nil, sha256: String? = nil,
-        supersededBy: String? = nil, output: String? = nil
+        supersededBy: String? = nil, takenInstead: String? = nil, output: String? = nil
     ) {
         self.output = output
+        self.takenInstead = takenInstead
         self.file = file
         self.status = status
         self.reason = reason

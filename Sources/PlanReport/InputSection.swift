@@ -7,7 +7,7 @@ enum InputSection {
         let inputs = facts.plan.inputs
         var out = "<section id=\"inputs\">\n" + HTML.text("h2", [], "四、收稿文件处理情况") + "\n"
         guard !inputs.isEmpty else { return out + HTML.text("p", [("class", "empty")], "收稿文件夹中没有文件。") + "\n</section>\n" }
-        let statuses: [InputRecord.Status] = [.used, .superseded, .unassigned, .rejected, .ignored]
+        let statuses: [InputRecord.Status] = [.used, .superseded, .parallel, .unassigned, .rejected, .ignored]
         let counts = statuses.compactMap { s -> String? in
             let n = facts.inputCount(s)
             return n == 0 ? nil : "\(ReportWords.inputStatusName(s)) \(n) 份"
@@ -19,7 +19,7 @@ enum InputSection {
         out += ["序号", "文件", "处理结果", "专题", "说明"].map { HTML.text("th", [("scope", "col")], $0) }.joined()
         out += "</tr></thead>\n<tbody>\n"
         // What needs doing first, then what was set aside, then what was used; file order within.
-        let order: [InputRecord.Status] = [.rejected, .unassigned, .superseded, .ignored, .used]
+        let order: [InputRecord.Status] = [.rejected, .unassigned, .parallel, .superseded, .ignored, .used]
         let sorted = order.flatMap { status in inputs.filter { $0.status == status } }
         for (i, input) in sorted.enumerated() {
             var cells = HTML.text("td", [("class", "num")], "\(i + 1)")
@@ -28,6 +28,7 @@ enum InputSection {
             cells += HTML.text("td", [("class", "topic")], input.topic.map { facts.topicName($0) } ?? "")
             var why: [String] = []
             if let newer = input.supersededBy { why.append("改用《\(newer)》") }
+            if let taken = input.takenInstead, !(input.reason ?? "").contains(taken) { why.append("采用了《\(taken)》") }
             if let reason = input.reason, !reason.isEmpty { why.append(reason) }
             cells += HTML.text("td", [("class", "reason")], why.joined(separator: "；"))
             out += HTML.element("tr", [("class", "input \(input.status.rawValue)")], cells) + "\n"

@@ -22,19 +22,16 @@ enum ReportWords {
     /// Two drafts of a topic nothing tells apart (parallel versions): never called superseded.
     static let undecidable = "两个版本无法区分先后"
 
-    static func isUndecidable(_ record: InputRecord) -> Bool {
-        record.status == .superseded && (record.reason ?? "").hasPrefix(undecidable)
-    }
+    static func isUndecidable(_ record: InputRecord) -> Bool { record.status == .parallel }
 
     /// The status of an input as the report names it.
-    static func inputStatusName(_ record: InputRecord) -> String {
-        isUndecidable(record) ? undecidable : inputStatusName(record.status)
-    }
+    static func inputStatusName(_ record: InputRecord) -> String { inputStatusName(record.status) }
 
     static func inputStatusName(_ s: InputRecord.Status) -> String {
         switch s {
         case .used: "已采用"
         case .superseded: "已被新稿替代"
+        case .parallel: undecidable
         case .unassigned: "无法归属专题"
         case .rejected: "无法读取"
         case .ignored: "已忽略"

@@ -32,16 +32,17 @@ enum SummarySection {
             title: "专题覆盖", figure: "\(facts.presentCount)", unit: "/ \(facts.entries.count) 个目录条目有稿",
             lines: [coverageNote], state: missing.isEmpty ? "ok" : "bad")
 
+        // Parallel versions set aside are shown only when there are some (a warning: someone must choose).
         let statuses: [(InputRecord.Status, String, String?)] = [
-            (.used, "采用", nil), (.superseded, "被替代", nil), (.unassigned, "无法归属", "warn"),
+            (.used, "采用", nil), (.superseded, "被替代", nil), (.parallel, "无法区分先后", "warn"), (.unassigned, "无法归属", "warn"),
             (.rejected, "无法读取", "bad"), (.ignored, "忽略", nil),
-        ]
+        ].filter { $0.0 != .parallel || facts.inputCount(.parallel) > 0 }
         let inputParts = statuses.map { status, name, state in
             let n = facts.inputCount(status)
             return HTML.element("span", [HTML.classes([n > 0 ? state : nil])], "\(name) \(number(n))")
         }
         let inputsBad = facts.inputCount(.rejected) > 0
-        let inputsWarn = facts.inputCount(.unassigned) > 0
+        let inputsWarn = facts.inputCount(.unassigned) > 0 || facts.inputCount(.parallel) > 0
         out += card(
             title: "收到文件", figure: "\(plan.inputs.count)", unit: "份", lines: [inputParts.joined(separator: " · ")],
             state: inputsBad ? "bad" : inputsWarn ? "warn" : "ok")

@@ -113,13 +113,70 @@ struct PackageZipArchiveTests {
         #expect(ContainerOutcome(bytes: Self.package(), limits: ReadLimits(maxEntries: 2)).reason == .tooManyEntries(count: 3, limit: 2))
     }
 
-    @Test("A file larger than maxTotalSize is refused before it is read")
+    @Test("A file larger than maxFileSize is refused before it is read, saying so (not a part limit)")
     func fileSize() throws {
         let directory = try TemporaryDirectory()
-        let path = try directory.write(Self.package(), to: "big.docx")
-        guard case .sizeLimit(nil, _)? = ContainerOutcome(path: path, displayName: "big.docx", limits: ReadLimits(maxTotalSize: 100)).reason else {
-            Issue.record("expected sizeLimit")
+        let bytes = Self.package()
+        let path = try directory.write(bytes, to: "big.docx")
+        let reason = ContainerOutcome(path: path, displayName: "big.docx", limits: ReadLimits(maxFileSize: 100)).reason
+        #expect(reason == .fileTooLarge(size: Int64(bytes.count), limit: 100))
+        #expect(reason?.description.contains("ReadLimits.maxFileSize") == true)
+    }
+
+    /// Pseudo-random (incompressible) bytes: a picture as far as deflate can tell.
+    static func noise(_ count: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> [UInt8] {
+        var state = seed
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        }
+    }
+
+    /// Issue 15: a legitimate draft full of media was refused as "possibly a malicious archive"
+    /// because the whole file was held to the limit meant for the XML parts read.
+    @Test("The size limits follow the parts read: a draft far larger than them in media is read")
+    func limitsFollowThePartsRead() throws {
+        let media = [
+            // 3 MB of picture data, stored as it is; 40 MB of a flat picture, compressing ~1000:1.
+            DocxBuilder.Part(name: "word/media/image1.png", bytes: Self.noise(3 << 20)),
+            DocxBuilder.Part(name: "word/media/image2.bmp", bytes: [UInt8](repeating: 0, count: 40 << 20)),
+        ]
+        let body = "<w:p><w:r><w:t>第一章 总体要求</w:t></w:r></w:p>"
+        let bytes = DocxBuilder(body: body, extraParts: media).bytes()
+        // Limits far below the file and the media, above the XML parts.
+        let limits = ReadLimits(maxEntrySize: 1 << 20, maxTotalSize: 2 << 20, maxCompressionRatio: 100, ratioFloor: 64 << 10)
+        #expect(bytes.count > Int(limits.maxTotalSize))
+        let directory = try TemporaryDirectory()
+        let path = try directory.write(bytes, to: "media.docx")
+        let document = try DocxReader(limits: limits).read(path: path, displayName: "media.docx")
+        #expect(document.body.count == 1)
+        // The XML parts read are still held to the limits: the same media, a main part past them.
+        let large = DocxBuilder(body: String(repeating: body, count: 40_000), extraParts: media).bytes()
+        guard case .sizeLimit(let entry, let message)? = ContainerOutcome(bytes: large, limits: limits).reason else {
+            Issue.record("expected sizeLimit on word/document.xml")
             return
+        }
+        #expect(entry == Self.document)
+        #expect(message.contains("limit"), "\(message)")
+    }
+
+    @Test("A text node past libxml2's limit is said to be too large, not malformed")
+    func hugeTextNode() throws {
+        // 10.2 MB of UTF-8 in one w:t: varied CJK characters, so that it compresses like prose.
+        var scalars = String.UnicodeScalarView()
+        for byte in Self.noise(3_400_000) { scalars.append(Unicode.Scalar(0x4E00 + UInt32(byte) * 37)!) }
+        let text = String(scalars)
+        let bytes = DocxBuilder(body: "<w:p><w:r><w:t>\(text)</w:t></w:r></w:p>").bytes()
+        do {
+            _ = try DocxReader().read(bytes: bytes, name: "huge.docx")
+            Issue.record("a 10 MB text node was read")
+        } catch {
+            guard case .textNodeLimit(let part, _, let limit) = error.reason else {
+                Issue.record("expected textNodeLimit, got \(error.reason)")
+                return
+            }
+            #expect(part == Self.document && limit == 10_000_000)
+            #expect(error.reason.description.contains("text node") && !error.reason.description.contains("not well-formed"))
         }
     }
 

@@ -1,6 +1,8 @@
 import Foundation
+import OOXML
 import PlanBuild
 import Testing
+import TestSupport
 
 /// Issue 15: the drop folder under office conditions (names that clash, the output folder
 /// inside the drop folder, long names, overlapping builds, failing commits, special files).
@@ -278,6 +280,14 @@ extension OfficeConditionsTests {
         let reason = (dropped["reason"] as? String) ?? ""
         #expect(reason.hasPrefix("两个版本无法区分先后") && reason.contains(a), "\(reason)")
         #expect(!reason.contains("更新稿件"))
+        // Its own status, with the version taken instead; not `superseded`, no `supersededBy`.
+        #expect(dropped["status"] as? String == "parallel", "\(dropped)")
+        #expect(dropped["takenInstead"] as? String == a)
+        #expect(dropped["supersededBy"] == nil)
+        #expect(records.first { $0["file"] as? String == a }?["status"] as? String == "used")
+        let validator = try JSONSchemaValidator(
+            schemaData: Data(contentsOf: CLI.projectRoot.appendingPathComponent("Templates/schema/master-plan.schema.json")))
+        #expect(try validator.validate(Data(contentsOf: out.appendingPathComponent("master-plan.json"))) == [])
         let draft = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("drafts/新材料领域科技发展规划（征求意见稿）甲.json"))) as! [String: Any]
         let warnings = (draft["diagnostics"] as! [[String: Any]]).filter { $0["code"] as? String == "extract.supersede-uncertain" }
         #expect(warnings.count == 1)
@@ -288,6 +298,14 @@ extension OfficeConditionsTests {
         #expect(!report.contains("替代旧稿《\(b)》"))
         let row = try #require(report.components(separatedBy: "<tr").first { $0.contains(">\(b)<") && $0.hasPrefix(" class=\"input") })
         #expect(row.contains("两个版本无法区分先后") && !row.contains("已被新稿替代"), "\(row)")
+        #expect(report.contains("无法区分先后 1"), "the summary card counts the parallel version")
+        // The DOCX coverage table does not call it replaced (已替代) either.
+        let docx = try String(
+            decoding: PackageContents.read(docx: out.appendingPathComponent("master-plan.docx").path).parts["word/document.xml"]!, as: UTF8.self)
+        #expect(docx.contains("两个版本无法区分先后，未采用") && !docx.contains("已替代"), "coverage table")
+        // The build's line counts it apart.
+        let run = try CLI.run(["build", inputs.path, "--out", out.path])
+        #expect(run.stdout.contains("superseded 0, parallel 1,"), "\(run.stdout)")
     }
 }
 
@@ -312,5 +330,72 @@ extension OfficeConditionsTests {
         #expect(second.contains("retry 1 after an output failure") && second.contains("built in"), "\(second)")
         #expect(watch.waitForExit(timeout: 30))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("master-plan.json").path))
+    }
+}
+
+extension OfficeConditionsTests {
+    /// Finding 12 (issue numbering; 9 in this suite's) for the per-draft commands: check,
+    /// extract and annotate escape control characters in names on stdout and stderr, and say
+    /// why a folder cannot be created or a file read with the path and the system's reason.
+    @Test("check, extract and annotate escape control characters and name the system's reason")
+    func perDraftCommandsEscape() throws {
+        let inputs = try BuildCommandTests.scratch("escape-cmd-in")
+        let evil = "\u{1B}[31m红\u{1B}[0m\u{7}"
+        try Self.copy(Self.draftA, to: inputs, as: evil + "稿.docx")
+        try Data("not a word document".utf8).write(to: inputs.appendingPathComponent(evil + ".docx"))
+        let files = [inputs.appendingPathComponent(evil + "稿.docx").path, inputs.appendingPathComponent(evil + ".docx").path]
+        let out = try BuildCommandTests.scratch("escape-cmd-out")
+        for arguments in [["check"] + files, ["extract", "--out", out.path] + files, ["annotate", "--out", out.path] + files] {
+            let run = try CLI.run(arguments)
+            #expect(run.status == 1, "\(arguments[0]): \(run.stderr)")
+            for (stream, text) in [("stdout", run.stdout), ("stderr", run.stderr)] {
+                #expect(!text.contains("\u{1B}") && !text.contains("\u{7}"), "\(arguments[0]) \(stream): \(text.debugDescription)")
+            }
+            #expect(run.stderr.contains("\\u{1B}[31m红"), "\(arguments[0]): \(run.stderr)")
+        }
+        // An output folder under a regular file: the path and strerror, not a Foundation dump.
+        let file = out.appendingPathComponent("plain-file")
+        try Data("x".utf8).write(to: file)
+        for command in ["extract", "annotate"] {
+            let run = try CLI.run([command, "--out", file.appendingPathComponent("sub").path, files[0]])
+            #expect(run.status == 2, "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("Not a directory") && !run.stderr.contains("Error Domain"), "\(command): \(run.stderr)")
+        }
+    }
+
+    /// check and extract are given a FIFO named like a draft: refused at once, never blocking.
+    @Test("check and extract refuse a FIFO named like a draft without blocking")
+    func perDraftCommandsFIFO() throws {
+        let inputs = try BuildCommandTests.scratch("fifo-cmd-in")
+        let fifo = inputs.appendingPathComponent("管道.docx").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let out = try BuildCommandTests.scratch("fifo-cmd-out")
+        #expect(try Self.runBounded(["check", fifo], seconds: 30) == 1, "check blocked on the FIFO or did not fail")
+        #expect(try Self.runBounded(["extract", "--out", out.path, fifo], seconds: 30) == 1, "extract blocked on the FIFO")
+    }
+
+    /// Finding 9 (issue numbering; 10 in this suite's) for watch: a draft whose name is not
+    /// UTF-8, added while watching, is seen as a change (under its readable rendering) and built.
+    @Test("watch sees a draft with a GBK name being added")
+    func watchSeesGBKName() throws {
+        let inputs = try BuildCommandTests.scratch("watch-gbk-in")
+        try Self.copy(Self.draftA, to: inputs, as: "a.docx")
+        let out = try BuildCommandTests.scratch("watch-gbk-out")
+        let watch = try WatchCommandTests.Watch([inputs.path, "--out", out.path, "--interval", "0.2", "--settle", "0.2", "--exit-after", "1"])
+        defer { watch.stop() }
+        let first = try #require(watch.line(1, timeout: 60))
+        #expect(first.contains("used 1"), "\(first)")
+        // 你好.docx in GBK, written under a temporary name and renamed in (one event).
+        let bytes = try Data(contentsOf: BuildCommandTests.inputs.appendingPathComponent(Self.draftB))
+        let temporary = inputs.deletingLastPathComponent().appendingPathComponent("watch-gbk-incoming").path
+        try bytes.write(to: URL(fileURLWithPath: temporary))
+        let target: [UInt8] = Array(inputs.path.utf8) + [0x2F, 0xC4, 0xE3, 0xBA, 0xC3] + Array(".docx".utf8) + [0]
+        let renamed = target.withUnsafeBufferPointer { b in
+            b.baseAddress!.withMemoryRebound(to: CChar.self, capacity: b.count) { rename(temporary, $0) }
+        }
+        #expect(renamed == 0)
+        let second = try #require(watch.line(2, timeout: 60), "no rebuild after the GBK draft was added")
+        #expect(second.contains("+1 \\xC4\\xE3\\xBA\\xC3.docx") && second.contains("used 2"), "\(second)")
+        #expect(watch.waitForExit(timeout: 30))
     }
 }

@@ -333,3 +333,52 @@ import TestSupport
         #expect(!notes[0].message.contains("\u{1B}"))
     }
 }
+
+/// Memory with a high --jobs: work in flight is bounded by a byte budget, not only by `jobs`.
+struct ParallelMapBudgetTests {
+    /// Counts the items in flight and the most seen at once.
+    final class InFlight: @unchecked Sendable {
+        private let lock = NSLock()
+        private var now = 0
+        private(set) var most = 0
+        func enter() {
+            lock.withLock {
+                now += 1
+                most = max(most, now)
+            }
+        }
+        func leave() { lock.withLock { now -= 1 } }
+    }
+
+    static func run(costs: [Int64], jobs: Int, budget: Int64) async throws -> (results: [Int], most: Int) {
+        let flight = InFlight()
+        let cost: (Int) -> Int64 = { costs[$0] }
+        let results = try await ParallelMap.run(Array(costs.indices), jobs: jobs, budget: budget, cost: cost) { i in
+            flight.enter()
+            defer { flight.leave() }
+            usleep(30_000)  // long enough for the pool to start whatever it is allowed to
+            return i * 10
+        }
+        return (results, flight.most)
+    }
+
+    @Test("Items whose costs together pass the budget run one at a time, whatever --jobs says")
+    func budgetBoundsTheItemsInFlight() async throws {
+        // Two 600-unit items against a 1000-unit budget: never both at once, even with jobs 8.
+        let (results, most) = try await Self.run(costs: [600, 600, 600, 600], jobs: 8, budget: 1000)
+        #expect(results == [0, 10, 20, 30])
+        #expect(most == 1)
+        // An item costlier than the whole budget still runs (alone).
+        #expect(try await Self.run(costs: [5000, 10], jobs: 8, budget: 1000).results == [0, 10])
+    }
+
+    @Test("Without a budget, jobs alone bounds the items in flight")
+    func jobsBoundWithoutBudget() async throws {
+        let (results, most) = try await Self.run(costs: Array(repeating: 600, count: 6), jobs: 8, budget: .max)
+        #expect(results == [0, 10, 20, 30, 40, 50])
+        // At most what the cooperative pool runs at once (the cores; fewer when other tests
+        // hold its threads, so not asserted as equal).
+        #expect(most >= 1 && most <= min(6, ProcessInfo.processInfo.activeProcessorCount))
+        #expect(try await Self.run(costs: Array(repeating: 1, count: 6), jobs: 1, budget: .max).most == 1)
+    }
+}

@@ -23,9 +23,11 @@ final class InputBytes {
     }
 
     /// Reads the regular file at `path` with `open(2)`/`read(2)`. Refuses a file larger than
-    /// `maxSize` before reading it (`.sizeLimit`), and anything that is not a regular file (`.io`).
+    /// `maxSize` before reading it (`.fileTooLarge`), and anything that is not a regular file (`.io`).
     init(contentsOf path: String, file: String, maxSize: Int64) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO (or device) named like a draft is opened without waiting for a
+        // writer, then refused below as not a regular file (reads of a regular file never block).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw InputBytes.ioError(file: file, what: "cannot open") }
         defer { close(fd) }
         var info = stat()
@@ -35,8 +37,7 @@ final class InputBytes {
         }
         let size = Int64(info.st_size)
         guard size <= maxSize else {
-            throw DocxReadError(file: file, reason: .sizeLimit(
-                entry: nil, message: "the file is \(size) bytes, larger than the \(maxSize)-byte limit (ReadLimits.maxTotalSize)"))
+            throw DocxReadError(file: file, reason: .fileTooLarge(size: size, limit: maxSize))
         }
         guard size > 0 else {
             base = nil

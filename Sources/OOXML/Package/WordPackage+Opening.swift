@@ -73,7 +73,7 @@ extension DocxReadError.Reason {
     /// A problem inside an XML part's text (as opposed to the zip container or the package).
     var isXMLLevel: Bool {
         switch self {
-        case .xmlMalformed, .dtdForbidden, .invalidEncoding, .depthLimit: true
+        case .xmlMalformed, .dtdForbidden, .invalidEncoding, .depthLimit, .textNodeLimit: true
         default: false
         }
     }

@@ -50,7 +50,7 @@ final class WordPackage {
     /// Reads the file at `path` once. `displayName` names it in errors (default: `path`).
     convenience init(path: String, displayName: String? = nil, limits: ReadLimits = .default) throws {
         let name = displayName ?? path
-        let input = try InputBytes(contentsOf: path, file: name, maxSize: limits.maxTotalSize)
+        let input = try InputBytes(contentsOf: path, file: name, maxSize: limits.maxFileSize)
         try self.init(input: input, file: name, fileName: path, limits: limits)
     }
 

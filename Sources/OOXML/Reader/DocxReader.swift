@@ -24,7 +24,7 @@ public struct DocxReader: Sendable {
     public func load(path: String, displayName: String? = nil) throws(DocxReadError) -> DocxFile {
         let name = displayName ?? path
         do {
-            return DocxFile(name: name, path: path, input: try InputBytes(contentsOf: path, file: name, maxSize: limits.maxTotalSize))
+            return DocxFile(name: name, path: path, input: try InputBytes(contentsOf: path, file: name, maxSize: limits.maxFileSize))
         } catch let error as DocxReadError {
             throw error
         } catch {

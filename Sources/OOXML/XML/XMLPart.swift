@@ -155,6 +155,11 @@ enum XMLPart {
             if [9, 31, 32, 81, 6003].contains(code) || text.contains("UTF-8") || text.contains("encoding") {
                 return DocxReadError(file: file, reason: .invalidEncoding(part: part, message: "\(text) (line \(line), column \(column))"))
             }
+            // libxml2's cap on one text node (XML_MAX_TEXT_LENGTH, lifted only by XML_PARSE_HUGE,
+            // which stays off): "xmlSAX2Characters: huge text node" or "… Text node too long"
+            if text.contains("huge text node") || text.contains("Text node too long") {
+                return DocxReadError(file: file, reason: .textNodeLimit(part: part, line: line, limit: XMLPart.maxTextLength))
+            }
             // XML_ERR_INTERNAL_ERROR with "Excessive depth" (1) or XML_ERR_RESOURCE_LIMIT
             if text.contains("Excessive depth") || text.contains("depth") {
                 return DocxReadError(file: file, reason: .depthLimit(part: part, limit: limits.maxXMLDepth))
@@ -192,6 +197,9 @@ enum XMLPart {
             }
         }
     }
+
+    /// libxml2's XML_MAX_TEXT_LENGTH: the longest text node read without XML_PARSE_HUGE.
+    static let maxTextLength = 10_000_000
 
     private static let initialized: Bool = {
         xmlInitParser()

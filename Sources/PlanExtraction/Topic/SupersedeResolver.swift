@@ -1,5 +1,6 @@
 import DocumentModel
 import PlanSupport
+import PlanModel
 import Foundation
 import PlanTemplates
 
@@ -118,6 +119,12 @@ public struct SupersedeResolver: Sendable {
     static let byFileName = "文件名"
     /// How the report and the inputs name two drafts nothing tells apart.
     public static let undecidable = "两个版本无法区分先后"
+
+    /// Whether `draft` was left out only by file-name order (a parallel version, not an older one).
+    public static func isParallel(_ draft: DraftExtraction) -> Bool {
+        draft.supersededBy != nil
+            && draft.diagnostics.contains { $0.code == .extractSupersedeUncertain && $0.message.hasPrefix(undecidable) }
+    }
 
     /// The newest draft of a group and the criterion that singled it out (in Chinese, for the message).
     func newest(of group: [DraftSummary]) -> (DraftSummary, String) {
