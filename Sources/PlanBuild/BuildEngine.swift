@@ -205,13 +205,13 @@ public struct BuildEngine: Sendable {
                 try staging.write(
                     edition.file, DocxPlanWriter(reference: reference, provenance: provenance, mainIndicatorsOnly: true).write(short))
             }
-            // Each editor's own draft back with the findings as Word comments.
-            let extractor = DraftExtractor(templates: templates)
+            // Each editor's own draft back with the findings as Word comments, from what pass 1
+            // took of each draft (no draft is parsed or extracted again).
             let cache = build.cache
             feedback = BuildFeedback.annotatedDrafts(
                 folder: folder.path, plan: plan, annotator: DraftAnnotator(date: DraftFeedback.dateFromEnvironment()),
                 previous: out, draftKey: { record in record.sha256.flatMap { sha in cache?.key(file: record.file, sha256: sha) } },
-                extract: { extractor.extract($0, fileName: $1) })
+                drafts: { result.feedback[$0] })
             for (name, bytes) in feedback where name != BuildFeedback.keysPath { try staging.write(name, bytes) }
         } catch {
             throw .render(reason: MessageText.describe(error))

@@ -10,19 +10,23 @@ public enum BuildFeedback {
     /// The folder of the outputs the annotated drafts go to.
     public static let folder = "feedback"
 
-    /// `extract` reads a draft as the build did (the same templates). Drafts that cannot be
-    /// read or annotated are skipped (the report already names them). In file-name order.
+    /// `drafts` gives, per file, what the build took of the draft when it read it (its header
+    /// and `FeedbackBasis`): nothing is parsed or extracted again. The annotated copy is the
+    /// editor's file itself, so its bytes are loaded once more — and must be the bytes the build
+    /// read (the SHA-256 its record carries), else the copy is skipped: its comments would
+    /// describe another file. Drafts that cannot be read or annotated are skipped (the report
+    /// already names them). In file-name order.
     ///
     /// `draftKey` names what the draft's extraction depends on (its bytes, the tool, the
     /// templates: the build cache's key), nil without a cache. With it, a copy the previous
     /// build wrote into `previous` (the output folder) for the same key, the same conflicts and
-    /// the same accounting is taken again instead of reading the draft: a rebuild stays cheap.
+    /// the same accounting is taken again instead of annotating the draft: a rebuild stays cheap.
     /// The keys are returned as the entry `keysPath` (`.cache/feedback-keys.tsv`): cache state, kept
     /// with the cache, so a build without a cache writes the same outputs as one with it.
     public static func annotatedDrafts(
         folder path: String, plan: MasterPlan, annotator: DraftAnnotator,
         previous: String? = nil, draftKey: (InputRecord) -> String? = { _ in nil },
-        extract: (Document, String) -> DraftExtraction
+        drafts: (String) -> FeedbackDraft?
     ) -> [(name: String, bytes: [UInt8])] {
         var out: [(String, [UInt8])] = []
         let known = previous.map(loadKeys) ?? [:]
@@ -39,13 +43,14 @@ public enum BuildFeedback {
                 keys.append((record.file, key))
                 continue
             }
+            guard let taken = drafts(record.file) else { continue }
             let file = (path as NSString).appendingPathComponent(record.file)
             guard let data = FileManager.default.contents(atPath: file) else { continue }
             let bytes = Array(data)
-            guard let document = try? DocxReader().read(bytes: bytes, name: record.file) else { continue }
-            var draft = extract(document, record.file)
+            if let sha = record.sha256, SHA256.hex(bytes) != sha { continue }
+            var draft = taken.header
             if draft.supersededBy == nil { draft.supersededBy = record.supersededBy }
-            let comments = DraftFindings.comments(for: draft, document: document, plan: plan)
+            let comments = DraftFindings.comments(for: draft, basis: taken.basis, plan: plan)
             guard let annotated = try? annotator.annotate(bytes: bytes, name: record.file, comments: comments) else { continue }
             out.append((folder + "/" + record.file, annotated.bytes))
             if let key { keys.append((record.file, key)) }
@@ -81,6 +86,18 @@ public enum BuildFeedback {
             if fields.count == 2 { keys[String(fields[0])] = String(fields[1]) }
         }
         return keys
+    }
+}
+
+/// A draft as a build hands it to the feedback step: its header as read (unresolved: no
+/// supersession) and what its annotated copy needs of it.
+public struct FeedbackDraft: Sendable {
+    public var header: DraftExtraction
+    public var basis: FeedbackBasis
+
+    public init(header: DraftExtraction, basis: FeedbackBasis) {
+        self.header = header
+        self.basis = basis
     }
 }
 

@@ -92,7 +92,7 @@ import TestSupport
 
         func knownHash(_ file: String) -> KnownHash? { base.knownHash(file) }
         func key(file: String, sha256: String) -> String { base.key(file: file, sha256: sha256) }
-        func cachedHeader(_ key: String) -> DraftExtraction? { base.cachedHeader(key) }
+        func cachedDraft(_ key: String) -> IndexedDraft? { base.cachedDraft(key) }
         func entry(_ key: String) -> DraftCacheEntry? { nil }
         func store(_ key: String, _ entry: DraftCacheEntry) {}
         func product(_ key: String, tag: String) -> [UInt8]? { nil }
@@ -150,7 +150,7 @@ import TestSupport
             name == file ? KnownHash(signature: signature, sha256: sha256) : base.knownHash(name)
         }
         func key(file: String, sha256: String) -> String { base.key(file: file, sha256: sha256) }
-        func cachedHeader(_ key: String) -> DraftExtraction? { base.cachedHeader(key) }
+        func cachedDraft(_ key: String) -> IndexedDraft? { base.cachedDraft(key) }
         func entry(_ key: String) -> DraftCacheEntry? { nil }
         func store(_ key: String, _ entry: DraftCacheEntry) {}
         func product(_ key: String, tag: String) -> [UInt8]? { nil }
