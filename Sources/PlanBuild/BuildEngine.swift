@@ -211,7 +211,7 @@ public struct BuildEngine: Sendable {
             feedback = BuildFeedback.annotatedDrafts(
                 folder: folder.path, plan: plan, annotator: DraftAnnotator(date: DraftFeedback.dateFromEnvironment()),
                 previous: out, draftKey: { record in record.sha256.flatMap { sha in cache?.key(file: record.file, sha256: sha) } },
-                drafts: { result.feedback[$0] })
+                drafts: { result.feedback[$0] }, jobs: jobs)
             for (name, bytes) in feedback where name != BuildFeedback.keysPath { try staging.write(name, bytes) }
         } catch {
             throw .render(reason: MessageText.describe(error))

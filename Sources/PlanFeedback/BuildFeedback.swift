@@ -26,55 +26,110 @@ public enum BuildFeedback {
     public static func annotatedDrafts(
         folder path: String, plan: MasterPlan, annotator: DraftAnnotator,
         previous: String? = nil, draftKey: (InputRecord) -> String? = { _ in nil },
-        drafts: (String) -> FeedbackDraft?
+        drafts: @Sendable (String) -> FeedbackDraft?, jobs: Int = 1
     ) -> [(name: String, bytes: [UInt8])] {
-        var out: [(String, [UInt8])] = []
         let known = previous.map(loadKeys) ?? [:]
-        var keys: [(String, String)] = []
-        for record in plan.inputs.sorted(by: { $0.file < $1.file }) {
+        let records = plan.inputs.sorted(by: { $0.file < $1.file }).filter { record in
             switch record.status {
-            case .used, .superseded, .unassigned: break
-            case .rejected, .ignored: continue
+            case .used, .superseded, .unassigned: true
+            case .rejected, .ignored: false
             }
-            let key = draftKey(record).map { fullKey($0, record: record, plan: plan, date: annotator.date) }
-            if let key, let previous, known[record.file] == key,
-               let data = FileManager.default.contents(atPath: (previous as NSString).appendingPathComponent(folder + "/" + record.file)) {
-                out.append((folder + "/" + record.file, Array(data)))
-                keys.append((record.file, key))
-                continue
-            }
-            guard let taken = drafts(record.file) else { continue }
-            let file = (path as NSString).appendingPathComponent(record.file)
-            guard let data = FileManager.default.contents(atPath: file) else { continue }
-            let bytes = Array(data)
-            if let sha = record.sha256, SHA256.hex(bytes) != sha { continue }
-            var draft = taken.header
-            if draft.supersededBy == nil { draft.supersededBy = record.supersededBy }
-            let comments = DraftFindings.comments(for: draft, basis: taken.basis, plan: plan)
-            guard let annotated = try? annotator.annotate(bytes: bytes, name: record.file, comments: comments) else { continue }
-            out.append((folder + "/" + record.file, annotated.bytes))
-            if let key { keys.append((record.file, key)) }
         }
-        if !keys.isEmpty {
-            out.append((keysPath, Array(keys.map { "\($0.0)\t\($0.1)\n" }.joined().utf8)))
+        let keys = records.map { record in draftKey(record) }
+        let context = KeyContext(plan: plan, date: annotator.date)
+        // Each copy is independent of the others: made on `jobs` threads, kept in file-name order.
+        var copies = [(bytes: [UInt8], key: String?)?](repeating: nil, count: records.count)
+        let workers = min(max(1, jobs), max(1, records.count))
+        copies.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes its own slots only.
+            let slots = Slots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for i in stride(from: worker, to: records.count, by: workers) {
+                    slots.buffer[i] = copy(
+                        records[i], key: keys[i].map { context.fullKey($0, record: records[i]) }, folder: path,
+                        plan: plan, annotator: annotator, previous: previous, known: known, drafts: drafts)
+                }
+            }
+        }
+        var out: [(String, [UInt8])] = []
+        var written: [(String, String)] = []
+        for (record, copy) in zip(records, copies) {
+            guard let copy else { continue }
+            out.append((folder + "/" + record.file, copy.bytes))
+            if let key = copy.key { written.append((record.file, key)) }
+        }
+        if !written.isEmpty {
+            out.append((keysPath, Array(written.map { "\($0.0)\t\($0.1)\n" }.joined().utf8)))
         }
         return out
+    }
+
+    /// One draft's annotated copy: the previous build's when its key is the same, else made from
+    /// what the build took of the draft; nil when it cannot be made.
+    private static func copy(
+        _ record: InputRecord, key: String?, folder path: String, plan: MasterPlan, annotator: DraftAnnotator,
+        previous: String?, known: [String: String], drafts: @Sendable (String) -> FeedbackDraft?
+    ) -> (bytes: [UInt8], key: String?)? {
+        if let key, let previous, known[record.file] == key,
+           let data = FileManager.default.contents(atPath: (previous as NSString).appendingPathComponent(folder + "/" + record.file)) {
+            return (Array(data), key)
+        }
+        guard let taken = drafts(record.file) else { return nil }
+        let file = (path as NSString).appendingPathComponent(record.file)
+        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        let bytes = Array(data)
+        if let sha = record.sha256, SHA256.hex(bytes) != sha { return nil }
+        var draft = taken.header
+        if draft.supersededBy == nil { draft.supersededBy = record.supersededBy }
+        let comments = DraftFindings.comments(for: draft, basis: taken.basis, plan: plan)
+        guard let annotated = try? annotator.annotate(bytes: bytes, name: record.file, comments: comments) else { return nil }
+        return (annotated.bytes, key)
     }
 
     /// Where the reuse keys live, relative to the output folder (inside the build cache).
     public static let keysPath = ".cache/feedback-keys.tsv"
 
-    /// The draft's key with what else its comments depend on: its accounting, the conflicts it
-    /// takes part in, the catalog titles they name, the comment date.
-    static func fullKey(_ draftKey: String, record: InputRecord, plan: MasterPlan, date: String?) -> String {
-        let conflicts = plan.conflicts.filter { $0.values.contains { $0.sources.contains { $0.file == record.file } } }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        var text = draftKey + "\n" + (date ?? "") + "\n"
-        text += String(decoding: (try? encoder.encode(record)) ?? Data(), as: UTF8.self) + "\n"
-        text += String(decoding: (try? encoder.encode(conflicts)) ?? Data(), as: UTF8.self) + "\n"
-        text += plan.coverage.map { "\($0.topicId)\t\($0.title)" }.joined(separator: "\n")
-        return SHA256.hex(Array(text.utf8))
+    /// The result slots of the copies, written by several threads at distinct indexes.
+    private struct Slots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<(bytes: [UInt8], key: String?)?>
+    }
+
+    /// What every draft's full key shares, computed once per build: the conflicts by file and
+    /// the catalog titles.
+    struct KeyContext {
+        let plan: MasterPlan
+        let date: String?
+        /// Indexes into `plan.conflicts` of the conflicts each file takes part in, in order.
+        let conflictsByFile: [String: [Int]]
+        let coverageText: String
+
+        init(plan: MasterPlan, date: String?) {
+            self.plan = plan
+            self.date = date
+            var byFile: [String: [Int]] = [:]
+            for (i, conflict) in plan.conflicts.enumerated() {
+                var files: [String] = []
+                for value in conflict.values {
+                    for source in value.sources where !files.contains(source.file) { files.append(source.file) }
+                }
+                for file in files { byFile[file, default: []].append(i) }
+            }
+            conflictsByFile = byFile
+            coverageText = plan.coverage.map { "\($0.topicId)\t\($0.title)" }.joined(separator: "\n")
+        }
+
+        /// The draft's key with what else its comments depend on: its accounting, the conflicts
+        /// it takes part in, the catalog titles they name, the comment date.
+        func fullKey(_ draftKey: String, record: InputRecord) -> String {
+            let conflicts = (conflictsByFile[record.file] ?? []).map { plan.conflicts[$0] }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            var text = draftKey + "\n" + (date ?? "") + "\n"
+            text += String(decoding: (try? encoder.encode(record)) ?? Data(), as: UTF8.self) + "\n"
+            text += String(decoding: (try? encoder.encode(conflicts)) ?? Data(), as: UTF8.self) + "\n"
+            text += coverageText
+            return SHA256.hex(Array(text.utf8))
+        }
     }
 
     static func loadKeys(_ outputFolder: String) -> [String: String] {
