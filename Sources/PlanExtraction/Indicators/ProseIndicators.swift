@@ -412,10 +412,15 @@ struct ProseIndicatorReader: Sendable {
         let separatorScalars = Set(separators.compactMap(\.plainScalar))
         // A separator that is no plain scalar could equal a plain character: compare Characters then.
         let plainSeparators = separators.allSatisfy { $0.plainScalar != nil }
+        // Parts are cut from the text's UTF-8 by offsets, not built Character by Character.
+        let bytes = Array(text.utf8)
         var parts: [String] = []
-        var current = ""
+        var start = 0
+        var position = 0
         var depth = 0
         for c in text {
+            let width = c.utf8.count
+            defer { position += width }
             let opens: Bool, closes: Bool, separates: Bool, ends: Bool
             if plainSeparators, let v = c.plainScalar {
                 // The same tests on scalar values, without normalizing (see `plainScalar`).
@@ -432,14 +437,11 @@ struct ProseIndicatorReader: Sendable {
             if opens { depth += 1 }
             if closes { depth = max(0, depth - 1) }
             if depth == 0 && separates {
-                if ends { current.append(c) }
-                parts.append(current)
-                current = ""
-            } else {
-                current.append(c)
+                parts.append(String(decoding: bytes[start..<(ends ? position + width : position)], as: UTF8.self))
+                start = position + width
             }
         }
-        if !current.isEmpty { parts.append(current) }
+        if start < bytes.count { parts.append(String(decoding: bytes[start...], as: UTF8.self)) }
         return parts
     }
 }
