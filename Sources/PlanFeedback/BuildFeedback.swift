@@ -101,6 +101,9 @@ public enum BuildFeedback {
         let date: String?
         /// Indexes into `plan.conflicts` of the conflicts each file takes part in, in order.
         let conflictsByFile: [String: [Int]]
+        /// Each conflict's JSON (sorted keys, compact), encoded once: a file's list is these
+        /// joined as a JSON array.
+        let conflictJSON: [String]
         let coverageText: String
 
         init(plan: MasterPlan, date: String?) {
@@ -115,18 +118,21 @@ public enum BuildFeedback {
                 for file in files { byFile[file, default: []].append(i) }
             }
             conflictsByFile = byFile
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            conflictJSON = plan.conflicts.map { String(decoding: (try? encoder.encode($0)) ?? Data(), as: UTF8.self) }
             coverageText = plan.coverage.map { "\($0.topicId)\t\($0.title)" }.joined(separator: "\n")
         }
 
         /// The draft's key with what else its comments depend on: its accounting, the conflicts
         /// it takes part in, the catalog titles they name, the comment date.
         func fullKey(_ draftKey: String, record: InputRecord) -> String {
-            let conflicts = (conflictsByFile[record.file] ?? []).map { plan.conflicts[$0] }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             var text = draftKey + "\n" + (date ?? "") + "\n"
             text += String(decoding: (try? encoder.encode(record)) ?? Data(), as: UTF8.self) + "\n"
-            text += String(decoding: (try? encoder.encode(conflicts)) ?? Data(), as: UTF8.self) + "\n"
+            // The JSON of the array of its conflicts, as the encoder writes it: `[a,b]`.
+            text += "[" + (conflictsByFile[record.file] ?? []).map { conflictJSON[$0] }.joined(separator: ",") + "]\n"
             text += coverageText
             return SHA256.hex(Array(text.utf8))
         }
