@@ -71,7 +71,7 @@ public struct DocxPlanWriter: Sendable {
         }
 
         // Relationships of the main part, in the order the parts are written.
-        var relationships: [PackageParts.Relationship] = []
+        var relationships: [Relationship] = []
         func relate(_ kind: String, _ name: String) -> String {
             let id = "rId\(relationships.count + 1)"
             relationships.append(.init(id: id, kind: kind, target: name.hasPrefix("word/") ? String(name.dropFirst(5)) : "/" + name))

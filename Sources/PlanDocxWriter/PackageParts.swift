@@ -4,13 +4,6 @@ import OOXML
 /// The package-level parts the writer generates: `[Content_Types].xml`, relationships, core and
 /// extended properties.
 enum PackageParts {
-    /// A relationship from `word/document.xml`.
-    struct Relationship {
-        var id: String
-        var kind: String
-        var target: String
-    }
-
     /// `[Content_Types].xml`: defaults for relationships, XML and the media extensions present,
     /// an override for every other XML part.
     static func contentTypes(_ parts: [(name: String, contentType: String)]) -> [UInt8] {
@@ -41,15 +34,11 @@ enum PackageParts {
         ])
     }
 
-    /// A relationships part. Kinds are relationship-type suffixes; the core properties live
-    /// under the package namespace.
+    /// A relationships part.
     static func relationships(_ relationships: [Relationship]) -> [UInt8] {
         var xml = Namespace.declaration + "<Relationships xmlns=\"\(Namespace.packageRelationships)\">"
         for relationship in relationships {
-            let type = relationship.kind == "core-properties"
-                ? OPCNames.Namespace.corePropertiesRelationship
-                : Namespace.relationshipBase + relationship.kind
-            xml += "<Relationship Id=\"\(relationship.id)\" Type=\"\(type)\" Target=\"\(XMLEscape.attribute(relationship.target))\"/>"
+            xml += "<Relationship Id=\"\(relationship.id)\" Type=\"\(relationship.type.rawValue)\" Target=\"\(XMLEscape.attribute(relationship.target))\"/>"
         }
         return Array((xml + "</Relationships>").utf8)
     }
@@ -130,5 +119,16 @@ enum PlanDate {
             }
         }
         return (year, month, day, hour, minute, second, offset)
+    }
+}
+
+extension Relationship {
+    /// A relationship the writer makes, by kind (a relationship-type suffix under the
+    /// Transitional namespace; the core properties live under the package namespace).
+    init(id: String, kind: String, target: String) {
+        let type = kind == "core-properties"
+            ? OPCNames.Namespace.corePropertiesRelationship
+            : Namespace.relationshipBase + kind
+        self.init(id: id, type: RelationshipType(rawValue: type), target: target)
     }
 }

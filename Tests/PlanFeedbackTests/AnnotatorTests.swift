@@ -145,7 +145,7 @@ func changedParts(_ a: [UInt8], _ b: [UInt8]) throws -> (changed: Set<String>, a
         let (annotated, _) = try DraftAnnotator().annotate(bytes: original, name: "t.docx", comments: Array(Self.findings.prefix(2)))
         let package = try PackageContents.read(bytes: annotated, name: "t.docx")
         let rel = package.relationships(of: "word/document.xml").first { $0.kind == "comments" }
-        #expect(rel?.type == "http://purl.oclc.org/ooxml/officeDocument/relationships/comments")
+        #expect(rel?.type.rawValue == "http://purl.oclc.org/ooxml/officeDocument/relationships/comments")
         let doc = try DocxReader().read(bytes: annotated, name: "t.docx")
         #expect(doc.comments.count == 2)
     }

@@ -5,20 +5,6 @@ import DocumentModel
 /// relationships. Read-only, and built on the reader's `WordPackage`, so the same refusals apply
 /// (not a Word document, encrypted, zip bombs and size limits, unsafe entry names).
 public struct PackageContents: Sendable {
-    /// One relationship of a relationships part.
-    public struct Relationship: Sendable, Hashable {
-        public var id: String
-        /// The type URI as written.
-        public var type: String
-        /// The type after its namespace ("styles", "footer", "metadata/core-properties"), the same
-        /// for Transitional and Strict; the whole URI for an unknown namespace.
-        public var kind: String
-        public var target: String
-        public var isExternal: Bool
-        /// The part the target resolves to (as the zip spells it) when it is in this package.
-        public var targetPart: String?
-    }
-
     /// The file as the caller named it.
     public let file: String
     /// The main document part ("word/document.xml"), found through `_rels/.rels`.
@@ -63,9 +49,12 @@ public struct PackageContents: Sendable {
         for source in [WordPackage.packageSource] + package.partNames
         where package.hasPart(PartName.relationshipsPart(of: source)) {
             relationships[source] = try package.relationships(of: source).map {
-                Relationship(
-                    id: $0.id, type: $0.type.rawValue, kind: $0.type.kind, target: $0.target, isExternal: $0.isExternal,
-                    targetPart: $0.targetPart.flatMap { target in package.partNames.first { PartName.folded($0) == PartName.folded(target) } })
+                // The target part as the zip spells it.
+                var relationship = $0
+                relationship.targetPart = $0.targetPart.flatMap { target in
+                    package.partNames.first { PartName.folded($0) == PartName.folded(target) }
+                }
+                return relationship
             }
         }
         self.parts = parts

@@ -1,19 +1,33 @@
 import DocumentModel
 
-/// One `Relationship` of a relationships part (ECMA-376 Part 2, §9.3).
-struct Relationship: Sendable, Hashable {
+/// One `Relationship` of a relationships part (ECMA-376 Part 2, §9.3): the one type for a
+/// relationship, read by the reader (`WordPackage`), listed by `PackageContents`, written by the
+/// DOCX writer.
+public struct Relationship: Sendable, Hashable {
     /// `Id`, unique within its part ("rId1").
-    var id: String
-    var type: RelationshipType
+    public var id: String
+    public var type: RelationshipType
     /// `Target` as written (a URI reference).
-    var target: String
+    public var target: String
     /// `TargetMode="External"`: the target is a URI outside the package (a hyperlink, a linked
     /// file). It is never opened.
-    var isExternal: Bool
+    public var isExternal: Bool
     /// The part the target names, resolved against the source part; nil for an external target
     /// and for one that is not a part of this package (it climbs above the root, has a URI
     /// scheme …). It may still name a part that is absent (a dangling relationship).
-    var targetPart: String?
+    public var targetPart: String?
+
+    public init(id: String, type: RelationshipType, target: String, isExternal: Bool = false, targetPart: String? = nil) {
+        self.id = id
+        self.type = type
+        self.target = target
+        self.isExternal = isExternal
+        self.targetPart = targetPart
+    }
+
+    /// The type after its namespace ("styles", "metadata/core-properties"), the same for
+    /// Transitional and Strict; the whole URI for an unknown namespace.
+    public var kind: String { type.kind }
 
     /// Parses a relationships part strictly (`XMLPart`). `source` is the part whose
     /// relationships these are ("" for the package). Relationships without `Id`, `Type` or

@@ -4,19 +4,19 @@
 /// Strict (`http://purl.oclc.org/ooxml/officeDocument/relationships/…`) or the OPC package
 /// namespace (`http://schemas.openxmlformats.org/package/2006/relationships/…`); the namespace
 /// is compared case-insensitively, as some producers write `officedocument` in lower case.
-struct RelationshipType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-    let rawValue: String
+public struct RelationshipType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
     /// The kind after a known namespace ("styles", "metadata/core-properties"), or the whole URI.
-    let kind: String
+    public let kind: String
 
-    init(rawValue: String) {
+    public init(rawValue: String) {
         self.rawValue = rawValue
         kind = RelationshipType.kind(of: rawValue)
     }
 
-    static func == (a: RelationshipType, b: RelationshipType) -> Bool { a.kind == b.kind }
-    func hash(into hasher: inout Hasher) { hasher.combine(kind) }
-    var description: String { rawValue }
+    public static func == (a: RelationshipType, b: RelationshipType) -> Bool { a.kind == b.kind }
+    public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
+    public var description: String { rawValue }
 
     private static let transitional = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
     private static let strict = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
