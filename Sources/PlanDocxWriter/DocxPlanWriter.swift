@@ -99,18 +99,18 @@ public struct DocxPlanWriter: Sendable {
 
         // The entries, in their fixed order.
         var entries: [(name: String, bytes: [UInt8], contentType: String?)] = [
-            ("_rels/.rels", PackageParts.packageRelationships(), nil),
-            ("docProps/core.xml", PackageParts.coreProperties(title: plan.title, subject: plan.subtitle, date: date), ContentType.core),
-            ("docProps/app.xml", PackageParts.appProperties(title: plan.title), ContentType.app),
+            ("_rels/.rels", PackageXML.packageRelationships(), nil),
+            ("docProps/core.xml", PackageXML.coreProperties(title: plan.title, subject: plan.subtitle, date: date), ContentType.core),
+            ("docProps/app.xml", PackageXML.appProperties(title: plan.title), ContentType.app),
             ("word/document.xml", document, ContentType.document),
-            ("word/_rels/document.xml.rels", PackageParts.relationships(relationships), nil),
+            ("word/_rels/document.xml.rels", PackageXML.relationships(relationships), nil),
         ]
         entries += contentParts.map { ($0.name, $0.bytes, $0.contentType) }
         for part in reference.parts {
             entries.append((part.name, part.bytes, part.contentType))
             if let rels = part.relationships { entries.append((PackageContents.relationshipsPartName(of: part.name), rels, nil)) }
         }
-        let types = PackageParts.contentTypes(entries.compactMap { entry in entry.contentType.map { (entry.name, $0) } })
+        let types = PackageXML.contentTypes(entries.compactMap { entry in entry.contentType.map { (entry.name, $0) } })
 
         var zip = ZipWriter(modificationDate: PlanDate.instant(plan.date) ?? ZipWriter.dosEpoch)
         zip.add("[Content_Types].xml", types)

@@ -1,9 +1,10 @@
 import Foundation
 import OOXML
 
-/// The package-level parts the writer generates: `[Content_Types].xml`, relationships, core and
-/// extended properties.
-enum PackageParts {
+/// The XML of the package-level parts the writer generates: `[Content_Types].xml`,
+/// relationships, core and extended properties. (`PackageParts` is the reader's: OOXML's access
+/// to a package's zip entries.)
+enum PackageXML {
     /// `[Content_Types].xml`: defaults for relationships, XML and the media extensions present,
     /// an override for every other XML part.
     static func contentTypes(_ parts: [(name: String, contentType: String)]) -> [UInt8] {
