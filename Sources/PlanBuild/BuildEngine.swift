@@ -208,13 +208,13 @@ public struct BuildEngine: Sendable {
                 try staging.write(
                     edition.file, DocxPlanWriter(reference: reference, provenance: provenance, mainIndicatorsOnly: true).write(short))
             }
-            // Each editor's own draft back with the findings as Word comments.
-            let extractor = DraftExtractor(templates: templates)
+            // Each editor's own draft back with the findings as Word comments, from what pass 1
+            // took of each draft (no draft is parsed or extracted again).
             let cache = build.cache
             feedbackKeys = try BuildFeedback.annotatedDrafts(
                 folder: folder.path, plan: plan, annotator: DraftAnnotator(date: DraftFeedback.dateFromEnvironment()),
                 previous: out, draftKey: { record in record.sha256.flatMap { sha in cache?.key(file: record.file, sha256: sha) } },
-                extract: { extractor.extract($0, fileName: $1) },
+                drafts: { result.feedback[$0] }, jobs: jobs,
                 emit: { name, bytes in
                     try staging.write(name, bytes)
                     feedback.append(name)

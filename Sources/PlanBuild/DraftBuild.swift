@@ -4,6 +4,7 @@ import Foundation
 import OOXML
 import PlanAssembly
 import PlanExtraction
+import PlanFeedback
 import PlanModel
 import PlanTemplates
 
@@ -20,7 +21,10 @@ import PlanTemplates
 /// dropped as soon as its items are extracted; past `keepInMemory` drafts, extractions are not
 /// kept either but re-read from the cache when their JSON is written; and only the drafts that
 /// are merged (current, identified) are kept whole for the assembly — the others are kept as
-/// headers (`DraftExtraction.header`).
+/// headers (`DraftExtraction.header`). With each header goes the draft's `FeedbackBasis` (its
+/// findings as anchored comments, its title's place), taken in pass 1 while the document is at
+/// hand and kept in the cache index: the feedback step annotates every draft from it without
+/// parsing or extracting any draft again.
 public struct DraftBuild: Sendable {
     public let templates: TemplateSet
     public let outline: MasterOutline
@@ -47,6 +51,9 @@ public struct DraftBuild: Sendable {
         /// Drafts read and extracted in this run, and drafts taken from the cache.
         public var extracted: Int
         public var cached: Int
+        /// Per file name, what the feedback step needs of each draft that was written: nothing
+        /// is read or extracted again to annotate it.
+        public var feedback: [String: FeedbackDraft] = [:]
     }
 
     /// Pass 1's record of a candidate file that was read or found in the cache.
@@ -54,6 +61,8 @@ public struct DraftBuild: Sendable {
         var entry: DropFolder.Entry
         /// The draft's header, as read or as cached.
         var header: DraftExtraction
+        /// What its annotated copy needs of it, taken while the document was at hand (or cached).
+        var feedback: FeedbackBasis
         var cacheKey: String?
         /// The whole extraction, while the drafts fit in memory (nil when taken from the cache).
         var extracted: DraftCacheEntry?
@@ -135,6 +144,7 @@ public struct DraftBuild: Sendable {
 
         var drafts: [DraftExtraction] = []
         var contents: [DraftContent] = []
+        var feedback: [String: FeedbackDraft] = [:]
         var update = CacheUpdate()
         for (draft, outcome) in zip(resolved, secondPass) {
             let read = draft.read
@@ -144,11 +154,12 @@ public struct DraftBuild: Sendable {
             case .written(let written):
                 drafts.append(written.extraction)
                 if let content = written.content { contents.append(content) }
+                feedback[read.entry.name] = FeedbackDraft(header: read.header, basis: read.feedback)
                 if let key = read.cacheKey {
                     var header = draft.resolved
                     header.supersededBy = nil
                     header.diagnostics = []
-                    update.headers[key] = header
+                    update.drafts[key] = IndexedDraft(header: header, feedback: read.feedback)
                     if read.fromCache { update.unchanged.insert(key) }
                     update.tags[key] = written.tag
                 }
@@ -164,7 +175,7 @@ public struct DraftBuild: Sendable {
             drafts: drafts, contents: contents, inputs: inputs, date: date)
         plan.diagnostics += dateNotes
         let fromCache = resolved.filter(\.read.fromCache).count
-        return Result(plan: plan, extracted: ready.count - fromCache, cached: fromCache)
+        return Result(plan: plan, extracted: ready.count - fromCache, cached: fromCache, feedback: feedback)
     }
 
     /// Pass 1 for one file: its header from the cache when its bytes are known, else the file
@@ -195,10 +206,10 @@ public struct DraftBuild: Sendable {
                 }
             }
             let key = cache.key(file: entry.name, sha256: sha)
-            if let header = cache.cachedHeader(key) {
+            if let cached = cache.cachedDraft(key) {
                 return ReadDraft(
-                    entry: entry, header: header, cacheKey: key, extracted: nil, fileModified: signature?.modified,
-                    fromCache: true, trustedHash: trustedHash)
+                    entry: entry, header: cached.header, feedback: cached.feedback, cacheKey: key, extracted: nil,
+                    fileModified: signature?.modified, fromCache: true, trustedHash: trustedHash)
             }
         }
         let bytes: DocxFile
@@ -206,6 +217,8 @@ public struct DraftBuild: Sendable {
         let document = try reader.read(bytes)
         if trustedHash?.sha256 != document.sha256 { trustedHash = nil }
         let full = DraftCacheEntry(extractor.extractDraft(document, fileName: entry.name))
+        // What the annotated copy needs of the document, while it is at hand.
+        let feedback = FeedbackBasis(draft: full.extraction, document: document)
         var key: String?
         if let cache {
             // Keyed by what was actually read.
@@ -213,7 +226,7 @@ public struct DraftBuild: Sendable {
             cache.store(key!, full)
         }
         return ReadDraft(
-            entry: entry, header: full.extraction.header, cacheKey: key, extracted: keep ? full : nil,
+            entry: entry, header: full.extraction.header, feedback: feedback, cacheKey: key, extracted: keep ? full : nil,
             fileModified: signature?.modified, fromCache: false, trustedHash: trustedHash)
     }
 

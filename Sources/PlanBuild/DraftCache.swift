@@ -3,6 +3,7 @@ import PlanSupport
 import Foundation
 import OOXML
 import PlanExtraction
+import PlanFeedback
 import PlanModel
 import PlanTemplates
 
@@ -14,8 +15,9 @@ public protocol BuildCache: Sendable {
     func knownHash(_ file: String) -> KnownHash?
     /// The key of a draft: its file name and content hash under the cache's identity.
     func key(file: String, sha256: String) -> String
-    /// The header recorded for `key` when its entry is present; nil is a miss.
-    func cachedHeader(_ key: String) -> DraftExtraction?
+    /// What the index recorded for `key` (header and feedback basis) when its entry is
+    /// present; nil is a miss.
+    func cachedDraft(_ key: String) -> IndexedDraft?
     /// The whole entry; nil when missing or damaged.
     func entry(_ key: String) -> DraftCacheEntry?
     func store(_ key: String, _ entry: DraftCacheEntry)
@@ -37,11 +39,25 @@ public struct KnownHash: Sendable, Equatable {
     }
 }
 
+/// What the cache index records per entry, and all a rebuild needs of an unchanged draft until
+/// it is written out: the draft's header (`DraftExtraction.header`, unresolved: no supersession,
+/// no resolution notes) and what its annotated copy needs of it (`FeedbackBasis`), so neither
+/// pass 2 nor the feedback step reads an unchanged draft.
+public struct IndexedDraft: Codable, Sendable {
+    public var header: DraftExtraction
+    public var feedback: FeedbackBasis
+
+    public init(header: DraftExtraction, feedback: FeedbackBasis) {
+        self.header = header
+        self.feedback = feedback
+    }
+}
+
 /// What a build tells its cache at the end.
 public struct CacheUpdate: Sendable {
-    /// Per key used, the draft's header (unresolved: no supersession, no resolution notes).
-    public var headers: [String: DraftExtraction] = [:]
-    /// Keys whose header came from the cache unchanged.
+    /// Per key used, what the index records (header and feedback basis).
+    public var drafts: [String: IndexedDraft] = [:]
+    /// Keys whose index line came from the cache unchanged.
     public var unchanged: Set<String> = []
     /// Per key, the resolution tag its JSON was written for.
     public var tags: [String: String] = [:]
@@ -83,14 +99,15 @@ public struct DraftCacheEntry: Codable, Sendable {
 ///   again just to be hashed (as git trusts its index; a file written in the last 2 seconds is
 ///   not recorded, and any write changes the change time, which no tool can set back);
 /// - `index.tsv`: per key, the extraction's header (`DraftExtraction.header`: source, topic,
-///   version), which is all a rebuild needs of an unchanged draft until it is written out.
+///   version) and its feedback basis (`IndexedDraft`), which is all a rebuild needs of an
+///   unchanged draft until it is written out.
 /// Every file starts with a line carrying the SHA-256 of the rest (`seal`), and is written
 /// atomically (temporary file, fsync, rename): a file that does not verify (zero-length or
 /// truncated after a crash, a flipped bit, an edit that still parses) is removed and the draft
 /// read again. A build removes the entries it did not use. A damaged or missing entry is a miss,
 /// never an error: the cache is only a shortcut.
 public struct DraftCache: BuildCache {
-    public static let formatVersion = 3
+    public static let formatVersion = 4
 
     public typealias Entry = DraftCacheEntry
 
@@ -139,8 +156,8 @@ public struct DraftCache: BuildCache {
 
     public func knownHash(_ file: String) -> KnownHash? { hashes[file] }
 
-    public func cachedHeader(_ key: String) -> DraftExtraction? {
-        hasEntry(key) ? index.header(key) : nil
+    public func cachedDraft(_ key: String) -> IndexedDraft? {
+        hasEntry(key) ? index.draft(key) : nil
     }
 
     /// What distinguishes the JSON of one draft across resolutions: the file superseding it and
@@ -238,14 +255,14 @@ public struct DraftCache: BuildCache {
     struct LoadedIndex: Sendable {
         var lines: [String: [UInt8]] = [:]
 
-        /// The header recorded for `key`, nil when absent or undecodable.
-        func header(_ key: String) -> DraftExtraction? {
+        /// What was recorded for `key`, nil when absent or undecodable.
+        func draft(_ key: String) -> IndexedDraft? {
             guard let line = lines[key], let tab = line.firstIndex(of: 0x09) else { return nil }
-            return try? JSONDecoder().decode(DraftExtraction.self, from: Data(line[(tab + 1)...]))
+            return try? JSONDecoder().decode(IndexedDraft.self, from: Data(line[(tab + 1)...]))
         }
     }
 
-    /// The index: one line per entry, `<key> TAB <header JSON>`, after a first line naming the
+    /// The index: one line per entry, `<key> TAB <IndexedDraft JSON>`, after a first line naming the
     /// format; empty when there is no usable index.
     static func loadIndex(indexPath: String) -> LoadedIndex {
         guard let bytes = readSealed(indexPath) else { return LoadedIndex() }
@@ -290,23 +307,23 @@ public struct DraftCache: BuildCache {
 
     static let indexHeaderLine = "plan-assembler draft cache index \(formatVersion)"
 
-    /// Writes the index of `headers` (the lines of `previous` reused for the keys in `unchanged`,
-    /// whose headers were read from them) and removes every entry not among them, and every
+    /// Writes the index of `drafts` (the lines of `previous` reused for the keys in `unchanged`,
+    /// which were read from them) and removes every entry not among them, and every
     /// product file of another resolution than `tags` says.
     public func save(_ update: CacheUpdate) {
-        save(headers: update.headers, unchanged: update.unchanged, tags: update.tags, previous: index)
+        save(drafts: update.drafts, unchanged: update.unchanged, tags: update.tags, previous: index)
         saveHashes(update.hashes)
     }
 
-    func save(headers: [String: DraftExtraction], unchanged: Set<String>, tags: [String: String], previous: LoadedIndex) {
+    func save(drafts: [String: IndexedDraft], unchanged: Set<String>, tags: [String: String], previous: LoadedIndex) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var out = Array((Self.indexHeaderLine + "\n").utf8)
-        for key in headers.keys.sorted() {
-            let header = headers[key]!
+        for key in drafts.keys.sorted() {
+            let draft = drafts[key]!
             if unchanged.contains(key), let line = previous.lines[key] {
                 out += line
-            } else if let json = try? encoder.encode(header) {
+            } else if let json = try? encoder.encode(draft) {
                 out += Array(key.utf8) + [0x09] + Array(json)
             } else {
                 continue
@@ -319,7 +336,7 @@ public struct DraftCache: BuildCache {
             let fields = name.split(separator: ".").map(String.init)
             let key = fields.first ?? name
             let stale =
-                headers[key] == nil
+                drafts[key] == nil
                 || (fields.count == 4 && fields[2] == "product" && tags[key] != fields[1])
                 || (fields.count != 2 && !(fields.count == 4 && fields[2] == "product"))
             if stale {

@@ -366,42 +366,70 @@ struct Redline {
 
     /// The top-level blocks of body markup.
     static func blocks(_ xml: String) -> [String] {
+        // Tags are found on the UTF-8 bytes by offset: Foundation's `range(of:)` on a Substring
+        // of the whole body copied the rest of the body on every call (quadratic in the
+        // blocks). The tags are ASCII and, in the writer's markup, always start after a tag's
+        // `>` and end before the next `<`: a byte match is the match a Character search finds.
+        let bytes = Array(xml.utf8)
+        let n = bytes.count
+        let emptyParagraph = Array("<w:p/>".utf8), paragraphEnd = Array("</w:p>".utf8)
+        let tableStart = Array("<w:tbl>".utf8), tableEnd = Array("</w:tbl>".utf8)
+        func matches(_ tag: [UInt8], at k: Int) -> Bool { Self.matches(bytes, tag, at: k) }
+        func find(_ tag: [UInt8], from: Int, to: Int) -> Int? { Self.find(bytes, tag, from: from, to: to) }
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
         var blocks: [String] = []
-        var rest = Substring(xml)
-        while !rest.isEmpty {
-            if rest.hasPrefix("<w:p/>") {
+        var position = 0
+        while position < n {
+            if matches(emptyParagraph, at: position) {
                 blocks.append("<w:p/>")
-                rest = rest.dropFirst("<w:p/>".count)
-            } else if rest.hasPrefix("<w:tbl>") {
+                position += emptyParagraph.count
+            } else if matches(tableStart, at: position) {
                 // Tables may nest: count them.
                 var depth = 0
-                var cursor = rest.startIndex
+                var cursor = position
                 while true {
-                    let open = rest.range(of: "<w:tbl>", range: cursor..<rest.endIndex)
-                    guard let close = rest.range(of: "</w:tbl>", range: cursor..<rest.endIndex) else {
-                        blocks.append(String(rest))
+                    guard let close = find(tableEnd, from: cursor, to: n) else {
+                        blocks.append(text(position..<n))
                         return blocks
                     }
-                    if let open, open.lowerBound < close.lowerBound {
+                    // A nested table opens before the next end tag (the two tags cannot overlap).
+                    if let open = find(tableStart, from: cursor, to: close) {
                         depth += 1
-                        cursor = open.upperBound
+                        cursor = open + tableStart.count
                     } else {
                         depth -= 1
-                        cursor = close.upperBound
+                        cursor = close + tableEnd.count
                         if depth == 0 { break }
                     }
                 }
-                blocks.append(String(rest[..<cursor]))
-                rest = rest[cursor...]
-            } else if let end = rest.range(of: "</w:p>") {
-                blocks.append(String(rest[..<end.upperBound]))
-                rest = rest[end.upperBound...]
+                blocks.append(text(position..<cursor))
+                position = cursor
+            } else if let end = find(paragraphEnd, from: position, to: n) {
+                blocks.append(text(position..<(end + paragraphEnd.count)))
+                position = end + paragraphEnd.count
             } else {
-                blocks.append(String(rest))
+                blocks.append(text(position..<n))
                 break
             }
         }
         return blocks
+    }
+
+    /// Whether `tag` stands in `bytes` at offset `k`.
+    static func matches(_ bytes: [UInt8], _ tag: [UInt8], at k: Int) -> Bool {
+        guard k >= 0, k + tag.count <= bytes.count else { return false }
+        for j in 0..<tag.count where bytes[k + j] != tag[j] { return false }
+        return true
+    }
+
+    /// The offset of the first `tag` (not empty) lying wholly in `from..<to` of `bytes`.
+    static func find(_ bytes: [UInt8], _ tag: [UInt8], from: Int, to: Int) -> Int? {
+        var k = from
+        while k + tag.count <= to {
+            if bytes[k] == tag[0], matches(bytes, tag, at: k) { return k }
+            k += 1
+        }
+        return nil
     }
 
     /// The key blocks are aligned by: the stripped markup, bookmark names ("_Toc00000012", which
@@ -462,13 +490,19 @@ struct Redline {
 
     /// A table's opening (up to its first row) and its rows.
     static func tableParts(_ block: String) -> (head: String, rows: [String]) {
-        guard let first = block.range(of: "<w:tr>") else { return (String(block.dropLast("</w:tbl>".count)), []) }
-        let head = String(block[..<first.lowerBound])
+        // On the UTF-8 bytes by offset, as `blocks` (a `range(of:)` on the rest of a long table
+        // per row was quadratic in its rows).
+        let bytes = Array(block.utf8)
+        let rowStart = Array("<w:tr>".utf8), rowEnd = Array("</w:tr>".utf8)
+        guard let first = find(bytes, rowStart, from: 0, to: bytes.count) else {
+            return (String(block.dropLast("</w:tbl>".count)), [])
+        }
+        let head = String(decoding: bytes[..<first], as: UTF8.self)
         var rows: [String] = []
-        var rest = block[first.lowerBound...]
-        while rest.hasPrefix("<w:tr>"), let end = rest.range(of: "</w:tr>") {
-            rows.append(String(rest[..<end.upperBound]))
-            rest = rest[end.upperBound...]
+        var position = first
+        while matches(bytes, rowStart, at: position), let end = find(bytes, rowEnd, from: position, to: bytes.count) {
+            rows.append(String(decoding: bytes[position..<(end + rowEnd.count)], as: UTF8.self))
+            position = end + rowEnd.count
         }
         return (head, rows)
     }

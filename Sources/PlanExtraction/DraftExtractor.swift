@@ -12,10 +12,13 @@ public struct DraftExtractor: Sendable {
     private let versions: VersionDetector
     /// Built once: its word lists are sorted from the indicator lexicon.
     private let proseIndicators: ProseIndicatorReader
+    /// Built once: its section matcher is prepared from the section synonyms.
+    private let outlineBuilder: OutlineBuilder
 
     public init(templates: TemplateSet) {
         self.templates = templates
         proseIndicators = ProseIndicatorReader(lexicon: templates.indicators)
+        outlineBuilder = OutlineBuilder(sections: templates.sections)
         identifier = TopicIdentifier(catalog: templates.catalog, rules: templates.topicMatching, versions: templates.versions)
         versions = VersionDetector(words: templates.versions)
     }
@@ -37,7 +40,7 @@ public struct DraftExtractor: Sendable {
     }
 
     private func readStructure(_ document: Document) -> DraftStructure {
-        DraftStructure.extract(document: document, sections: templates.sections, safeguards: templates.safeguards)
+        DraftStructure.extract(document: document, outline: outlineBuilder, safeguards: templates.safeguards)
     }
 
     private func extraction(of document: Document, fileName: String, structure: DraftStructure) -> DraftExtraction {

@@ -11,66 +11,78 @@ public enum BuildFeedback {
     /// The folder of the outputs the annotated drafts go to.
     public static let folder = "feedback"
 
-    /// `extract` reads a draft as the build did (the same templates). Drafts that cannot be
-    /// read or annotated are skipped (the report already names them). In file-name order.
+    /// `drafts` gives, per file, what the build took of the draft when it read it (its header
+    /// and `FeedbackBasis`): nothing is parsed or extracted again. The annotated copy is the
+    /// editor's file itself, so its bytes are loaded once more — and must be the bytes the build
+    /// read (the SHA-256 its record carries), else the copy is skipped: its comments would
+    /// describe another file. Drafts that cannot be read or annotated are skipped (the report
+    /// already names them). In file-name order.
     ///
     /// `draftKey` names what the draft's extraction depends on (its bytes, the tool, the
     /// templates: the build cache's key), nil without a cache. With it, a copy the previous
     /// build wrote into `previous` (the output folder) for the same key, the same conflicts and
-    /// the same accounting is taken again instead of reading the draft: a rebuild stays cheap.
+    /// the same accounting is taken again instead of annotating the draft: a rebuild stays cheap.
     /// The keys are returned as the entry `keysPath` (`.cache/feedback-keys.tsv`): cache state, kept
     /// with the cache, so a build without a cache writes the same outputs as one with it.
     public static func annotatedDrafts(
         folder path: String, plan: MasterPlan, annotator: DraftAnnotator,
         previous: String? = nil, draftKey: (InputRecord) -> String? = { _ in nil },
-        extract: (Document, String) -> DraftExtraction
+        drafts: @Sendable (String) -> FeedbackDraft?, jobs: Int = 1
     ) -> [(name: String, bytes: [UInt8])] {
         var out: [(name: String, bytes: [UInt8])] = []
         let keys = annotatedDrafts(
-            folder: path, plan: plan, annotator: annotator, previous: previous, draftKey: draftKey, extract: extract,
+            folder: path, plan: plan, annotator: annotator, previous: previous, draftKey: draftKey, drafts: drafts, jobs: jobs,
             emit: { out.append(($0, $1)) })
         if let keys { out.append((keysPath, keys)) }
         return out
     }
 
-    /// The same, handing each annotated copy to `emit` as soon as it is made (a build stages it
-    /// at once: only one draft's bytes and its copy are in memory, however large the drafts).
-    /// Returns the reuse keys (the contents of `keysPath`), nil when there are none.
+    /// The same, handing each annotated copy to `emit` in file-name order as soon as its batch
+    /// is made (a build stages it at once): copies are made `jobs` at a time, so at most `jobs`
+    /// drafts and their copies are in memory, however large the drafts. Returns the reuse keys
+    /// (the contents of `keysPath`), nil when there are none.
     public static func annotatedDrafts(
         folder path: String, plan: MasterPlan, annotator: DraftAnnotator,
         previous: String? = nil, draftKey: (InputRecord) -> String? = { _ in nil },
-        extract: (Document, String) -> DraftExtraction, emit: (String, [UInt8]) throws -> Void
+        drafts: @Sendable (String) -> FeedbackDraft?, jobs: Int = 1,
+        emit: (String, [UInt8]) throws -> Void
     ) rethrows -> [UInt8]? {
         let known = previous.map(loadKeys) ?? [:]
-        var keys: [(String, String)] = []
-        for record in plan.inputs.sorted(by: { $0.file < $1.file }) {
+        let records = plan.inputs.sorted(by: { $0.file < $1.file }).filter { record in
             switch record.status {
-            case .used, .superseded, .parallel, .unassigned: break
-            case .rejected, .ignored: continue
+            case .used, .superseded, .parallel, .unassigned: true
+            case .rejected, .ignored: false
             }
-            let key = draftKey(record).map { fullKey($0, record: record, plan: plan, date: annotator.date) }
-            if let key, let previous, known[record.file] == key,
-               let data = contents((previous as NSString).appendingPathComponent(folder + "/" + record.file)) {
-                try emit(folder + "/" + record.file, data)
-                keys.append((record.file, key))
-                continue
-            }
-            let file = (path as NSString).appendingPathComponent(record.file)
-            guard let bytes = contents(file) else { continue }
-            // The document (and the reader's copy of the bytes) is gone before the copy is made:
-            // at most two copies of a draft in memory, however large its media.
-            let comments: [FeedbackComment]
-            do {
-                guard let document = try? DocxReader().read(bytes: bytes, name: record.file) else { continue }
-                var draft = extract(document, record.file)
-                if draft.supersededBy == nil { draft.supersededBy = record.supersededBy }
-                comments = DraftFindings.comments(for: draft, document: document, plan: plan)
-            }
-            guard let annotated = try? annotator.annotate(bytes: bytes, name: record.file, comments: comments) else { continue }
-            try emit(folder + "/" + record.file, annotated.bytes)
-            if let key { keys.append((record.file, key)) }
         }
-        return keys.isEmpty ? nil : Array(keys.map { "\($0.0)\t\($0.1)\n" }.joined().utf8)
+        let keys = records.map { record in draftKey(record) }
+        let context = KeyContext(plan: plan, date: annotator.date)
+        let workers = min(max(1, jobs), max(1, records.count))
+        var written: [(String, String)] = []
+        var start = 0
+        while start < records.count {
+            let base = start
+            let count = min(workers, records.count - base)
+            // Each copy is independent of the others: one batch made on `count` threads.
+            var copies = [(bytes: [UInt8], key: String?)?](repeating: nil, count: count)
+            copies.withUnsafeMutableBufferPointer { buffer in
+                // Each thread writes its own slot only.
+                let slots = Slots(buffer: buffer)
+                DispatchQueue.concurrentPerform(iterations: count) { k in
+                    let record = records[base + k]
+                    slots.buffer[k] = copy(
+                        record, key: keys[base + k].map { context.fullKey($0, record: record) }, folder: path,
+                        plan: plan, annotator: annotator, previous: previous, known: known, drafts: drafts)
+                }
+            }
+            for (k, copy) in copies.enumerated() {
+                guard let copy else { continue }
+                let record = records[base + k]
+                try emit(folder + "/" + record.file, copy.bytes)
+                if let key = copy.key { written.append((record.file, key)) }
+            }
+            start += count
+        }
+        return written.isEmpty ? nil : Array(written.map { "\($0.0)\t\($0.1)\n" }.joined().utf8)
     }
 
     /// The bytes of the regular file at `path`, read straight into one array (nil when it
@@ -96,20 +108,77 @@ public enum BuildFeedback {
         return failed ? nil : bytes
     }
 
+    /// One draft's annotated copy: the previous build's when its key is the same, else made from
+    /// what the build took of the draft; nil when it cannot be made.
+    private static func copy(
+        _ record: InputRecord, key: String?, folder path: String, plan: MasterPlan, annotator: DraftAnnotator,
+        previous: String?, known: [String: String], drafts: @Sendable (String) -> FeedbackDraft?
+    ) -> (bytes: [UInt8], key: String?)? {
+        if let key, let previous, known[record.file] == key,
+           let data = contents((previous as NSString).appendingPathComponent(folder + "/" + record.file)) {
+            return (data, key)
+        }
+        guard let taken = drafts(record.file) else { return nil }
+        let file = (path as NSString).appendingPathComponent(record.file)
+        guard let bytes = contents(file) else { return nil }
+        if let sha = record.sha256, SHA256.hex(bytes) != sha { return nil }
+        var draft = taken.header
+        if draft.supersededBy == nil { draft.supersededBy = record.supersededBy }
+        let comments = DraftFindings.comments(for: draft, basis: taken.basis, plan: plan)
+        guard let annotated = try? annotator.annotate(bytes: bytes, name: record.file, comments: comments) else { return nil }
+        return (annotated.bytes, key)
+    }
+
     /// Where the reuse keys live, relative to the output folder (inside the build cache).
     public static let keysPath = ".cache/feedback-keys.tsv"
 
-    /// The draft's key with what else its comments depend on: its accounting, the conflicts it
-    /// takes part in, the catalog titles they name, the comment date.
-    static func fullKey(_ draftKey: String, record: InputRecord, plan: MasterPlan, date: String?) -> String {
-        let conflicts = plan.conflicts.filter { $0.values.contains { $0.sources.contains { $0.file == record.file } } }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        var text = draftKey + "\n" + (date ?? "") + "\n"
-        text += String(decoding: (try? encoder.encode(record)) ?? Data(), as: UTF8.self) + "\n"
-        text += String(decoding: (try? encoder.encode(conflicts)) ?? Data(), as: UTF8.self) + "\n"
-        text += plan.coverage.map { "\($0.topicId)\t\($0.title)" }.joined(separator: "\n")
-        return SHA256.hex(Array(text.utf8))
+    /// The result slots of the copies, written by several threads at distinct indexes.
+    private struct Slots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<(bytes: [UInt8], key: String?)?>
+    }
+
+    /// What every draft's full key shares, computed once per build: the conflicts by file and
+    /// the catalog titles.
+    struct KeyContext {
+        let plan: MasterPlan
+        let date: String?
+        /// Indexes into `plan.conflicts` of the conflicts each file takes part in, in order.
+        let conflictsByFile: [String: [Int]]
+        /// Each conflict's JSON (sorted keys, compact), encoded once: a file's list is these
+        /// joined as a JSON array.
+        let conflictJSON: [String]
+        let coverageText: String
+
+        init(plan: MasterPlan, date: String?) {
+            self.plan = plan
+            self.date = date
+            var byFile: [String: [Int]] = [:]
+            for (i, conflict) in plan.conflicts.enumerated() {
+                var files: [String] = []
+                for value in conflict.values {
+                    for source in value.sources where !files.contains(source.file) { files.append(source.file) }
+                }
+                for file in files { byFile[file, default: []].append(i) }
+            }
+            conflictsByFile = byFile
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            conflictJSON = plan.conflicts.map { String(decoding: (try? encoder.encode($0)) ?? Data(), as: UTF8.self) }
+            coverageText = plan.coverage.map { "\($0.topicId)\t\($0.title)" }.joined(separator: "\n")
+        }
+
+        /// The draft's key with what else its comments depend on: its accounting, the conflicts
+        /// it takes part in, the catalog titles they name, the comment date.
+        func fullKey(_ draftKey: String, record: InputRecord) -> String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            var text = draftKey + "\n" + (date ?? "") + "\n"
+            text += String(decoding: (try? encoder.encode(record)) ?? Data(), as: UTF8.self) + "\n"
+            // The JSON of the array of its conflicts, as the encoder writes it: `[a,b]`.
+            text += "[" + (conflictsByFile[record.file] ?? []).map { conflictJSON[$0] }.joined(separator: ",") + "]\n"
+            text += coverageText
+            return SHA256.hex(Array(text.utf8))
+        }
     }
 
     static func loadKeys(_ outputFolder: String) -> [String: String] {
@@ -121,6 +190,18 @@ public enum BuildFeedback {
             if fields.count == 2 { keys[String(fields[0])] = String(fields[1]) }
         }
         return keys
+    }
+}
+
+/// A draft as a build hands it to the feedback step: its header as read (unresolved: no
+/// supersession) and what its annotated copy needs of it.
+public struct FeedbackDraft: Sendable {
+    public var header: DraftExtraction
+    public var basis: FeedbackBasis
+
+    public init(header: DraftExtraction, basis: FeedbackBasis) {
+        self.header = header
+        self.basis = basis
     }
 }
 

@@ -28,28 +28,22 @@ public enum DraftFindings {
     /// title's place and paragraph indexes without a path; `plan` (when built with others)
     /// gives the conflicts with other drafts and what became of this draft.
     public static func comments(for draft: DraftExtraction, document: Document, plan: MasterPlan? = nil) -> [FeedbackComment] {
-        let paragraphs = document.body.allParagraphs
-        let pathOfParagraph = Dictionary(
-            paragraphs.compactMap { p in p.location.paragraphIndex.map { ($0, p.location.path) } },
-            uniquingKeysWith: { a, _ in a })
+        comments(for: draft, basis: FeedbackBasis(draft: draft, document: document), plan: plan)
+    }
+
+    /// The comments for one draft from what was taken of it when it was read (`basis`):
+    /// nothing is read again. `draft` needs only its header (source, topic, version,
+    /// `supersededBy`); the findings and anchors are the basis's.
+    public static func comments(for draft: DraftExtraction, basis: FeedbackBasis, plan: MasterPlan? = nil) -> [FeedbackComment] {
         func path(_ location: DraftLocation?) -> String? {
             guard let location else { return nil }
-            return location.path ?? location.paragraph.flatMap { pathOfParagraph[$0] }
+            return location.path ?? location.paragraph.flatMap { basis.paragraphPaths[$0] }
         }
-        let titlePath = titleParagraph(draft, paragraphs)?.location.path
-
         var out: [FeedbackComment] = []
         // How the draft was taken.
-        out.append(FeedbackComment(path: titlePath, text: summary(draft, plan: plan)))
-
-        for d in draft.diagnostics {
-            guard let label = labels[d.code] else { continue }
-            var anchor = d.location?.path ?? d.location?.paragraphIndex.flatMap { pathOfParagraph[$0] }
-            if d.code == .extractMissingSection {
-                anchor = missingSectionAnchor(d.message, draft: draft, path: path) ?? titlePath
-            }
-            out.append(FeedbackComment(path: anchor ?? titlePath, text: "【\(label)】\(d.message)"))
-        }
+        out.append(FeedbackComment(path: basis.titlePath, text: summary(draft, plan: plan)))
+        // The draft's own findings, anchored when it was read.
+        out += basis.findings
 
         // Values that differ from other drafts' for the same indicator and year.
         for conflict in plan?.conflicts ?? [] {
@@ -64,10 +58,31 @@ public enum DraftFindings {
                     guard !others.isEmpty else { continue }
                     let year = conflict.year == "baseline" ? "基期值" : "\(conflict.year)年目标"
                     out.append(FeedbackComment(
-                        path: path(source.location) ?? titlePath,
+                        path: path(source.location) ?? basis.titlePath,
                         text: "【指标冲突】“\(conflict.name)”\(year)本稿为 \(value.text)，与\(others.joined(separator: "；"))不一致，请核对"))
                 }
             }
+        }
+        return out
+    }
+
+    /// The comments of the draft's own diagnostics, anchored (`pathOfParagraph`: paths of the
+    /// paragraphs by index; `titlePath`: where a finding without a place goes).
+    static func findings(
+        _ draft: DraftExtraction, titlePath: String?, pathOfParagraph: (Int) -> String?
+    ) -> [FeedbackComment] {
+        func path(_ location: DraftLocation?) -> String? {
+            guard let location else { return nil }
+            return location.path ?? location.paragraph.flatMap(pathOfParagraph)
+        }
+        var out: [FeedbackComment] = []
+        for d in draft.diagnostics {
+            guard let label = labels[d.code] else { continue }
+            var anchor = d.location?.path ?? d.location?.paragraphIndex.flatMap(pathOfParagraph)
+            if d.code == .extractMissingSection {
+                anchor = missingSectionAnchor(d.message, draft: draft, path: path) ?? titlePath
+            }
+            out.append(FeedbackComment(path: anchor ?? titlePath, text: "【\(label)】\(d.message)"))
         }
         return out
     }
@@ -133,5 +148,43 @@ public enum DraftFindings {
         guard let rank = order.firstIndex(of: kind) else { return nil }
         let before = draft.sections.filter { order.firstIndex(of: $0.kind).map { $0 < rank } ?? false }
         return before.last.flatMap { path($0.location) }
+    }
+}
+
+/// What a draft's annotated copy needs of the draft besides its header and the plan, taken when
+/// the draft is read (pass 1 of a build, with the document model at hand) and kept in the build
+/// cache's index: the comments of its own findings already anchored, where its title is, and
+/// the paths of the paragraphs its indicators name only by index (a conflict found later is
+/// anchored there). Small — a few strings per draft — so a build keeps it for every draft
+/// instead of reading, parsing and extracting each draft a second time to annotate it.
+public struct FeedbackBasis: Sendable, Hashable, Codable {
+    /// The path of the paragraph the title starts with (where the summary comment goes).
+    public var titlePath: String?
+    /// The comments of the draft's diagnostics, in the extraction's order.
+    public var findings: [FeedbackComment]
+    /// Paragraph index → path, for the indicators' locations that have no path.
+    public var paragraphPaths: [Int: String]
+
+    public init(titlePath: String?, findings: [FeedbackComment], paragraphPaths: [Int: String]) {
+        self.titlePath = titlePath
+        self.findings = findings
+        self.paragraphPaths = paragraphPaths
+    }
+
+    /// The basis of `draft` (its whole extraction) read from `document` (accepted view).
+    public init(draft: DraftExtraction, document: Document) {
+        let paragraphs = document.body.allParagraphs
+        let pathOfParagraph = Dictionary(
+            paragraphs.compactMap { p in p.location.paragraphIndex.map { ($0, p.location.path) } },
+            uniquingKeysWith: { a, _ in a })
+        let titlePath = DraftFindings.titleParagraph(draft, paragraphs)?.location.path
+        var indicatorPaths: [Int: String] = [:]
+        for indicator in draft.indicators where indicator.location.path == nil {
+            if let index = indicator.location.paragraph, let path = pathOfParagraph[index] { indicatorPaths[index] = path }
+        }
+        self.init(
+            titlePath: titlePath,
+            findings: DraftFindings.findings(draft, titlePath: titlePath, pathOfParagraph: { pathOfParagraph[$0] }),
+            paragraphPaths: indicatorPaths)
     }
 }

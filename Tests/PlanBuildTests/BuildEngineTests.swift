@@ -86,6 +86,25 @@ import TestSupport
         #expect(warm.count(.superseded) == 1)
     }
 
+    @Test("The annotated copies come from what pass 1 kept: a rebuild from the cache writes them anew, bytes of a cold build")
+    func feedbackFromTheCacheIndex() async throws {
+        let dir = try TemporaryDirectory()
+        let inputs = try Self.dropFolder(dir)
+        let out = dir.file("out")
+        _ = try await Self.engine(out).perform(inputs: inputs)
+        let cold = try Self.files(out + "/feedback")
+        #expect(cold.count == 4)
+        // No earlier copy to take again: every copy is made from the basis in the cache index,
+        // and no draft is read.
+        try FileManager.default.removeItem(atPath: out + "/feedback")
+        let warm = try await Self.engine(out).perform(inputs: inputs)
+        #expect((warm.extracted, warm.cached) == (0, 4))
+        #expect(try Self.files(out + "/feedback") == cold)
+        // The basis is kept in the cache index, beside the header.
+        let index = try String(contentsOfFile: out + "/.cache/index.tsv", encoding: .utf8)
+        #expect(index.contains("\"feedback\""))
+    }
+
     /// The disk cache, except that every entry and product is lost: the engine must read the
     /// drafts again to repair them.
     struct ForgetfulCache: BuildCache {
@@ -93,7 +112,7 @@ import TestSupport
 
         func knownHash(_ file: String) -> KnownHash? { base.knownHash(file) }
         func key(file: String, sha256: String) -> String { base.key(file: file, sha256: sha256) }
-        func cachedHeader(_ key: String) -> DraftExtraction? { base.cachedHeader(key) }
+        func cachedDraft(_ key: String) -> IndexedDraft? { base.cachedDraft(key) }
         func entry(_ key: String) -> DraftCacheEntry? { nil }
         func store(_ key: String, _ entry: DraftCacheEntry) {}
         func product(_ key: String, tag: String) -> [UInt8]? { nil }
@@ -151,7 +170,7 @@ import TestSupport
             name == file ? KnownHash(signature: signature, sha256: sha256) : base.knownHash(name)
         }
         func key(file: String, sha256: String) -> String { base.key(file: file, sha256: sha256) }
-        func cachedHeader(_ key: String) -> DraftExtraction? { base.cachedHeader(key) }
+        func cachedDraft(_ key: String) -> IndexedDraft? { base.cachedDraft(key) }
         func entry(_ key: String) -> DraftCacheEntry? { nil }
         func store(_ key: String, _ entry: DraftCacheEntry) {}
         func product(_ key: String, tag: String) -> [UInt8]? { nil }

@@ -197,3 +197,70 @@ func changedParts(_ a: [UInt8], _ b: [UInt8]) throws -> (changed: Set<String>, a
         #expect(annotatedCount >= 30)
     }
 }
+
+@Suite struct FeedbackBasisTests {
+    /// The build annotates from the header and basis pass 1 kept (through the cache index as
+    /// JSON): the comments must be those the whole extraction and document give.
+    @Test func theBasisGivesTheCommentsTheDocumentGives() throws {
+        let inputs = ShippedDraftTests.root.appendingPathComponent("Inputs").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: inputs).filter { $0.hasSuffix(".docx") }.sorted()
+        let extractor = DraftExtractor(templates: ShippedDraftTests.templates)
+        var compared = 0, withFindings = 0
+        for file in files {
+            guard let document = try? DocxReader().read(path: inputs + "/" + file, displayName: file) else { continue }
+            let draft = extractor.extract(document, fileName: file)
+            let basis = FeedbackBasis(draft: draft, document: document)
+            let stored = try JSONDecoder().decode(FeedbackBasis.self, from: JSONEncoder().encode(basis))
+            #expect(stored == basis, "\(file)")
+            let expected = DraftFindings.comments(for: draft, document: document)
+            #expect(DraftFindings.comments(for: draft.header, basis: stored) == expected, "\(file)")
+            #expect(expected.first?.path != nil, "\(file): the summary is anchored on the title")
+            if !basis.findings.isEmpty { withFindings += 1 }
+            compared += 1
+        }
+        #expect(compared >= 30)
+        #expect(withFindings > 0)
+    }
+
+    /// A conflict on an indicator whose location has only a paragraph index is anchored through
+    /// the basis's paragraph paths.
+    @Test func indicatorsWithoutAPathAreAnchoredThroughTheBasis() throws {
+        let basis = FeedbackBasis(titlePath: "body/p[0]", findings: [], paragraphPaths: [7: "body/tbl[0]/tr[2]/tc[0]/p[0]"])
+        let draft = DraftExtraction(source: DraftSource(file: "a.docx", sha256: "", size: 0), topic: TopicMatch())
+        let location = DraftLocation(paragraph: 7, headingPath: [])
+        let value = SourcedValue(value: 2.5, text: "2.5%", sources: [ItemSource(file: "a.docx", topic: "01", location: location)])
+        let other = SourcedValue(value: 3, text: "3%", sources: [ItemSource(file: "b.docx", topic: "02", location: location)])
+        let plan = MasterPlan(
+            title: "t", date: "2021-01-01T00:00:00Z",
+            conflicts: [IndicatorConflict(key: "rd", name: "研发投入强度", year: "2025", values: [value, other])])
+        let comments = DraftFindings.comments(for: draft, basis: basis, plan: plan)
+        let conflict = try #require(comments.first { $0.text.hasPrefix("【指标冲突】") })
+        #expect(conflict.path == "body/tbl[0]/tr[2]/tc[0]/p[0]")
+    }
+
+    /// The reuse key of an annotated copy joins conflicts encoded once per build: it must be the
+    /// key of the conflicts encoded together (what earlier builds wrote), or no copy is reused.
+    @Test func theReuseKeyEncodesAFilesConflictsAsOneArray() throws {
+        let here = DraftLocation(paragraph: 1, headingPath: ["一、", "“引号”/斜线"], path: "body/p[1]")
+        func value(_ v: Double, _ file: String) -> SourcedValue {
+            SourcedValue(value: v, text: "\(v)%", sources: [ItemSource(file: file, topic: "0\(Int(v))", location: here)])
+        }
+        let conflicts = [
+            IndicatorConflict(key: "rd", name: "研发投入强度", year: "2025", values: [value(2.5, "a.docx"), value(3, "b.docx")]),
+            IndicatorConflict(key: "hi", name: "高新技术企业数量", year: "baseline", values: [value(1, "c.docx"), value(2, "d.docx")]),
+            IndicatorConflict(key: "pt", name: "专利", year: "2035", values: [value(4, "a.docx"), value(5, "c.docx")]),
+        ]
+        let plan = MasterPlan(title: "t", date: "2021-01-01T00:00:00Z", conflicts: conflicts)
+        let context = BuildFeedback.KeyContext(plan: plan, date: "2021-01-01T00:00:00Z")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for file in ["a.docx", "b.docx", "c.docx", "e.docx"] {
+            let record = InputRecord(file: file, status: .used)
+            let mine = conflicts.filter { $0.values.contains { $0.sources.contains { $0.file == file } } }
+            var text = "k\n2021-01-01T00:00:00Z\n"
+            text += String(decoding: try encoder.encode(record), as: UTF8.self) + "\n"
+            text += String(decoding: try encoder.encode(mine), as: UTF8.self) + "\n"
+            #expect(context.fullKey("k", record: record) == SHA256.hex(Array(text.utf8)), "\(file)")
+        }
+    }
+}

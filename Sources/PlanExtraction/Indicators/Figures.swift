@@ -43,6 +43,9 @@ struct FigureScanner: Sendable {
     /// ("5G", "2025年", "表1"), nor are ordinals (第三), terms in quotes (“四个面向”) or the
     /// article 一 ("一个", "一批").
     func scan(_ text: String) -> [Figure] {
+        // Most clauses hold no figure: a pass over the scalars rules them out without making
+        // Character arrays.
+        guard text.mayHoldFigureScalar(Self.figureStartScalars) else { return [] }
         let original = Array(text)
         let chars = original.map(Self.halfWidth)
         var out: [Figure] = []
@@ -307,6 +310,10 @@ struct FigureScanner: Sendable {
     private static let numeralScalars: Set<UInt32> = Set(
         (Array(chineseDigits.keys) + Array(chineseSmallUnits.keys) + ["万", "亿"]).map { $0.unicodeScalars.first!.value })
 
+    /// Every scalar a figure can start with: ASCII and full-width digits (full-width ones become
+    /// ASCII through `halfWidth`), 翻 (翻一番), and the Chinese numerals a figure can open with.
+    static let figureStartScalars: Set<UInt32> = numeralStartScalars.union(Array(0x30...0x39) + Array(0xFF10...0xFF19) + [0x7FFB])
+
     /// Full-width digits, letters and signs to ASCII, one character for one.
     static func halfWidth(_ c: Character) -> Character {
         guard c.unicodeScalars.count == 1, let u = c.unicodeScalars.first else { return c }
@@ -335,6 +342,21 @@ extension Character {
     @inline(__always) func sameFigureCharacter(_ other: Character) -> Bool {
         if let a = plainScalar, let b = other.plainScalar { return a == b }
         return self == other
+    }
+}
+
+extension String {
+    /// False when no Character of the string can equal a character whose scalar is in
+    /// `scalars` (all plain scalars, see `plainScalar`): no scalar of the string is in the set,
+    /// and none is a CJK compatibility ideograph (U+F900–U+FAFF, U+2F800–U+2FA1F: the only
+    /// scalars canonically equal to another ideograph, as U+F98E to 年). True means "maybe": the
+    /// caller does the exact work. A cheap test on scalars, without grapheme breaking.
+    func mayHoldFigureScalar(_ scalars: Set<UInt32>) -> Bool {
+        for scalar in unicodeScalars {
+            let v = scalar.value
+            if scalars.contains(v) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0x2F800 && v <= 0x2FA1F) { return true }
+        }
+        return false
     }
 }
 

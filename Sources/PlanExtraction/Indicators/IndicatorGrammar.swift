@@ -71,6 +71,9 @@ enum IndicatorGrammar {
     /// The year mark opening `clause`, and the rest of the clause after it. `period` decides
     /// which years are history (up to its base year) and what 今年/“十四五”末 mean.
     static func yearMark(_ clause: String, period: PlanPeriod? = nil) -> (YearMark, String)? {
+        // Every mark below holds 年, 五, 期 or 叶 (……年, “十四五”, 规划期内, 本世纪中叶): a clause
+        // with none of them has no mark, and most clauses are ruled out on their scalars.
+        guard clause.mayHoldFigureScalar(yearMarkScalars) else { return nil }
         var chars = Array(clause.indicatorTrimmed)
         for lead in yearLeads where chars.figureHasPrefix(lead, at: 0) {
             chars.removeFirst(lead.count)
@@ -117,6 +120,9 @@ enum IndicatorGrammar {
         if year > base || (explicitTarget && period == nil) { return (.target(year), String(rest)) }
         return (.history, String(rest))
     }
+
+    /// 年, 五, 期, 叶: one of them is in every year mark.
+    static let yearMarkScalars: Set<UInt32> = [0x5E74, 0x4E94, 0x671F, 0x53F6]
 
     private static let yearLeads: [[Character]] = ["力争", "争取", "预计", "展望", "远景"].map { Array($0) }
     private static let periodPhrases: [[Character]] = ["今后五年", "未来五年", "规划期内", "规划期末", "本规划期"].map { Array($0) }

@@ -93,6 +93,8 @@ struct ProseIndicatorReader: Sendable {
     /// "X到2025年达到Y": a target-year mark inside a clause, removed from it. Only 到/至 + a year
     /// after the plan's base year, not followed by more digits.
     static func innerYearMark(_ clause: String, period: PlanPeriod?) -> (Int, String)? {
+        // The mark ends in 年: a clause without it is ruled out on its scalars.
+        guard clause.mayHoldFigureScalar(Self.yearScalar) else { return nil }
         let chars = Array(clause)
         guard chars.count >= 6 else { return nil }
         for i in 1..<(chars.count - 5) where chars[i] == "到" || chars[i] == "至" {
@@ -104,11 +106,16 @@ struct ProseIndicatorReader: Sendable {
         return nil
     }
 
+    /// 年.
+    private static let yearScalar: Set<UInt32> = [0x5E74]
+
     /// The targets of one clause; `inheriting` names a clause without a subject
     /// ("…产值实现翻一番，达到500亿元左右").
     func targets(in clause: String, inheriting: String?) -> [ProseTarget] {
-        let chars = Array(clause)
         let figures = scanner.scan(clause)
+        // No figure, no target (and nothing else to do).
+        guard !figures.isEmpty else { return [] }
+        let chars = Array(clause)
         var out: [ProseTarget] = []
         var segmentStart = 0
         var lastName = inheriting
@@ -405,10 +412,15 @@ struct ProseIndicatorReader: Sendable {
         let separatorScalars = Set(separators.compactMap(\.plainScalar))
         // A separator that is no plain scalar could equal a plain character: compare Characters then.
         let plainSeparators = separators.allSatisfy { $0.plainScalar != nil }
+        // Parts are cut from the text's UTF-8 by offsets, not built Character by Character.
+        let bytes = Array(text.utf8)
         var parts: [String] = []
-        var current = ""
+        var start = 0
+        var position = 0
         var depth = 0
         for c in text {
+            let width = c.utf8.count
+            defer { position += width }
             let opens: Bool, closes: Bool, separates: Bool, ends: Bool
             if plainSeparators, let v = c.plainScalar {
                 // The same tests on scalar values, without normalizing (see `plainScalar`).
@@ -425,14 +437,11 @@ struct ProseIndicatorReader: Sendable {
             if opens { depth += 1 }
             if closes { depth = max(0, depth - 1) }
             if depth == 0 && separates {
-                if ends { current.append(c) }
-                parts.append(current)
-                current = ""
-            } else {
-                current.append(c)
+                parts.append(String(decoding: bytes[start..<(ends ? position + width : position)], as: UTF8.self))
+                start = position + width
             }
         }
-        if !current.isEmpty { parts.append(current) }
+        if start < bytes.count { parts.append(String(decoding: bytes[start...], as: UTF8.self)) }
         return parts
     }
 }

@@ -37,16 +37,23 @@ public struct Outline: Sendable, Hashable {
 /// typed labels, short bold paragraphs), with levels normalised within the draft: the same label
 /// kind always sits at the same depth, and a kind first met below another nests under it.
 public struct OutlineBuilder: Sendable {
-    public var synonyms: SectionSynonyms
+    public var synonyms: SectionSynonyms {
+        didSet { matcher = SectionMatcher(synonyms) }
+    }
+    /// Made once per builder, not per document: its patterns are prepared from the synonyms.
+    private var matcher: SectionMatcher
 
-    public init(sections: SectionSynonyms) { synonyms = sections }
+    public init(sections: SectionSynonyms) {
+        synonyms = sections
+        matcher = SectionMatcher(sections)
+    }
 
     public func build(_ document: Document) -> Outline {
         let block = TitleDetector(settings: synonyms.title, headings: synonyms.headings).read(document.body)
         let titles = block.titles
         let titleSet = Set((block.titles + block.frontMatter).map(\.paragraph))
         let classifier = HeadingClassifier(settings: synonyms)
-        let matcher = SectionMatcher(synonyms)
+        let matcher = self.matcher
 
         var roles: [ParagraphRole] = document.body.enumerated().map { index, block in
             guard case .paragraph(let p) = block else { return .text }

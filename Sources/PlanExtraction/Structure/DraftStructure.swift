@@ -54,7 +54,15 @@ public struct DraftStructure: Sendable, Hashable {
     public static func extract(
         document: Document, sections synonyms: SectionSynonyms, safeguards lexicon: SafeguardCategories
     ) -> DraftStructure {
-        let outline = OutlineBuilder(sections: synonyms).build(document)
+        extract(document: document, outline: OutlineBuilder(sections: synonyms), safeguards: lexicon)
+    }
+
+    /// The same with an outline builder made once for many drafts.
+    public static func extract(
+        document: Document, outline builder: OutlineBuilder, safeguards lexicon: SafeguardCategories
+    ) -> DraftStructure {
+        let synonyms = builder.synonyms
+        let outline = builder.build(document)
         let map = BodyMap(body: document.body, outline: outline)
         let extractor = ItemExtractor(map: map, headingSettings: synonyms.headings)
         var diagnostics = outline.diagnostics
