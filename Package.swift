@@ -97,7 +97,9 @@ let package = Package(
         .testTarget(name: "PlanTemplatesTests", dependencies: ["PlanTemplates"]),
         .testTarget(
             name: "PlanAssemblyTests",
-            dependencies: ["PlanAssembly", "PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "PlanSupport", "OOXML", "TestSupport"],
+            dependencies: [
+                "PlanAssembly", "PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "PlanSupport", "OOXML", "TestSupport",
+            ],
             exclude: ["Golden"]),
         .testTarget(name: "PlanReportTests", dependencies: ["PlanReport", "PlanModel", "DocumentModel", "PlanSupport", "TestSupport"]),
         .testTarget(
@@ -106,7 +108,9 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(
             name: "PlanFeedbackTests",
-            dependencies: ["PlanFeedback", "PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "PlanSupport", "OOXML", "TestSupport"]),
+            dependencies: [
+                "PlanFeedback", "PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "PlanSupport", "OOXML", "TestSupport",
+            ]),
         .testTarget(
             name: "PlanExtractionTests",
             dependencies: ["PlanExtraction", "PlanModel", "PlanTemplates", "DocumentModel", "PlanSupport", "OOXML", "TestSupport"]),

@@ -112,9 +112,11 @@ public struct DocxReadError: Error, Sendable, Hashable, CustomStringConvertible 
             case .encryptedEntries(let e): "encrypted zip entries (entry \(e)): the package is password-protected"
             case .unsupportedCompression(let e, let m): "unsupported compression method \(m) (entry \(e))"
             case .sizeLimit(let e, let m): "size limit exceeded" + (e.map { " (entry \($0))" } ?? "") + ": \(m)"
-            case .fileTooLarge(let s, let l): "the file is \(s) bytes, larger than the \(l)-byte limit for a whole file (ReadLimits.maxFileSize)"
+            case .fileTooLarge(let s, let l):
+                "the file is \(s) bytes, larger than the \(l)-byte limit for a whole file (ReadLimits.maxFileSize)"
             case .textNodeLimit(let p, let line, let l):
-                "\(p): a text node" + (line > 0 ? " ending near line \(line)" : "") + " is larger than \(l) bytes, the most libxml2 reads in one text node (XML_MAX_TEXT_LENGTH)"
+                "\(p): a text node" + (line > 0 ? " ending near line \(line)" : "")
+                    + " is larger than \(l) bytes, the most libxml2 reads in one text node (XML_MAX_TEXT_LENGTH)"
             case .tooManyEntries(let c, let l): "too many zip entries (\(c), limit \(l))"
             case .duplicateEntry(let n): "ambiguous package: two zip entries named \(n)"
             case .unicodePathConflict(let h, let u):

@@ -55,7 +55,8 @@ struct AnnotateCommand: AsyncParsableCommand {
                     // Read, but not copied faithfully (a damaged part the reader does not need…).
                     failed = true
                     FileHandle.standardError.write(
-                        Data("error: \(MessageText.escaped(draft.source.file)): cannot annotate: \(MessageText.escaped("\(error)"))\n".utf8))
+                        Data("error: \(MessageText.escaped(draft.source.file)): cannot annotate: \(MessageText.escaped("\(error)"))\n".utf8)
+                    )
                     continue
                 }
                 do {

@@ -67,11 +67,14 @@ enum BuildLines {
 
     /// `watch`: "built in 0.07 s: used …; coverage …; read …[; problems: …]"
     static func rebuilt(_ summary: BuildSummary) -> String {
-        var line = "built in " + String(format: "%.2f s", summary.seconds)
+        var line =
+            "built in " + String(format: "%.2f s", summary.seconds)
             + ": \(summary.statusCounts); \(summary.coverageText); \(summary.cacheText)"
         let problems = summary.plan.inputs.filter { $0.status == .rejected || $0.status == .unassigned }
         if !problems.isEmpty {
-            line += "; problems: " + problems.map { MessageText.escaped("\($0.file): \($0.reason ?? $0.status.rawValue)") }.joined(separator: "; ")
+            line +=
+                "; problems: "
+                + problems.map { MessageText.escaped("\($0.file): \($0.reason ?? $0.status.rawValue)") }.joined(separator: "; ")
         }
         return line
     }
@@ -89,7 +92,8 @@ struct BuildOptions: ParsableArguments {
     var out = "Output"
 
     @Option(
-        help: "Templates folder; files it lacks come from the built-in templates (default: ./Templates when present, else the built-in templates).",
+        help:
+            "Templates folder; files it lacks come from the built-in templates (default: ./Templates when present, else the built-in templates).",
         completion: .directory)
     var templates: String?
 

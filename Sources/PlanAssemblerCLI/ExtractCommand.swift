@@ -9,7 +9,8 @@ import PlanTemplates
 /// What `check` and `extract` share: the templates and the draft files.
 struct DraftFileOptions: ParsableArguments {
     @Option(
-        help: "Templates folder; files it lacks come from the built-in templates (default: ./Templates when present, else the built-in templates).",
+        help:
+            "Templates folder; files it lacks come from the built-in templates (default: ./Templates when present, else the built-in templates).",
         completion: .directory)
     var templates: String?
 
@@ -28,7 +29,9 @@ func createOutputFolder(_ out: String) throws {
     // control characters escaped (Foundation's error here is a bare NSCocoaErrorDomain 512).
     if let (at, code) = OutputLock.makeDirectories(out) {
         FileHandle.standardError.write(
-            Data("error: \(MessageText.escaped(out)): cannot create the output folder: \(MessageText.escaped(at)): \(String(cString: strerror(code)))\n".utf8))
+            Data(
+                "error: \(MessageText.escaped(out)): cannot create the output folder: \(MessageText.escaped(at)): \(String(cString: strerror(code)))\n"
+                    .utf8))
         throw ExitStatus.outputFailed
     }
 }

@@ -47,7 +47,8 @@ enum ManualPage {
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if let colon = raw.firstIndex(of: ":"), !raw.hasPrefix(" "),
-               raw[..<colon].allSatisfy({ $0.isUppercase || $0 == " " }), !raw[..<colon].isEmpty {
+                raw[..<colon].allSatisfy({ $0.isUppercase || $0 == " " }), !raw[..<colon].isEmpty
+            {
                 if let label = pending { add(label, "") }
                 pending = nil
                 let title = String(raw[..<colon])
@@ -107,7 +108,8 @@ enum ManualPage {
             return nil
         }
         let root = PlanAssemblerCommand.configuration.commandName ?? "plan-assembler"
-        return ObjectIdentifier(command) == ObjectIdentifier(PlanAssemblerCommand.self) ? root : path(PlanAssemblerCommand.self, root) ?? root
+        return ObjectIdentifier(command) == ObjectIdentifier(PlanAssemblerCommand.self)
+            ? root : path(PlanAssemblerCommand.self, root) ?? root
     }
 
     /// The man page.

@@ -49,7 +49,8 @@ public struct PlanAssemblerCommand: AsyncParsableCommand {
         var out = "plan-assembler \(ToolIdentity.version)\n"
         if case .local = TemplateLocation.choose(nil) {
             let source = TemplateSource.folder(TemplateLocation.localFolder)
-            out += "templates: ./\(TemplateLocation.localFolder) (found in the current folder), fingerprint \(TemplateFingerprint.of(source))\n"
+            out +=
+                "templates: ./\(TemplateLocation.localFolder) (found in the current folder), fingerprint \(TemplateFingerprint.of(source))\n"
             out += "built-in templates: fingerprint \(builtIn)\n"
         } else {
             out += "templates: built-in, fingerprint \(builtIn)\n"

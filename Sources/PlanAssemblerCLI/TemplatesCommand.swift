@@ -132,7 +132,9 @@ struct TemplatesExportCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(directory): \(error)\n".utf8))
             throw ExitStatus.outputFailed
         }
-        print("wrote \(paths.count) template files to \(directory) (fingerprint \(TemplateFingerprint.of(.folder(directory, fallingBack: false))))")
+        print(
+            "wrote \(paths.count) template files to \(directory) (fingerprint \(TemplateFingerprint.of(.folder(directory, fallingBack: false))))"
+        )
         print("edit them, then: plan-assembler build --templates \(directory) <drafts folder>")
     }
 }

@@ -171,7 +171,9 @@ struct DraftSnapshot: Equatable {
         var description: String {
             var parts: [String] = []
             for (sign, names) in [("+", added), ("~", changed), ("-", removed)] where !names.isEmpty {
-                let shown = names.prefix(3).map(MessageText.escaped).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "")
+                let shown =
+                    names.prefix(3).map(MessageText.escaped).joined(separator: ", ")
+                    + (names.count > 3 ? " and \(names.count - 3) more" : "")
                 parts.append("\(sign)\(names.count) \(shown)")
             }
             return parts.joined(separator: "; ")

@@ -30,7 +30,8 @@ public struct Assembler: Sendable {
         let catalog = templates.catalog
         let order = Dictionary(catalog.topics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let sorted = drafts.sorted { a, b in
-            let x = a.topic.id.flatMap { order[$0] } ?? Int.max, y = b.topic.id.flatMap { order[$0] } ?? Int.max
+            let x = a.topic.id.flatMap { order[$0] } ?? Int.max
+            let y = b.topic.id.flatMap { order[$0] } ?? Int.max
             return x != y ? x < y : a.source.file < b.source.file
         }
         var contentByFile: [String: DraftContent] = [:]
@@ -43,15 +44,19 @@ public struct Assembler: Sendable {
             let mine = sorted.filter { $0.topic.id == topic.id }
             let current = mine.filter { $0.supersededBy == nil }
             if current.count > 1 {
-                diagnostics.append(Diagnostic(.assemblyDuplicateTopic, message: "专题\(topic.id)有多份现行稿（\(current.map(\.source.file).joined(separator: "、"))），"
-                        + "采用“\(current[0].source.file)”，其余未汇总，请确认版本"))
+                diagnostics.append(
+                    Diagnostic(
+                        .assemblyDuplicateTopic,
+                        message: "专题\(topic.id)有多份现行稿（\(current.map(\.source.file).joined(separator: "、"))），"
+                            + "采用“\(current[0].source.file)”，其余未汇总，请确认版本"))
             }
             let draft = current.first
-            slots.append(TopicSlot(
-                topic: topic, part: catalog.part(topic.part), heading: outline.topicTitles.heading(id: topic.id, title: topic.title),
-                draft: draft, content: draft.flatMap { contentByFile[$0.source.file] },
-                superseded: mine.filter { $0.supersededBy != nil }.map(\.source.file),
-                missing: draft == nil ? missingNote(topic: topic.id, drafts: sorted, inputs: sortedInputs) : nil))
+            slots.append(
+                TopicSlot(
+                    topic: topic, part: catalog.part(topic.part), heading: outline.topicTitles.heading(id: topic.id, title: topic.title),
+                    draft: draft, content: draft.flatMap { contentByFile[$0.source.file] },
+                    superseded: mine.filter { $0.supersededBy != nil }.map(\.source.file),
+                    missing: draft == nil ? missingNote(topic: topic.id, drafts: sorted, inputs: sortedInputs) : nil))
         }
         let used = slots.compactMap(\.draft)
         if !used.isEmpty && !used.contains(where: { contentByFile[$0.source.file] != nil }) {

@@ -21,7 +21,8 @@ struct ChapterBuilder {
         categoryKeywords = Dictionary(categories.map { ($0.name, $0.keywords) }, uniquingKeysWith: { a, _ in a })
         similarity = TextSimilarity(settings: outline.merge)
         for name in outline.safeguards.order where !self.categories.contains(name) {
-            diagnostics.append(Diagnostic(.assemblyUnknownCategory, message: "\(Self.file(outline))：保障措施类别顺序中的“\(name)”不是 safeguards.yaml 中的类别"))
+            diagnostics.append(
+                Diagnostic(.assemblyUnknownCategory, message: "\(Self.file(outline))：保障措施类别顺序中的“\(name)”不是 safeguards.yaml 中的类别"))
         }
     }
 
@@ -43,7 +44,8 @@ struct ChapterBuilder {
                     report(collector, template, "所取的专题\(slot.topic.id)没有现行规划稿")
                 } else if items(collector.sections, of: slot).isEmpty {
                     node.missing = node.missing ?? MissingNote(topicId: slot.topic.id, message: outline.missing.noSection)
-                    report(collector, template, "专题\(slot.topic.id)的规划稿没有所取的内容（\(collector.sections.map(\.rawValue).joined(separator: "、"))）")
+                    report(
+                        collector, template, "专题\(slot.topic.id)的规划稿没有所取的内容（\(collector.sections.map(\.rawValue).joined(separator: "、"))）")
                 }
             }
             switch collector.mode {
@@ -88,7 +90,8 @@ struct ChapterBuilder {
     }
 
     private mutating func report(_ collector: MasterOutline.Collector, _ template: MasterOutline.Node, _ what: String) {
-        diagnostics.append(Diagnostic(.assemblySourceMissing, message: "\(Self.file(outline)) 第\(collector.line)行（“\(template.title)”）：\(what)"))
+        diagnostics.append(
+            Diagnostic(.assemblySourceMissing, message: "\(Self.file(outline)) 第\(collector.line)行（“\(template.title)”）：\(what)"))
     }
 
     /// The catalog entries a collector reads, in catalog order.
@@ -187,7 +190,9 @@ struct ChapterBuilder {
 
     /// The theme grouper for statements of `sections`, with the lexicon's themes for their kind.
     private func grouper(_ sections: [MasterOutline.SectionName]) -> ThemeGrouper {
-        let kind = sections.contains(.safeguards) ? "safeguards"
+        let kind =
+            sections.contains(.safeguards)
+            ? "safeguards"
             : sections.contains(where: { $0 == .tasks || $0 == .projects }) ? "tasks" : "principles"
         return ThemeGrouper(lexicon: outline.themes.scoped(to: kind), similarity: similarity)
     }

@@ -37,7 +37,9 @@ struct IndicatorConsolidator {
         /// Whether a value came from prose (its text is kept as written).
         var prose: [Bool] = []
 
-        mutating func add(_ id: Identity, _ make: () -> SourcedValue, source: ItemSource, fromProse: Bool, text: String, comparator: String?) {
+        mutating func add(
+            _ id: Identity, _ make: () -> SourcedValue, source: ItemSource, fromProse: Bool, text: String, comparator: String?
+        ) {
             if let i = identities.firstIndex(of: id) {
                 values[i].sources.append(source)
                 if values[i].comparator == nil { values[i].comparator = comparator }
@@ -107,8 +109,9 @@ struct IndicatorConsolidator {
             let baselineClash = acc.baseline.conflicting
             if !baselineClash.isEmpty {
                 conflict = true
-                result.conflicts.append(IndicatorConflict(
-                    key: key, name: acc.name, year: "baseline", values: baselineClash.map { acc.baseline.values[$0] }))
+                result.conflicts.append(
+                    IndicatorConflict(
+                        key: key, name: acc.name, year: "baseline", values: baselineClash.map { acc.baseline.values[$0] }))
             }
             var targets: [String: [SourcedValue]] = [:]
             for year in acc.years {
@@ -117,16 +120,20 @@ struct IndicatorConsolidator {
                 let clash = column.conflicting
                 if !clash.isEmpty {
                     conflict = true
-                    result.conflicts.append(IndicatorConflict(key: key, name: acc.name, year: year, values: clash.map { column.values[$0] }))
+                    result.conflicts.append(
+                        IndicatorConflict(key: key, name: acc.name, year: year, values: clash.map { column.values[$0] }))
                 }
             }
             if acc.units.count > 1 {
-                result.diagnostics.append(Diagnostic(.assemblyIndicatorUnitMismatch, message: "指标“\(acc.name)”在各稿中的计量单位不一致（\(acc.units.joined(separator: "、"))），请统一"))
+                result.diagnostics.append(
+                    Diagnostic(
+                        .assemblyIndicatorUnitMismatch, message: "指标“\(acc.name)”在各稿中的计量单位不一致（\(acc.units.joined(separator: "、"))），请统一"))
             }
-            result.rows.append(IndicatorRow(
-                key: key, name: acc.name, unit: acc.units.first, attributes: acc.attributes, baseline: acc.baseline.values,
-                targets: targets, topics: acc.topics, conflict: conflict,
-                main: !mainTopics.isDisjoint(with: acc.topics)))
+            result.rows.append(
+                IndicatorRow(
+                    key: key, name: acc.name, unit: acc.units.first, attributes: acc.attributes, baseline: acc.baseline.values,
+                    targets: targets, topics: acc.topics, conflict: conflict,
+                    main: !mainTopics.isDisjoint(with: acc.topics)))
         }
         return result
     }

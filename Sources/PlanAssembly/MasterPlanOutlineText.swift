@@ -11,7 +11,9 @@ public enum MasterPlanOutlineText {
     public static func render(_ plan: MasterPlan, textPrefix: Int = textPrefix) -> String {
         var out: [String] = [plan.title]
         if let subtitle = plan.subtitle { out.append(subtitle) }
-        for (i, chapter) in plan.chapters.enumerated() { node(chapter, level: 1, index: i, depth: 0, into: &out, prefix: textPrefix, plan: plan) }
+        for (i, chapter) in plan.chapters.enumerated() {
+            node(chapter, level: 1, index: i, depth: 0, into: &out, prefix: textPrefix, plan: plan)
+        }
         if !plan.conflicts.isEmpty {
             out.append("指标冲突：")
             for c in plan.conflicts {
@@ -41,7 +43,10 @@ public enum MasterPlanOutlineText {
         for item in n.items { self.item(item, depth: depth + 1, into: &out, prefix: prefix) }
         for theme in n.themes ?? [] {
             if theme.isTaskIndex {
-                out.append(pad + "  ［任务主题］\(theme.label)（\(theme.topicCount)个专题，\(theme.statements.count)项任务）〔\(topics(theme.statements.flatMap(\.sources)))〕")
+                out.append(
+                    pad
+                        + "  ［任务主题］\(theme.label)（\(theme.topicCount)个专题，\(theme.statements.count)项任务）〔\(topics(theme.statements.flatMap(\.sources)))〕"
+                )
                 continue
             }
             out.append(pad + "  ［主题］\(theme.label)（\(theme.topicCount)个专题）〔\(topics(theme.statements.flatMap(\.sources)))〕")
@@ -57,8 +62,7 @@ public enum MasterPlanOutlineText {
     private static func item(_ item: PlanItem, depth: Int, into out: inout [String], prefix: Int) {
         let pad = String(repeating: "  ", count: depth)
         var line = pad + "- " + kind(item)
-        if let title = item.title { line += " " + title + (item.text.isEmpty ? "" : "：") }
-        else { line += " " }
+        if let title = item.title { line += " " + title + (item.text.isEmpty ? "" : "：") } else { line += " " }
         if !item.text.isEmpty {
             let flat = item.text.replacingOccurrences(of: "\n", with: " ")
             line += flat.count > prefix ? String(flat.prefix(prefix)) + "…" : flat
@@ -114,7 +118,9 @@ public struct MasterPlanStatistics: Sendable, Hashable {
     public var missingTopics: Int
 
     public init(_ plan: MasterPlan) {
-        var items = 0, merged = 0, folded = 0
+        var items = 0
+        var merged = 0
+        var folded = 0
         func visit(_ item: PlanItem) {
             items += 1
             let files = Set(item.sources.map(\.file)).count

@@ -29,23 +29,33 @@ public enum PlanComparison {
         // A topic now taken from another file.
         for entry in new.coverage.sorted(by: { $0.topicId < $1.topicId }) {
             guard let file = entry.draft, let before = oldCoverage[entry.topicId]?.draft, before != file else { continue }
-            out.append(DraftChange(
-                kind: .replaced, file: file, topic: entry.topicId, previousFile: before, version: entry.version,
-                previousVersion: oldCoverage[entry.topicId]?.version))
+            out.append(
+                DraftChange(
+                    kind: .replaced, file: file, topic: entry.topicId, previousFile: before, version: entry.version,
+                    previousVersion: oldCoverage[entry.topicId]?.version))
             replacedFiles.insert(file)
             replacedBy.insert(before)
         }
         for record in new.inputs.sorted(by: { $0.file < $1.file }) where record.status != .ignored {
             if oldInputs[record.file] == nil, !replacedFiles.contains(record.file) {
-                out.append(DraftChange(kind: .added, file: record.file, topic: record.topic, version: version(newCoverage, record.file, record.topic)))
-            } else if record.status == .superseded, !replacedBy.contains(record.file), let before = oldInputs[record.file], before.status != .superseded {
-                out.append(DraftChange(
-                    kind: .superseded, file: record.file, topic: record.topic, previousFile: record.supersededBy,
-                    previousVersion: version(oldCoverage, record.file, before.topic)))
+                out.append(
+                    DraftChange(
+                        kind: .added, file: record.file, topic: record.topic, version: version(newCoverage, record.file, record.topic)))
+            } else if record.status == .superseded, !replacedBy.contains(record.file), let before = oldInputs[record.file],
+                before.status != .superseded
+            {
+                out.append(
+                    DraftChange(
+                        kind: .superseded, file: record.file, topic: record.topic, previousFile: record.supersededBy,
+                        previousVersion: version(oldCoverage, record.file, before.topic)))
             }
         }
-        for record in old.inputs.sorted(by: { $0.file < $1.file }) where record.status != .ignored && newInputs[record.file] == nil && !replacedBy.contains(record.file) {
-            out.append(DraftChange(kind: .removed, file: record.file, topic: record.topic, previousVersion: version(oldCoverage, record.file, record.topic)))
+        for record in old.inputs.sorted(by: { $0.file < $1.file })
+        where record.status != .ignored && newInputs[record.file] == nil && !replacedBy.contains(record.file) {
+            out.append(
+                DraftChange(
+                    kind: .removed, file: record.file, topic: record.topic, previousVersion: version(oldCoverage, record.file, record.topic)
+                ))
         }
         return out
     }
@@ -76,7 +86,8 @@ public enum PlanComparison {
             func shape(_ v: [ChangedValue]) -> [String] { v.map { $0.text + "\u{1}" + ($0.unit ?? "") }.sorted() }
             guard shape(before) != shape(after) else { continue }
             let parts = id.split(separator: "\u{1}", omittingEmptySubsequences: false).map(String.init)
-            out.append(IndicatorChange(key: parts[0], name: b[id]?.name ?? a[id]?.name ?? parts[0], year: parts[1], before: before, after: after))
+            out.append(
+                IndicatorChange(key: parts[0], name: b[id]?.name ?? a[id]?.name ?? parts[0], year: parts[1], before: before, after: after))
         }
         return out
     }
@@ -117,8 +128,10 @@ public enum PlanComparison {
         let order = unique(new.chapters.map(\.title) + old.chapters.map(\.title))
         let rank = Dictionary(order.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
         return out.enumerated().sorted { x, y in
-            let (i, a) = x, (j, b) = y
-            let ra = rank[a.chapter] ?? Int.max, rb = rank[b.chapter] ?? Int.max
+            let (i, a) = x
+            let (j, b) = y
+            let ra = rank[a.chapter] ?? Int.max
+            let rb = rank[b.chapter] ?? Int.max
             if ra != rb { return ra < rb }
             return i < j
         }.map(\.element)
@@ -130,7 +143,8 @@ public enum PlanComparison {
         let before = Dictionary(old.coverage.map { ($0.topicId, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a })
         return new.coverage.compactMap { entry in
             let was = before[entry.topicId] ?? "absent"
-            return was == entry.status.rawValue ? nil
+            return was == entry.status.rawValue
+                ? nil
                 : CoverageChange(topicId: entry.topicId, title: entry.title, before: was, after: entry.status.rawValue)
         }
     }
@@ -139,7 +153,8 @@ public enum PlanComparison {
         func keyed(_ plan: MasterPlan) -> [String: IndicatorConflict] {
             Dictionary(plan.conflicts.map { ($0.key + "\u{1}" + $0.year, $0) }, uniquingKeysWith: { a, _ in a })
         }
-        let a = keyed(old), b = keyed(new)
+        let a = keyed(old)
+        let b = keyed(new)
         var out: [ConflictChange] = []
         for k in Set(a.keys).union(b.keys).sorted() {
             if let c = b[k], a[k] == nil { out.append(ConflictChange(kind: .appeared, key: c.key, name: c.name, year: c.year)) }

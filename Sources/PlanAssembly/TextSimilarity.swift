@@ -18,10 +18,12 @@ public struct TextSimilarity: Sendable {
 
     /// Punctuation, symbols and whitespace removed.
     static func strip(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { s in
-            !(s.properties.isWhitespace || CharacterSet.punctuationCharacters.contains(s)
-              || CharacterSet.symbols.contains(s) || s == "\u{3000}")
-        }))
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.filter { s in
+                    !(s.properties.isWhitespace || CharacterSet.punctuationCharacters.contains(s)
+                        || CharacterSet.symbols.contains(s) || s == "\u{3000}")
+                }))
     }
 
     /// The text as compared: stripped, stop phrases removed (`replacingText`: Foundation's

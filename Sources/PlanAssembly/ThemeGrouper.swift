@@ -37,7 +37,9 @@ public struct ThemeGrouper: Sendable {
         for (index, theme) in lexicon.themes.enumerated() {
             for term in theme.terms {
                 let key = Self.key(of: term, prefixes: prefixes, length: lexicon.keyTermLength)
-                if let key, key.count == lexicon.keyTermLength, !lexicon.genericKeyTerms.contains(key) { owners[key, default: []].insert(index) }
+                if let key, key.count == lexicon.keyTermLength, !lexicon.genericKeyTerms.contains(key) {
+                    owners[key, default: []].insert(index)
+                }
             }
         }
         keyOwners = owners.compactMapValues { $0.count == 1 ? $0.first : nil }
@@ -116,7 +118,8 @@ public struct ThemeGrouper: Sendable {
             if let placed = settled[best.index] {
                 placements[i] = placed
             } else {
-                let a = find(i), b = find(best.index)
+                let a = find(i)
+                let b = find(best.index)
                 parent[max(a, b)] = min(a, b)
             }
         }
@@ -245,7 +248,8 @@ public struct ThemeGrouper: Sendable {
                 let candidate = (position: at, length: term.count, theme: t)
                 if let b = best {
                     if candidate.position < b.position
-                        || (candidate.position == b.position && candidate.length > b.length) {
+                        || (candidate.position == b.position && candidate.length > b.length)
+                    {
                         best = candidate
                     }
                 } else {
@@ -313,10 +317,13 @@ public struct PairwiseAgreement: Sendable, Hashable {
     /// category: the decisions the grouper makes inside one).
     public init<A: Hashable, B: Hashable>(predicted: [A], reference: [B], within: [String?]? = nil) {
         precondition(predicted.count == reference.count)
-        var tp = 0, pp = 0, rp = 0
+        var tp = 0
+        var pp = 0
+        var rp = 0
         for i in predicted.indices {
             for j in predicted.indices where j > i && (within == nil || within![i] == within![j]) {
-                let p = predicted[i] == predicted[j], r = reference[i] == reference[j]
+                let p = predicted[i] == predicted[j]
+                let r = reference[i] == reference[j]
                 if p { pp += 1 }
                 if r { rp += 1 }
                 if p && r { tp += 1 }

@@ -360,7 +360,11 @@ public enum PlanDateValue {
             return true
         }
         guard let year = number(4) else { return nil }
-        var month = 1, day = 1, hour = 0, minute = 0, offset = 0
+        var month = 1
+        var day = 1
+        var hour = 0
+        var minute = 0
+        var offset = 0
         var second = 0.0
         if take("-") {
             guard let m = number(2), (1...12).contains(m) else { return nil }

@@ -110,12 +110,14 @@ struct BodyContext {
         let ownTitle = theme.representative.title.map { ChineseText.runInTitle($0) } == ChineseText.runInTitle(theme.label)
         if theme.statements.count > 1 || !ownTitle {
             // Left-aligned: a justified line before a long list of topics would be stretched.
-            xml += "<w:p><w:pPr><w:keepNext/><w:jc w:val=\"left\"/></w:pPr>" + W.run("【\(theme.label)】", rPr: W.bold)
+            xml +=
+                "<w:p><w:pPr><w:keepNext/><w:jc w:val=\"left\"/></w:pPr>" + W.run("【\(theme.label)】", rPr: W.bold)
                 + W.run("\(theme.topicCount)个专题提出：" + ChineseText.topics(theme.topics.map { Optional($0) }, breakable: true)) + "</w:p>"
         }
         item(theme.representative)
         guard !theme.wordings.isEmpty else { return }
-        let compact = "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"400\" w:lineRule=\"exact\"/>"
+        let compact =
+            "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"400\" w:lineRule=\"exact\"/>"
             + "<w:ind w:left=\"640\" w:firstLine=\"0\" w:firstLineChars=\"0\"/><w:jc w:val=\"both\"/>"
         let size = "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"
         xml += "<w:p><w:pPr><w:keepNext/>\(compact)</w:pPr>" + W.run("其他表述：", rPr: W.bold + size) + "</w:p>"
@@ -155,8 +157,10 @@ struct BodyContext {
                 .init(header: "来源稿件", minWidth: 1400, maxWidth: 2600, leftAligned: true),
             ]
             let cells = rows.enumerated().map { i, row in
-                [TableMarkup.Cell(String(i + 1)), TableMarkup.Cell(row.category), TableMarkup.Cell(row.kind),
-                 TableMarkup.Cell(row.text), TableMarkup.Cell(row.source.isEmpty ? "—" : row.source)]
+                [
+                    TableMarkup.Cell(String(i + 1)), TableMarkup.Cell(row.category), TableMarkup.Cell(row.kind),
+                    TableMarkup.Cell(row.text), TableMarkup.Cell(row.source.isEmpty ? "—" : row.source),
+                ]
             }
             tables += 1
             xml += TableMarkup(columns: columns, rows: cells).markup(styles: styles, width: textWidth)

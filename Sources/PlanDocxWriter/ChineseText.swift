@@ -30,7 +30,8 @@ enum ChineseText {
         // character of the text for whoever copies it.
         func ordered(_ ids: [String]) -> [String] {
             ids.sorted { a, b in
-                let x = Int(a.drop { !$0.isNumber }), y = Int(b.drop { !$0.isNumber })
+                let x = Int(a.drop { !$0.isNumber })
+                let y = Int(b.drop { !$0.isNumber })
                 return x != y ? (x ?? .max) < (y ?? .max) : a < b
             }
         }
@@ -94,7 +95,8 @@ enum ChineseText {
     static func value(_ value: SourcedValue) -> String {
         var text = value.text.isEmpty ? (value.relative ?? "") : value.text
         if let comparator = value.comparator, ["以上", "左右", "以内", "以下", "控制在以内"].contains(comparator),
-           !text.hasSuffix(comparator == "控制在以内" ? "以内" : comparator) {
+            !text.hasSuffix(comparator == "控制在以内" ? "以内" : comparator)
+        {
             text += comparator == "控制在以内" ? "以内" : comparator
         }
         return text

@@ -28,7 +28,8 @@ enum ColumnLayout {
             return min(max(natural, minimum[index]), columns[index].maxWidth ?? total)
         }
         var widths: [Int]
-        let wantedSum = wanted.reduce(0, +), minimumSum = minimum.reduce(0, +)
+        let wantedSum = wanted.reduce(0, +)
+        let minimumSum = minimum.reduce(0, +)
         if wantedSum <= total {
             widths = wanted
             let growing = columns.indices.filter { columns[$0].grows }

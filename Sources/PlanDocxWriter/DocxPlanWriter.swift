@@ -75,7 +75,8 @@ public struct DocxPlanWriter: Sendable {
         func relate(_ kind: String, _ name: String) -> String {
             let id = "rId\(relationships.count + 1)"
             relationships.append(
-                Relationship(id: id, type: RelationshipType(kind: kind), target: name.hasPrefix("word/") ? String(name.dropFirst(5)) : "/" + name))
+                Relationship(
+                    id: id, type: RelationshipType(kind: kind), target: name.hasPrefix("word/") ? String(name.dropFirst(5)) : "/" + name))
             return id
         }
         var contentParts: [(name: String, bytes: [UInt8], contentType: String)] = []
@@ -101,7 +102,10 @@ public struct DocxPlanWriter: Sendable {
         // The entries, in their fixed order.
         var entries: [(name: String, bytes: [UInt8], contentType: String?)] = [
             ("_rels/.rels", PackageMarkup.packageRelationships(), nil),
-            ("docProps/core.xml", PackageMarkup.coreProperties(title: plan.title, subject: plan.subtitle, date: date), OPCNames.ContentType.coreProperties),
+            (
+                "docProps/core.xml", PackageMarkup.coreProperties(title: plan.title, subject: plan.subtitle, date: date),
+                OPCNames.ContentType.coreProperties
+            ),
             ("docProps/app.xml", PackageMarkup.appProperties(title: plan.title), OPCNames.ContentType.extendedProperties),
             ("word/document.xml", document, OPCNames.ContentType.document),
             ("word/_rels/document.xml.rels", PackageMarkup.relationships(relationships), nil),
@@ -162,10 +166,12 @@ public struct DocxPlanWriter: Sendable {
         xml += main
         // Word wants a paragraph, not a table, before the final section properties (and keeps
         // the last paragraph mark: after a tracked one, a plain paragraph ends the body).
-        let lastMarkTracked = redline != nil && Redline.blocks(main).last.map {
-            let pPr = Redline.paragraphParts($0).pPr
-            return !Redline.isTable($0) && (pPr.contains("<w:rPr><w:ins ") || pPr.contains("<w:rPr><w:del "))
-        } == true
+        let lastMarkTracked =
+            redline != nil
+            && Redline.blocks(main).last.map {
+                let pPr = Redline.paragraphParts($0).pPr
+                return !Redline.isTable($0) && (pPr.contains("<w:rPr><w:ins ") || pPr.contains("<w:rPr><w:del "))
+            } == true
         if main.hasSuffix("</w:tbl>") || lastMarkTracked {
             xml += "<w:p/>"
         }

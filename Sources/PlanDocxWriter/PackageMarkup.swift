@@ -38,7 +38,8 @@ enum PackageMarkup {
     static func relationships(_ relationships: [Relationship]) -> [UInt8] {
         var xml = Namespace.declaration + "<Relationships xmlns=\"\(Namespace.packageRelationships)\">"
         for relationship in relationships {
-            xml += "<Relationship Id=\"\(relationship.id)\" Type=\"\(relationship.type.rawValue)\" Target=\"\(XMLEscape.attribute(relationship.target))\"/>"
+            xml +=
+                "<Relationship Id=\"\(relationship.id)\" Type=\"\(relationship.type.rawValue)\" Target=\"\(XMLEscape.attribute(relationship.target))\"/>"
         }
         return Array((xml + "</Relationships>").utf8)
     }
@@ -108,13 +109,17 @@ enum PlanDate {
         let month = scalars.count >= 7 ? number(5, 2) : 1
         let day = scalars.count >= 10 ? number(8, 2) : 1
         guard let month, let day, (1...12).contains(month), (1...31).contains(day) else { return nil }
-        var hour = 0, minute = 0, second = 0, offset = 0
+        var hour = 0
+        var minute = 0
+        var second = 0
+        var offset = 0
         if scalars.count >= 16, scalars[10] == UInt8(ascii: "T") {
             hour = number(11, 2) ?? 0
             minute = number(14, 2) ?? 0
             second = number(17, 2) ?? 0
             if let sign = scalars.lastIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }), sign > 10,
-               let h = number(sign + 1, 2), let m = number(sign + 4, 2) {
+                let h = number(sign + 1, 2), let m = number(sign + 4, 2)
+            {
                 offset = (h * 3600 + m * 60) * (scalars[sign] == UInt8(ascii: "-") ? -1 : 1)
             }
         }

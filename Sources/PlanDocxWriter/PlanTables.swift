@@ -38,7 +38,8 @@ enum PlanTables {
         .init(header: "来源专题", maxWidth: 1500),
     ]
 
-    static func indicators(_ indicatorRows: [IndicatorRow], plan: MasterPlan, body: inout BodyContext) -> (table: String?, notes: [String]) {
+    static func indicators(_ indicatorRows: [IndicatorRow], plan: MasterPlan, body: inout BodyContext) -> (table: String?, notes: [String])
+    {
         guard !indicatorRows.isEmpty else { return (nil, ["注：各专题规划稿中尚未识别出量化指标。"]) }
         var rows: [[TableMarkup.Cell]] = []
         var anyConflict = false
@@ -53,9 +54,10 @@ enum PlanTables {
                 if column == 0 { cell.text = cell.text.replacingOccurrences(of: "（2020年）", with: "") }
                 if values.count > 1 {
                     anyConflict = true
-                    cell.anchor = body.notes.anchor(values.map { value in
-                        ChineseText.value(value) + "：" + value.sources.map(ChineseText.source).joined(separator: "；")
-                    })
+                    cell.anchor = body.notes.anchor(
+                        values.map { value in
+                            ChineseText.value(value) + "：" + value.sources.map(ChineseText.source).joined(separator: "；")
+                        })
                 }
                 cells.append(cell)
             }
@@ -87,7 +89,8 @@ enum PlanTables {
         case 1: return TableMarkup.Cell(ChineseText.value(values[0]))
         default:
             // One value a line, so that a narrow column still reads value by value.
-            let text = values.map { ChineseText.value($0) + "（" + ChineseText.topics($0.sources.map(\.topic)) + "）" }
+            let text =
+                values.map { ChineseText.value($0) + "（" + ChineseText.topics($0.sources.map(\.topic)) + "）" }
                 .joined(separator: "／\n") + "⚠"
             return TableMarkup.Cell(text, marked: true)
         }
@@ -156,12 +159,15 @@ enum PlanTables {
         var rows: [[TableMarkup.Cell]] = []
         for (index, conflict) in plan.conflicts.enumerated() {
             for (n, value) in conflict.values.enumerated() {
-                var lead = [TableMarkup.Cell(String(index + 1)), TableMarkup.Cell(conflict.name), TableMarkup.Cell(ChineseText.year(conflict.year))]
+                var lead = [
+                    TableMarkup.Cell(String(index + 1)), TableMarkup.Cell(conflict.name), TableMarkup.Cell(ChineseText.year(conflict.year)),
+                ]
                 for i in lead.indices { lead[i].verticalMerge = conflict.values.count > 1 ? (n == 0 ? "restart" : "continue") : nil }
-                rows.append(lead + [
-                    TableMarkup.Cell(ChineseText.value(value), marked: true),
-                    TableMarkup.Cell(value.sources.map(ChineseText.source).joined(separator: "\n")),
-                ])
+                rows.append(
+                    lead + [
+                        TableMarkup.Cell(ChineseText.value(value), marked: true),
+                        TableMarkup.Cell(value.sources.map(ChineseText.source).joined(separator: "\n")),
+                    ])
             }
         }
         return (TableMarkup(columns: conflictColumns, rows: rows).markup(styles: body.styles, width: body.textWidth), [])

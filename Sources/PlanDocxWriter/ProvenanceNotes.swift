@@ -58,7 +58,8 @@ struct ProvenanceNotes {
         guard mode == .comments, !notes.isEmpty else { return nil }
         var xml = Namespace.declaration + W.root("comments")
         for (id, lines) in notes.enumerated() {
-            xml += "<w:comment w:id=\"\(id)\" w:author=\"\(ProvenanceNotes.author)\" w:date=\"\(XMLEscape.attribute(date))\" w:initials=\"\(ProvenanceNotes.initials)\">"
+            xml +=
+                "<w:comment w:id=\"\(id)\" w:author=\"\(ProvenanceNotes.author)\" w:date=\"\(XMLEscape.attribute(date))\" w:initials=\"\(ProvenanceNotes.initials)\">"
             for (index, line) in lines.enumerated() {
                 xml += "<w:p><w:pPr>\(W.pStyle(styles.commentText))</w:pPr>"
                 if index == 0 { xml += "<w:r><w:rPr>\(W.rStyle(styles.commentReference))</w:rPr><w:annotationRef/></w:r>" }
@@ -73,8 +74,10 @@ struct ProvenanceNotes {
     func footnotesPart() -> [UInt8]? {
         guard mode == .footnotes, !notes.isEmpty else { return nil }
         var xml = Namespace.declaration + W.root("footnotes")
-        xml += "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\" w:firstLineChars=\"0\"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"
-        xml += "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\" w:firstLineChars=\"0\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+        xml +=
+            "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\" w:firstLineChars=\"0\"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"
+        xml +=
+            "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLine=\"0\" w:firstLineChars=\"0\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
         for (index, lines) in notes.enumerated() {
             xml += "<w:footnote w:id=\"\(index + 1)\">"
             for (n, line) in lines.enumerated() {

@@ -67,8 +67,12 @@ struct Redline {
         var out = ""
         var i = 0
         var j = 0
-        func delete(_ block: String) -> String { Self.isTable(block) ? wholeTable(block, inserted: false) : paragraph(block, inserted: false) }
-        func insert(_ block: String) -> String { Self.isTable(block) ? wholeTable(block, inserted: true) : paragraph(block, inserted: true) }
+        func delete(_ block: String) -> String {
+            Self.isTable(block) ? wholeTable(block, inserted: false) : paragraph(block, inserted: false)
+        }
+        func insert(_ block: String) -> String {
+            Self.isTable(block) ? wholeTable(block, inserted: true) : paragraph(block, inserted: true)
+        }
         // Each old block is paired with the next similar new block (the ones before it are
         // inserted), else deleted where it stood.
         while i < old.count, j < new.count {
@@ -144,7 +148,8 @@ struct Redline {
             rPr = String(inner[..<end.upperBound])
             inner = inner[end.upperBound...]
         }
-        let open = inner.hasPrefix("<w:t>") ? "<w:t>" : inner.hasPrefix("<w:t xml:space=\"preserve\">") ? "<w:t xml:space=\"preserve\">" : nil
+        let open =
+            inner.hasPrefix("<w:t>") ? "<w:t>" : inner.hasPrefix("<w:t xml:space=\"preserve\">") ? "<w:t xml:space=\"preserve\">" : nil
         guard let open, inner.hasSuffix("</w:t>") else { return nil }
         let text = inner.dropFirst(open.count).dropLast("</w:t>".count)
         guard !text.contains("<") else { return nil }
@@ -210,7 +215,8 @@ struct Redline {
                 prefix -= 1
             }
             while suffix > 0, figure(b[b.count - suffix]),
-                (b.count - suffix - 1 >= prefix && figure(b[b.count - suffix - 1])) || (a.count - suffix - 1 >= prefix && figure(a[a.count - suffix - 1]))
+                (b.count - suffix - 1 >= prefix && figure(b[b.count - suffix - 1]))
+                    || (a.count - suffix - 1 >= prefix && figure(a[a.count - suffix - 1]))
             {
                 suffix -= 1
             }
@@ -218,7 +224,9 @@ struct Redline {
                 "<w:r>\(rPr)<\(tag) xml:space=\"preserve\">\(XMLEscape.text(String(text)))</\(tag)></w:r>"
             }
             if prefix > 0 { out += run(b[..<prefix]) }
-            if a.count - suffix > prefix { out += "<w:del \(attributes())>" + run(a[prefix..<(a.count - suffix)], tag: "w:delText") + "</w:del>" }
+            if a.count - suffix > prefix {
+                out += "<w:del \(attributes())>" + run(a[prefix..<(a.count - suffix)], tag: "w:delText") + "</w:del>"
+            }
             if b.count - suffix > prefix { out += "<w:ins \(attributes())>" + run(b[prefix..<(b.count - suffix)]) + "</w:ins>" }
             if suffix > 0 { out += run(b[(b.count - suffix)...]) }
         }
@@ -372,8 +380,10 @@ struct Redline {
         // `>` and end before the next `<`: a byte match is the match a Character search finds.
         let bytes = Array(xml.utf8)
         let n = bytes.count
-        let emptyParagraph = Array("<w:p/>".utf8), paragraphEnd = Array("</w:p>".utf8)
-        let tableStart = Array("<w:tbl>".utf8), tableEnd = Array("</w:tbl>".utf8)
+        let emptyParagraph = Array("<w:p/>".utf8)
+        let paragraphEnd = Array("</w:p>".utf8)
+        let tableStart = Array("<w:tbl>".utf8)
+        let tableEnd = Array("</w:tbl>".utf8)
         func matches(_ tag: [UInt8], at k: Int) -> Bool { Self.matches(bytes, tag, at: k) }
         func find(_ tag: [UInt8], from: Int, to: Int) -> Int? { Self.find(bytes, tag, from: from, to: to) }
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
@@ -493,7 +503,8 @@ struct Redline {
         // On the UTF-8 bytes by offset, as `blocks` (a `range(of:)` on the rest of a long table
         // per row was quadratic in its rows).
         let bytes = Array(block.utf8)
-        let rowStart = Array("<w:tr>".utf8), rowEnd = Array("</w:tr>".utf8)
+        let rowStart = Array("<w:tr>".utf8)
+        let rowEnd = Array("</w:tr>".utf8)
         guard let first = find(bytes, rowStart, from: 0, to: bytes.count) else {
             return (String(block.dropLast("</w:tbl>".count)), [])
         }
@@ -564,7 +575,8 @@ struct Redline {
         let x = x0.map(id)
         let y = y0.map(id)
         var ops: [Operation] = (0..<prefix).map { .equal($0, $0) }
-        var middle = myers(x, y, maxDifferences: maxDifferences)
+        var middle =
+            myers(x, y, maxDifferences: maxDifferences)
             ?? (x.indices.map { .delete($0) } + y.indices.map { .insert($0) })
         middle = middle.map {
             switch $0 {

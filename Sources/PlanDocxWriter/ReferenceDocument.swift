@@ -110,7 +110,7 @@ public struct ReferenceDocument: Sendable, Hashable {
         }
         let main = try source.parse(mainBytes, part: package.mainPart, root: "document")
         guard let body = main.elements.first(where: { $0.localName == "body" }),
-              let sectPr = body.elements.last(where: { $0.localName == "sectPr" })
+            let sectPr = body.elements.last(where: { $0.localName == "sectPr" })
         else {
             throw .missingPart(origin: path, part: "\(package.mainPart) 中正文末尾的 w:sectPr", purpose: "页面设置")
         }
@@ -141,9 +141,10 @@ public struct ReferenceDocument: Sendable, Hashable {
             }
             let tree = try source.parse(bytes, part: name, root: template.root)
             if template.kind == "styles" { styleIndex = StyleIndex(tree) }
-            parts.append(Part(
-                name: name, bytes: XMLSerializer.document(tree), contentType: template.contentType,
-                relationshipKind: template.kind, relationships: nil))
+            parts.append(
+                Part(
+                    name: name, bytes: XMLSerializer.document(tree), contentType: template.contentType,
+                    relationshipKind: template.kind, relationships: nil))
         }
         guard let styles = styleIndex else { throw .missingPart(origin: source.origin, part: "word/styles.xml", purpose: "样式") }
         for name in requiredStyles where styles.paragraphStyle(named: name) == nil {
@@ -156,8 +157,8 @@ public struct ReferenceDocument: Sendable, Hashable {
         var dependencies: [Part] = []
         for (index, child) in sectPr.children.enumerated() {
             guard case .element(var element) = child, Namespace.isW(element.namespaceURI),
-                  element.localName == "headerReference" || element.localName == "footerReference",
-                  let at = element.attributes.firstIndex(where: { $0.localName == "id" && Namespace.isR($0.namespaceURI) })
+                element.localName == "headerReference" || element.localName == "footerReference",
+                let at = element.attributes.firstIndex(where: { $0.localName == "id" && Namespace.isR($0.namespaceURI) })
             else { continue }
             let id = element.attributes[at].value
             guard let name = reference(element.localName, id), let bytes = source.read(name) else {
@@ -170,14 +171,17 @@ public struct ReferenceDocument: Sendable, Hashable {
             let tree = try source.parse(bytes, part: name, root: isHeader ? "hdr" : "ftr")
             let relsName = PackageContents.relationshipsPartName(of: name)
             let rels = source.read(relsName)
-            parts.append(Part(
-                name: name, bytes: XMLSerializer.document(tree), contentType: isHeader ? OPCNames.ContentType.header : OPCNames.ContentType.footer,
-                relationshipKind: isHeader ? "header" : "footer", relationships: rels))
+            parts.append(
+                Part(
+                    name: name, bytes: XMLSerializer.document(tree),
+                    contentType: isHeader ? OPCNames.ContentType.header : OPCNames.ContentType.footer,
+                    relationshipKind: isHeader ? "header" : "footer", relationships: rels))
             for link in source.relationships(name) where !link.isExternal {
                 guard let target = link.targetPart, copied.insert(target).inserted, let data = source.read(target) else { continue }
-                dependencies.append(Part(
-                    name: target, bytes: data, contentType: source.contentType(target) ?? OPCNames.ContentType.byExtension(target),
-                    relationshipKind: nil, relationships: nil))
+                dependencies.append(
+                    Part(
+                        name: target, bytes: data, contentType: source.contentType(target) ?? OPCNames.ContentType.byExtension(target),
+                        relationshipKind: nil, relationships: nil))
             }
         }
         return ReferenceDocument(

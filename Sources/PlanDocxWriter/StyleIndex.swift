@@ -22,10 +22,11 @@ struct StyleIndex: Sendable, Hashable {
             let type = style.attribute("type", in: style.namespaceURI) ?? "paragraph"
             let name = style.element("name", in: style.namespaceURI)?.attribute("val", in: style.namespaceURI) ?? id
             let numPr = style.element("pPr", in: style.namespaceURI)?.element("numPr", in: style.namespaceURI)
-            entries.append(Entry(
-                id: id, type: type, name: name,
-                numId: numPr?.element("numId", in: style.namespaceURI)?.attribute("val", in: style.namespaceURI).flatMap { Int($0) },
-                ilvl: numPr?.element("ilvl", in: style.namespaceURI)?.attribute("val", in: style.namespaceURI).flatMap { Int($0) }))
+            entries.append(
+                Entry(
+                    id: id, type: type, name: name,
+                    numId: numPr?.element("numId", in: style.namespaceURI)?.attribute("val", in: style.namespaceURI).flatMap { Int($0) },
+                    ilvl: numPr?.element("ilvl", in: style.namespaceURI)?.attribute("val", in: style.namespaceURI).flatMap { Int($0) }))
         }
     }
 

@@ -44,12 +44,15 @@ struct TableMarkup {
         let widths = ColumnLayout.widths(columns, rows: rows, total: width)
         var xml = "<w:tbl><w:tblPr>" + (styles.tableGrid.map { "<w:tblStyle w:val=\"\(XMLEscape.attribute($0))\"/>" } ?? "")
         xml += "<w:tblW w:w=\"\(width)\" w:type=\"dxa\"/><w:jc w:val=\"center\"/>"
-        xml += "<w:tblBorders>" + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
-            "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-        }.joined() + "</w:tblBorders>"
+        xml +=
+            "<w:tblBorders>"
+            + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
+                "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+            }.joined() + "</w:tblBorders>"
         xml += "<w:tblLayout w:type=\"fixed\"/>"
         xml += "<w:tblCellMar><w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/></w:tblCellMar>"
-        xml += "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>"
+        xml +=
+            "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>"
         xml += "</w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
 
         xml += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
@@ -76,7 +79,8 @@ struct TableMarkup {
         if let fill { xml += "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"\(fill)\"/>" }
         xml += "<w:vAlign w:val=\"center\"/></w:tcPr>"
         // A cell's lines are separate paragraphs; a merged-away cell still needs one.
-        let lines = cell.verticalMerge == "continue" ? [""] : cell.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines =
+            cell.verticalMerge == "continue" ? [""] : cell.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for (index, line) in lines.enumerated() {
             xml += "<w:p><w:pPr>\(W.pStyle(style))</w:pPr>"
             if index == 0 { xml += cell.anchor.start }

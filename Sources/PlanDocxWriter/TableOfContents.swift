@@ -12,7 +12,8 @@ enum TableOfContents {
 
     static func markup(_ entries: [BodyContext.TOCEntry], styles: StyleIds) -> String {
         var xml = "<w:p><w:pPr>\(W.pStyle(styles.tocHeading))</w:pPr>\(W.run("目　　录"))</w:p>"
-        let begin = "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
+        let begin =
+            "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r>"
             + "<w:r><w:instrText xml:space=\"preserve\">\(XMLEscape.text(instruction))</w:instrText></w:r>"
             + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
         let end = "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"

@@ -16,7 +16,6 @@ enum Namespace {
     static func isR(_ uri: String?) -> Bool { uri == r || uri == rStrict }
 }
 
-
 /// Writes an `XMLTree` back as XML, faithfully: prefixes, namespace declarations, attributes and
 /// text as parsed (comments and processing instructions were dropped by the parse). Used for the
 /// parts taken from the reference document, so that the template files may carry comments for

@@ -58,13 +58,15 @@ public struct DraftExtractor: Sendable {
         var indicators = goalsResult.indicators
         var diagnostics = document.diagnostics + structure.diagnostics + goalsResult.diagnostics
         indicators += statedTargets(outside: structure, period: period)
-        let readTables = Set(goalBlocks.compactMap { located -> String? in
-            if case .table(let t) = located.block { return t.location.path }
-            return nil
-        })
+        let readTables = Set(
+            goalBlocks.compactMap { located -> String? in
+                if case .table(let t) = located.block { return t.location.path }
+                return nil
+            })
         for located in structure.allBlocks {
             guard case .table(let table) = located.block, !readTables.contains(table.location.path),
-                  IndicatorTable.isIndicatorTable(table) else { continue }
+                IndicatorTable.isIndicatorTable(table)
+            else { continue }
             let (more, problems) = IndicatorTable.read(
                 table, location: located.location, synonyms: templates.indicators, period: period,
                 contextYear: GoalExtractor.headingYear(located.location.headingPath, period: period))
@@ -104,15 +106,19 @@ public struct DraftExtractor: Sendable {
             if r.moves > 0 { parts.append("移动 \(r.moves) 处") }
             if r.formatChanges > 0 { parts.append("格式修改 \(r.formatChanges) 处") }
             let first = document.body.allParagraphs.first { !$0.revisions.isEmpty }
-            diagnostics.append(Diagnostic(.extractUnresolvedRevisions, message: "文档含有未处理的修订（\(parts.joined(separator: "，"))）；已按“接受全部修订”读取，请定稿前接受或拒绝",
-                location: first?.location))
+            diagnostics.append(
+                Diagnostic(
+                    .extractUnresolvedRevisions, message: "文档含有未处理的修订（\(parts.joined(separator: "，"))）；已按“接受全部修订”读取，请定稿前接受或拒绝",
+                    location: first?.location))
         }
         let paragraphs = document.body.allParagraphs
         for comment in document.comments {
             let anchor = comment.anchorParagraphs.first.flatMap { index in paragraphs.first { $0.location.paragraphIndex == index } }
             let quoted = comment.anchorText.isEmpty ? "" : "（批注内容所指：“\(comment.anchorText.prefix(30))”）"
-            diagnostics.append(Diagnostic(.extractOpenComment, message: "未处理的批注\(comment.author.map { "（\($0)）" } ?? "")：\(comment.text)\(quoted)",
-                location: anchor?.location))
+            diagnostics.append(
+                Diagnostic(
+                    .extractOpenComment, message: "未处理的批注\(comment.author.map { "（\($0)）" } ?? "")：\(comment.text)\(quoted)",
+                    location: anchor?.location))
         }
 
         let source = DraftSource(

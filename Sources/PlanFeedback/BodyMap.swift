@@ -54,7 +54,8 @@ struct BodyMap {
                 }
             } else if e.namespace.map(WordNamespace.mc.contains) == true, e.local == "AlternateContent" {
                 if let chosen = scan.child(of: child, "Choice", in: WordNamespace.mc)
-                    ?? scan.child(of: child, "Fallback", in: WordNamespace.mc) {
+                    ?? scan.child(of: child, "Fallback", in: WordNamespace.mc)
+                {
                     walk(scan, scan[chosen].children, frame: &frame, alternate: true)
                 }
             }
@@ -83,8 +84,9 @@ struct BodyMap {
     private func collect(_ scan: XMLScan, _ parent: Int, _ local: String) -> [Int] {
         var out: [Int] = []
         for c in scan[parent].children {
-            if scan.is(c, local, in: WordNamespace.w) { out.append(c) }
-            else if scan.is(c, "sdt", in: WordNamespace.w), let content = scan.child(of: c, "sdtContent", in: WordNamespace.w) {
+            if scan.is(c, local, in: WordNamespace.w) {
+                out.append(c)
+            } else if scan.is(c, "sdt", in: WordNamespace.w), let content = scan.child(of: c, "sdtContent", in: WordNamespace.w) {
                 out += collect(scan, content, local)
             } else if scan.is(c, "customXml", in: WordNamespace.w) {
                 out += collect(scan, c, local)

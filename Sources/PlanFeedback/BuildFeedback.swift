@@ -115,7 +115,8 @@ public enum BuildFeedback {
         previous: String?, known: [String: String], drafts: @Sendable (String) -> FeedbackDraft?
     ) -> (bytes: [UInt8], key: String?)? {
         if let key, let previous, known[record.file] == key,
-           let data = contents((previous as NSString).appendingPathComponent(folder + "/" + record.file)) {
+            let data = contents((previous as NSString).appendingPathComponent(folder + "/" + record.file))
+        {
             return (data, key)
         }
         guard let taken = drafts(record.file) else { return nil }

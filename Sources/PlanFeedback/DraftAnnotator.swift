@@ -115,7 +115,8 @@ public struct DraftAnnotator: Sendable {
             var out: [UInt8]
             if root.isEmpty {
                 // <w:comments …/> → <w:comments …>…</w:comments>
-                out = Array(data[..<(root.startTagEnd - 2)]) + Array(">".utf8) + Array(markup.utf8)
+                out =
+                    Array(data[..<(root.startTagEnd - 2)]) + Array(">".utf8) + Array(markup.utf8)
                     + Array("</\(root.qualifiedName)>".utf8) + Array(data[root.end...])
             } else {
                 out = Array(data[..<root.endTagStart]) + Array(markup.utf8) + Array(data[root.endTagStart...])
@@ -132,7 +133,8 @@ public struct DraftAnnotator: Sendable {
             }
             let part = directory.isEmpty ? fileName : directory + "/" + fileName
             let markup = newComments.map { commentXML($0.0, $0.1, w: "w:") }.joined()
-            let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
+            let xml =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
                 + "<w:comments xmlns:w=\"\(wordNamespace)\">\(markup)</w:comments>"
             added.append((part, Array(xml.utf8)))
 
@@ -146,14 +148,16 @@ public struct DraftAnnotator: Sendable {
             if let relsName = package.partNames.first(where: { $0 == relsPart }), let data = package.parts[relsName] {
                 replaced[relsName] = try Self.appendChild(relationship, to: data, part: relsName)
             } else {
-                let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
+                let xml =
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
                     + "<Relationships xmlns=\"\(OPCNames.Namespace.packageRelationships)\">\(relationship)</Relationships>"
                 added.append((relsPart, Array(xml.utf8)))
             }
             // Content type.
             let typesName = package.partNames.first { $0 == "[Content_Types].xml" } ?? "[Content_Types].xml"
             guard let types = package.parts[typesName] else { throw Failure("\(name): no [Content_Types].xml") }
-            let override = "<Override PartName=\"/\(part)\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>"
+            let override =
+                "<Override PartName=\"/\(part)\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>"
             replaced[typesName] = try Self.appendChild(override, to: types, part: typesName)
         }
 

@@ -57,9 +57,10 @@ public enum DraftFindings {
                     }
                     guard !others.isEmpty else { continue }
                     let year = conflict.year == "baseline" ? "基期值" : "\(conflict.year)年目标"
-                    out.append(FeedbackComment(
-                        path: path(source.location) ?? basis.titlePath,
-                        text: "【指标冲突】“\(conflict.name)”\(year)本稿为 \(value.text)，与\(others.joined(separator: "；"))不一致，请核对"))
+                    out.append(
+                        FeedbackComment(
+                            path: path(source.location) ?? basis.titlePath,
+                            text: "【指标冲突】“\(conflict.name)”\(year)本稿为 \(value.text)，与\(others.joined(separator: "；"))不一致，请核对"))
                 }
             }
         }
@@ -129,10 +130,11 @@ public enum DraftFindings {
     static func titleParagraph(_ draft: DraftExtraction, _ paragraphs: [Paragraph]) -> Paragraph? {
         let topLevel = paragraphs.filter { $0.location.path.split(separator: "/").count == 2 }
         if let title = draft.source.titleText, !title.isEmpty,
-           let p = topLevel.first(where: { p in
-               let t = p.text.trimmingWhitespace()
-               return !t.isEmpty && title.hasPrefix(t)
-           }) {
+            let p = topLevel.first(where: { p in
+                let t = p.text.trimmingWhitespace()
+                return !t.isEmpty && title.hasPrefix(t)
+            })
+        {
             return p
         }
         return topLevel.first { !$0.text.trimmingWhitespace().isEmpty } ?? paragraphs.first
@@ -141,8 +143,9 @@ public enum DraftFindings {
     /// A missing section is anchored on the heading of the section before it (in the order
     /// 发展基础 … 保障措施), else on the title.
     static func missingSectionAnchor(_ message: String, draft: DraftExtraction, path: (DraftLocation?) -> String?) -> String? {
-        guard let kind = SectionKind.allCases.first(where: { message.contains("“\($0.chineseName)") })
-            ?? SectionKind.allCases.first(where: { message.contains($0.chineseName) })
+        guard
+            let kind = SectionKind.allCases.first(where: { message.contains("“\($0.chineseName)") })
+                ?? SectionKind.allCases.first(where: { message.contains($0.chineseName) })
         else { return nil }
         let order = SectionKind.allCases
         guard let rank = order.firstIndex(of: kind) else { return nil }

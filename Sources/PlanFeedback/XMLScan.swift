@@ -81,9 +81,13 @@ struct XMLScan {
                     var depth = 0
                     while k < n {
                         let c = bytes[k]
-                        if c == UInt8(ascii: "[") { depth += 1 }
-                        else if c == UInt8(ascii: "]") { depth -= 1 }
-                        else if c == UInt8(ascii: ">"), depth <= 0 { break }
+                        if c == UInt8(ascii: "[") {
+                            depth += 1
+                        } else if c == UInt8(ascii: "]") {
+                            depth -= 1
+                        } else if c == UInt8(ascii: ">"), depth <= 0 {
+                            break
+                        }
                         k += 1
                     }
                     i = k + 1
@@ -133,8 +137,7 @@ struct XMLScan {
                 }
                 var scope = scopes[scopes.count - 1]
                 for (name, value) in attributes {
-                    if name == "xmlns" { scope[""] = value }
-                    else if name.hasPrefix("xmlns:") { scope[String(name.dropFirst(6))] = value }
+                    if name == "xmlns" { scope[""] = value } else if name.hasPrefix("xmlns:") { scope[String(name.dropFirst(6))] = value }
                 }
                 let prefix: String
                 let local: String

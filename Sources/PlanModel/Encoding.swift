@@ -4,7 +4,7 @@
 extension DraftExtraction {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, source, topic, version, supersededBy, outline, sections, goals, indicators, tasks,
-             safeguards, revisions, diagnostics
+            safeguards, revisions, diagnostics
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -62,7 +62,9 @@ public struct DraftChange: Sendable, Hashable, Codable {
     public var version: String?
     public var previousVersion: String?
 
-    public init(kind: Kind, file: String, topic: String? = nil, previousFile: String? = nil, version: String? = nil, previousVersion: String? = nil) {
+    public init(
+        kind: Kind, file: String, topic: String? = nil, previousFile: String? = nil, version: String? = nil, previousVersion: String? = nil
+    ) {
         self.kind = kind
         self.file = file
         self.topic = topic
@@ -164,33 +166,49 @@ extension PlanChanges {
         for d in drafts {
             switch d.kind {
             case .added:
-                out.append(Row(category: "稿件", kind: "新增", text: "\(topic(d.topic))《\(d.file)》\(d.version.map { "（\($0)）" } ?? "")", source: d.file))
+                out.append(
+                    Row(
+                        category: "稿件", kind: "新增", text: "\(topic(d.topic))《\(d.file)》\(d.version.map { "（\($0)）" } ?? "")", source: d.file
+                    ))
             case .replaced:
-                out.append(Row(
-                    category: "稿件", kind: "替换",
-                    text: "\(topic(d.topic))《\(d.previousFile ?? "")》（\(d.previousVersion ?? "未注明")）→《\(d.file)》（\(d.version ?? "未注明")）",
-                    source: d.file))
+                out.append(
+                    Row(
+                        category: "稿件", kind: "替换",
+                        text:
+                            "\(topic(d.topic))《\(d.previousFile ?? "")》（\(d.previousVersion ?? "未注明")）→《\(d.file)》（\(d.version ?? "未注明")）",
+                        source: d.file))
             case .superseded:
-                out.append(Row(category: "稿件", kind: "被取代", text: "\(topic(d.topic))《\(d.file)》已被《\(d.previousFile ?? "")》取代", source: d.file))
+                out.append(
+                    Row(category: "稿件", kind: "被取代", text: "\(topic(d.topic))《\(d.file)》已被《\(d.previousFile ?? "")》取代", source: d.file))
             case .removed:
                 out.append(Row(category: "稿件", kind: "移除", text: "\(topic(d.topic))《\(d.file)》不再在收稿文件夹中", source: d.file))
             }
         }
         func values(_ v: [ChangedValue]) -> String {
-            v.isEmpty ? "无" : v.map { value in value.text + (value.unit.map { value.text.hasSuffix($0) ? "" : $0 } ?? "") }.joined(separator: "、")
+            v.isEmpty
+                ? "无" : v.map { value in value.text + (value.unit.map { value.text.hasSuffix($0) ? "" : $0 } ?? "") }.joined(separator: "、")
         }
         for i in indicators {
             let year = i.year == "baseline" ? "基期值" : "\(i.year)年"
             let kind = i.before.isEmpty ? "新增" : i.after.isEmpty ? "删除" : "修改"
             let files = Set(i.after.flatMap(\.files) + i.before.flatMap(\.files)).sorted()
-            out.append(Row(category: "指标", kind: kind, text: "\(i.name)（\(year)）：\(values(i.before)) → \(values(i.after))", source: files.joined(separator: "、")))
+            out.append(
+                Row(
+                    category: "指标", kind: kind, text: "\(i.name)（\(year)）：\(values(i.before)) → \(values(i.after))",
+                    source: files.joined(separator: "、")))
         }
         for s in statements {
-            out.append(Row(category: "条目", kind: s.kind == .added ? "新增" : "删除", text: "【\(s.chapter)】\(s.text)", source: s.files.joined(separator: "、")))
+            out.append(
+                Row(
+                    category: "条目", kind: s.kind == .added ? "新增" : "删除", text: "【\(s.chapter)】\(s.text)",
+                    source: s.files.joined(separator: "、")))
         }
         func status(_ s: String) -> String { s == "present" ? "有稿件" : s == "missing" ? "缺稿" : "无此专题" }
         for c in coverage {
-            out.append(Row(category: "覆盖", kind: c.after == "present" ? "补齐" : "缺失", text: "\(CatalogLabel.topic(c.topicId)) \(c.title)：\(status(c.before)) → \(status(c.after))", source: ""))
+            out.append(
+                Row(
+                    category: "覆盖", kind: c.after == "present" ? "补齐" : "缺失",
+                    text: "\(CatalogLabel.topic(c.topicId)) \(c.title)：\(status(c.before)) → \(status(c.after))", source: ""))
         }
         for c in conflicts {
             let year = c.year == "baseline" ? "基期值" : "\(c.year)年"

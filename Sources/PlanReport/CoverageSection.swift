@@ -19,14 +19,16 @@ enum CoverageSection {
         out += "<button type=\"button\" id=\"sort-toggle\" class=\"no-print\" hidden aria-pressed=\"false\">按问题数排序</button>"
         out += "</div>\n"
         out += "<table id=\"coverage-table\" class=\"matrix\">\n"
-        out += "<caption>\(HTML.escape("目录条目 \(facts.entries.count) 个：有稿 \(facts.presentCount) 个，缺稿 \(facts.missingEntries.count) 个。数字为各稿提取的条目数。"))</caption>\n"
+        out +=
+            "<caption>\(HTML.escape("目录条目 \(facts.entries.count) 个：有稿 \(facts.presentCount) 个，缺稿 \(facts.missingEntries.count) 个。数字为各稿提取的条目数。"))</caption>\n"
         out += head() + "<tbody id=\"coverage-flat\"></tbody>\n"
         var order = 0
         for (g, group) in groups(facts.entries).enumerated() {
             let groupId = "part-\(g + 1)"
             out += "<tbody id=\"\(groupId)\">\n"
             let present = group.entries.filter { $0.status == .present }.count
-            out += "<tr class=\"part-row\"><th scope=\"rowgroup\" colspan=\"\(columnCount)\">"
+            out +=
+                "<tr class=\"part-row\"><th scope=\"rowgroup\" colspan=\"\(columnCount)\">"
                 + HTML.escape(group.title) + HTML.text("small", [], "（\(group.entries.count) 项，有稿 \(present) 项）") + "</th></tr>\n"
             for entry in group.entries {
                 order += 1
@@ -48,7 +50,8 @@ enum CoverageSection {
         // Four-character headings break only in the middle when the column is narrow (print).
         func label(_ text: String) -> String {
             guard text.count == 4 else { return HTML.escape(text) }
-            return "<span class=\"nb\">\(HTML.escape(String(text.prefix(2))))</span><wbr><span class=\"nb\">\(HTML.escape(String(text.suffix(2))))</span>"
+            return
+                "<span class=\"nb\">\(HTML.escape(String(text.prefix(2))))</span><wbr><span class=\"nb\">\(HTML.escape(String(text.suffix(2))))</span>"
         }
         return colgroup + "<thead><tr>"
             + columns.map { HTML.element("th", [("scope", "col"), HTML.classes([$0.1])], label($0.0)) }.joined() + "</tr></thead>\n"
@@ -88,7 +91,9 @@ enum CoverageSection {
         if missing {
             var note = "尚未收到稿件"
             let files = facts.plan.inputs.filter { $0.topic == entry.topicId && ($0.status == .rejected || $0.status == .unassigned) }
-            if !files.isEmpty { note += "（" + files.map { "《\($0.file)》\(ReportWords.inputStatusName($0.status))" }.joined(separator: "；") + "）" }
+            if !files.isEmpty {
+                note += "（" + files.map { "《\($0.file)》\(ReportWords.inputStatusName($0.status))" }.joined(separator: "；") + "）"
+            }
             cells += HTML.text("td", [("class", "absent"), ("colspan", "9")], note)
             cells += HTML.text("td", [("class", "num")], "—")
         } else {
@@ -112,7 +117,8 @@ enum CoverageSection {
             cells += conflictCell(entry, facts: facts)
             let state = errors > 0 ? "errors" : warnings > 0 ? "warnings" : problems.isEmpty ? "none" : nil
             let label = problems.isEmpty ? "0" : "\(problems.count)"
-            let content = problems.isEmpty
+            let content =
+                problems.isEmpty
                 ? HTML.escape(label)
                 : HTML.text("a", [("href", "#\(ProblemSection.anchor(entry))"), ("title", "错误 \(errors)，警告 \(warnings)")], label)
             cells += HTML.element("td", [HTML.classes(["num", "problems", state])], content)

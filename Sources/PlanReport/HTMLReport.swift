@@ -14,14 +14,14 @@ public enum HTMLReport {
     public static func render(_ plan: MasterPlan, changes: PlanChanges?) -> String {
         let facts = ReportFacts(plan)
         var out = """
-        <!DOCTYPE html>
-        <html lang="zh-CN">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="generator" content="PlanAssembler">
+            <!DOCTYPE html>
+            <html lang="zh-CN">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="PlanAssembler">
 
-        """
+            """
         out += HTML.text("title", [], "\(plan.title) · 编制情况报告") + "\n"
         out += "<style>\n" + ReportStyle.css + "\n</style>\n</head>\n<body>\n"
         out += SummarySection.render(facts)

@@ -12,9 +12,10 @@ enum InputSection {
             let n = facts.inputCount(s)
             return n == 0 ? nil : "\(ReportWords.inputStatusName(s)) \(n) 份"
         }
-        out += HTML.text(
-            "p", [("class", "lead")],
-            "收稿文件夹共 \(inputs.count) 个文件：" + counts.joined(separator: "，") + "。需要处理的（无法读取、无法归属专题）排在前面。") + "\n"
+        out +=
+            HTML.text(
+                "p", [("class", "lead")],
+                "收稿文件夹共 \(inputs.count) 个文件：" + counts.joined(separator: "，") + "。需要处理的（无法读取、无法归属专题）排在前面。") + "\n"
         out += "<table class=\"inputs\"><thead><tr>"
         out += ["序号", "文件", "处理结果", "专题", "说明"].map { HTML.text("th", [("scope", "col")], $0) }.joined()
         out += "</tr></thead>\n<tbody>\n"
@@ -24,7 +25,9 @@ enum InputSection {
         for (i, input) in sorted.enumerated() {
             var cells = HTML.text("td", [("class", "num")], "\(i + 1)")
             cells += HTML.text("td", [("class", "file")], input.file)
-            cells += HTML.element("td", [("class", "status")], HTML.text("span", [("class", "badge \(input.status.rawValue)")], ReportWords.inputStatusName(input)))
+            cells += HTML.element(
+                "td", [("class", "status")],
+                HTML.text("span", [("class", "badge \(input.status.rawValue)")], ReportWords.inputStatusName(input)))
             cells += HTML.text("td", [("class", "topic")], input.topic.map { facts.topicName($0) } ?? "")
             var why: [String] = []
             if let newer = input.supersededBy { why.append("改用《\(newer)》") }

@@ -15,9 +15,10 @@ enum ProblemSection {
         guard !withProblems.isEmpty || !technicalOnly.isEmpty else {
             return out + HTML.text("p", [("class", "empty ok")], "各稿件均未发现问题。") + "\n</section>\n"
         }
-        out += HTML.text(
-            "p", [("class", "lead")],
-            "\(withProblems.count) 份稿件有待处理的问题。按专题目录顺序列出，每份稿件内错误、警告在前；“第 N 段”从正文第 1 段起计，括号内为所在标题。")
+        out +=
+            HTML.text(
+                "p", [("class", "lead")],
+                "\(withProblems.count) 份稿件有待处理的问题。按专题目录顺序列出，每份稿件内错误、警告在前；“第 N 段”从正文第 1 段起计，括号内为所在标题。")
             + "\n"
         out += ranking(withProblems, facts: facts)
         for entry in withProblems { out += block(entry, facts: facts) }
@@ -39,7 +40,8 @@ enum ProblemSection {
         let ranked = entries.enumerated().map { (offset: $0.offset, entry: $0.element, problems: facts.problems(of: $0.element)) }
             .sorted { a, b in
                 if a.problems.count != b.problems.count { return a.problems.count > b.problems.count }
-                let ea = a.problems.filter { $0.severity == .error }.count, eb = b.problems.filter { $0.severity == .error }.count
+                let ea = a.problems.filter { $0.severity == .error }.count
+                let eb = b.problems.filter { $0.severity == .error }.count
                 if ea != eb { return ea > eb }
                 return a.offset < b.offset
             }
@@ -80,7 +82,8 @@ enum ProblemSection {
     private static func technicalList(_ entry: CoverageEntry, facts: ReportFacts) -> String {
         let items = entry.problems.filter(ReportWords.isTechnical).map { p in
             "<li>" + HTML.text("span", [("class", "msg")], p.message)
-                + HTML.text("span", [("class", "where")], facts.place(of: p, in: entry.draft)) + HTML.text("code", [], p.code.rawValue) + "</li>"
+                + HTML.text("span", [("class", "where")], facts.place(of: p, in: entry.draft)) + HTML.text("code", [], p.code.rawValue)
+                + "</li>"
         }
         return "<ul class=\"technical-list\">" + items.joined() + "</ul>"
     }

@@ -58,7 +58,8 @@ struct ReportFacts {
     func sortedProblems(of entry: CoverageEntry) -> [Diagnostic] {
         problems(of: entry).enumerated().sorted { a, b in
             if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-            let pa = a.element.location?.paragraphIndex ?? -1, pb = b.element.location?.paragraphIndex ?? -1
+            let pa = a.element.location?.paragraphIndex ?? -1
+            let pb = b.element.location?.paragraphIndex ?? -1
             if pa != pb { return pa < pb }
             return a.offset < b.offset
         }.map(\.element)

@@ -60,8 +60,8 @@ enum ReportWords {
     static func place(paragraph: Int?, headingPath: [String]) -> String {
         let path = headingPath.joined(separator: " > ")
         switch (paragraph, path.isEmpty) {
-        case let (p?, false): return "第 \(p + 1) 段（\(path)）"
-        case let (p?, true): return "第 \(p + 1) 段"
+        case (let p?, false): return "第 \(p + 1) 段（\(path)）"
+        case (let p?, true): return "第 \(p + 1) 段"
         case (nil, false): return "（\(path)）"
         case (nil, true): return "全文"
         }

@@ -10,7 +10,9 @@ enum SummarySection {
         if let subtitle = plan.subtitle, !subtitle.isEmpty {
             out += HTML.text("p", [("class", "subtitle")], subtitle) + "\n"
         }
-        out += HTML.element("p", [("class", "meta")], "数据日期：" + HTML.text("time", [("datetime", plan.date)], ReportWords.day(plan.date))) + "\n"
+        out +=
+            HTML.element("p", [("class", "meta")], "数据日期：" + HTML.text("time", [("datetime", plan.date)], ReportWords.day(plan.date)))
+            + "\n"
         out += "</header>\n"
         out += cards(facts)
         out += todo(facts)
@@ -25,7 +27,8 @@ enum SummarySection {
         let missing = facts.missingEntries
         var out = "<section class=\"cards\" aria-label=\"总体情况\">\n"
 
-        let coverageNote = missing.isEmpty
+        let coverageNote =
+            missing.isEmpty
             ? HTML.text("span", [("class", "ok")], "全部到齐")
             : HTML.element("span", [("class", "bad")], "缺稿 \(number(missing.count))")
         out += card(
@@ -50,16 +53,22 @@ enum SummarySection {
         let conflicts = plan.conflicts.count
         out += card(
             title: "指标汇总", figure: "\(plan.indicators.count)", unit: "项指标",
-            lines: [conflicts == 0
-                ? HTML.text("span", [("class", "ok")], "无冲突")
-                : HTML.element("span", [("class", "bad")], "冲突 \(number(conflicts)) 项")],
+            lines: [
+                conflicts == 0
+                    ? HTML.text("span", [("class", "ok")], "无冲突")
+                    : HTML.element("span", [("class", "bad")], "冲突 \(number(conflicts)) 项")
+            ],
             state: conflicts == 0 ? "ok" : "bad")
 
-        let errors = facts.problemCount(.error), warnings = facts.problemCount(.warning), notes = facts.problemCount(.info)
+        let errors = facts.problemCount(.error)
+        let warnings = facts.problemCount(.warning)
+        let notes = facts.problemCount(.info)
         var problemLines = [
-            [HTML.element("span", [HTML.classes([errors > 0 ? "bad" : nil])], "错误 \(number(errors))"),
-             HTML.element("span", [HTML.classes([warnings > 0 ? "warn" : nil])], "警告 \(number(warnings))"),
-             "提示 \(number(notes))"].joined(separator: " · "),
+            [
+                HTML.element("span", [HTML.classes([errors > 0 ? "bad" : nil])], "错误 \(number(errors))"),
+                HTML.element("span", [HTML.classes([warnings > 0 ? "warn" : nil])], "警告 \(number(warnings))"),
+                "提示 \(number(notes))",
+            ].joined(separator: " · ")
         ]
         let lacking = facts.entriesLackingSections.count
         if lacking > 0 { problemLines.append(HTML.element("span", [("class", "warn")], "缺少章节的稿件 \(number(lacking)) 份")) }
@@ -104,7 +113,9 @@ enum SummarySection {
         }
         let lacking = facts.entriesLackingSections
         if !lacking.isEmpty {
-            let names = lacking.map { "\(ReportWords.topicLabel($0.topicId))（缺\($0.missingSections.map(ReportWords.sectionName).joined(separator: "、"))）" }
+            let names = lacking.map {
+                "\(ReportWords.topicLabel($0.topicId))（缺\($0.missingSections.map(ReportWords.sectionName).joined(separator: "、"))）"
+            }
             items.append(item("warn", "章节不全 \(lacking.count) 份：", names, link: "#coverage"))
         }
         let errors = facts.problemCount(.error)
@@ -123,6 +134,7 @@ enum SummarySection {
     private static func nav(_ facts: ReportFacts) -> String {
         var links = [("#coverage", "一、专题覆盖情况"), ("#conflicts", "二、指标冲突"), ("#problems", "三、各稿件问题"), ("#inputs", "四、收稿文件处理情况")]
         if !facts.plan.diagnostics.isEmpty { links.append(("#assembly", "五、汇总过程提示")) }
-        return "<nav class=\"toc\" aria-label=\"目录\">" + links.map { HTML.text("a", [("href", $0.0)], $0.1) }.joined(separator: " ") + "</nav>\n"
+        return "<nav class=\"toc\" aria-label=\"目录\">" + links.map { HTML.text("a", [("href", $0.0)], $0.1) }.joined(separator: " ")
+            + "</nav>\n"
     }
 }

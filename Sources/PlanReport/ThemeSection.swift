@@ -15,10 +15,11 @@ enum ThemeSection {
         for chapter in facts.plan.chapters { walk(chapter, []) }
         guard !grouped.isEmpty else { return "" }
         var out = "<section id=\"themes\">\n" + HTML.text("h2", [], "附：基本原则与保障措施主题") + "\n"
-        out += HTML.text(
-            "p", [("class", "lead")],
-            "同一意思的不同说法归为一个主题（主题词表 themes.yaml）。表中“●”表示该专题提出了该主题，按提出的专题数排列；"
-                + "仅一个专题提出的主题合为一行。各主题的代表性表述和其余表述见规划纲要汇编本。") + "\n"
+        out +=
+            HTML.text(
+                "p", [("class", "lead")],
+                "同一意思的不同说法归为一个主题（主题词表 themes.yaml）。表中“●”表示该专题提出了该主题，按提出的专题数排列；"
+                    + "仅一个专题提出的主题合为一行。各主题的代表性表述和其余表述见规划纲要汇编本。") + "\n"
         // Principles first, then the safeguard categories, each under its own heading.
         var lastChapter: String? = nil
         for (path, themes) in grouped {
@@ -41,7 +42,8 @@ enum ThemeSection {
         let statements = themes.reduce(0) { $0 + $1.statements.reduce(0) { $0 + $1.sources.count } }
         var out = "<article class=\"theme-block\">"
         out += HTML.element(
-            "h4", [], HTML.escape(title)
+            "h4", [],
+            HTML.escape(title)
                 + HTML.text("small", [], "　\(statements)条表述，\(themes.count)个主题（\(shared.count)个由多个专题提出）"))
         out += "<div class=\"scroll\"><table class=\"theme-table\"><thead><tr>"
         out += HTML.text("th", [("scope", "col")], "主题") + HTML.text("th", [("scope", "col")], "专题数")
@@ -51,8 +53,10 @@ enum ThemeSection {
         }
         out += "</tr></thead>\n<tbody>"
         for theme in shared {
-            out += "<tr>" + HTML.element(
-                "th", [("scope", "row"), ("title", theme.representative.title ?? "")], HTML.escape(theme.label))
+            out +=
+                "<tr>"
+                + HTML.element(
+                    "th", [("scope", "row"), ("title", theme.representative.title ?? "")], HTML.escape(theme.label))
             out += HTML.text("td", [("class", "num")], "\(theme.topicCount)")
             out += HTML.text("td", [("class", "num")], "\(theme.statements.count)")
             let mine = Set(theme.topics)
@@ -64,7 +68,9 @@ enum ThemeSection {
                 theme.label + "（" + theme.topics.map { facts.topicName($0) }.joined(separator: "、") + "）"
             }
             out += "<tr>" + HTML.text("th", [("scope", "row"), ("class", "muted")], "仅一个专题提出")
-            out += HTML.text("td", [("class", "num")], "1") + HTML.text("td", [("class", "num")], "\(single.reduce(0) { $0 + $1.statements.count })")
+            out +=
+                HTML.text("td", [("class", "num")], "1")
+                + HTML.text("td", [("class", "num")], "\(single.reduce(0) { $0 + $1.statements.count })")
             out += HTML.text("td", [("colspan", "\(max(1, topics.count))"), ("class", "single")], names.joined(separator: "；"))
             out += "</tr>\n"
         }

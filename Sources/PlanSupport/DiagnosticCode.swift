@@ -108,65 +108,160 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, Codable, Cus
 
     /// Every code, in the order the README lists them.
     public static let all: [Entry] = [
-        Entry(code: .readerSkippedElement, severity: .warning, audience: .editor, meaning: "an element whose content the reader does not interpret (counted per element name)"),
-        Entry(code: .readerPartUnreadable, severity: .error, audience: .editor, meaning: "a secondary part (styles, numbering, notes, comments, properties) was malformed and skipped"),
-        Entry(code: .readerCommentRangesLimit, severity: .warning, audience: .editor, meaning: "more open comment ranges than the reader follows; the rest are not anchored"),
-        Entry(code: .packageNoContentTypes, severity: .warning, audience: .technical, meaning: "the package has no `[Content_Types].xml`; the main part is accepted by its relationship"),
-        Entry(code: .packageContentTypesUnreadable, severity: .warning, audience: .technical, meaning: "`[Content_Types].xml` is malformed and ignored"),
-        Entry(code: .packageContentTypesUnexpectedRoot, severity: .warning, audience: .technical, meaning: "`[Content_Types].xml` has another root element than `Types`"),
-        Entry(code: .packageContentTypesSkippedElement, severity: .warning, audience: .technical, meaning: "an element of `[Content_Types].xml` that is neither `Default` nor `Override`"),
-        Entry(code: .packageMainPartNoContentType, severity: .warning, audience: .technical, meaning: "no content type applies to the main part"),
-        Entry(code: .packageMainPartGenericContentType, severity: .warning, audience: .technical, meaning: "the main part has a generic XML content type"),
-        Entry(code: .packageUnsafeEntryName, severity: .warning, audience: .technical, meaning: "a zip entry with an unsafe name (absolute, `..`, backslash …) is ignored"),
-        Entry(code: .packageDanglingRelationship, severity: .info, audience: .technical, meaning: "a relationship names a part that is not in the package, or lies outside it"),
-        Entry(code: .packageRelationshipsUnreadable, severity: .error, audience: .technical, meaning: "a relationships part is malformed; the part has no relationships"),
-        Entry(code: .packageRelationshipIncomplete, severity: .warning, audience: .technical, meaning: "a Relationship without Id, Type or Target; skipped"),
-        Entry(code: .packageRelationshipOutsidePackage, severity: .warning, audience: .technical, meaning: "a relationship target outside the package; skipped"),
-        Entry(code: .packageRelationshipInvalidTarget, severity: .warning, audience: .technical, meaning: "a relationship target that cannot be a part name; skipped"),
-        Entry(code: .packageRelationshipsUnexpectedRoot, severity: .warning, audience: .technical, meaning: "a relationships part whose root is not `Relationships`; no relationship read"),
-        Entry(code: .stylesUnexpectedRoot, severity: .warning, audience: .technical, meaning: "the styles part has another root element than `w:styles`"),
-        Entry(code: .stylesUnknownStyle, severity: .warning, audience: .technical, meaning: "a paragraph or run names a style id the styles part does not define"),
+        Entry(
+            code: .readerSkippedElement, severity: .warning, audience: .editor,
+            meaning: "an element whose content the reader does not interpret (counted per element name)"),
+        Entry(
+            code: .readerPartUnreadable, severity: .error, audience: .editor,
+            meaning: "a secondary part (styles, numbering, notes, comments, properties) was malformed and skipped"),
+        Entry(
+            code: .readerCommentRangesLimit, severity: .warning, audience: .editor,
+            meaning: "more open comment ranges than the reader follows; the rest are not anchored"),
+        Entry(
+            code: .packageNoContentTypes, severity: .warning, audience: .technical,
+            meaning: "the package has no `[Content_Types].xml`; the main part is accepted by its relationship"),
+        Entry(
+            code: .packageContentTypesUnreadable, severity: .warning, audience: .technical,
+            meaning: "`[Content_Types].xml` is malformed and ignored"),
+        Entry(
+            code: .packageContentTypesUnexpectedRoot, severity: .warning, audience: .technical,
+            meaning: "`[Content_Types].xml` has another root element than `Types`"),
+        Entry(
+            code: .packageContentTypesSkippedElement, severity: .warning, audience: .technical,
+            meaning: "an element of `[Content_Types].xml` that is neither `Default` nor `Override`"),
+        Entry(
+            code: .packageMainPartNoContentType, severity: .warning, audience: .technical,
+            meaning: "no content type applies to the main part"),
+        Entry(
+            code: .packageMainPartGenericContentType, severity: .warning, audience: .technical,
+            meaning: "the main part has a generic XML content type"),
+        Entry(
+            code: .packageUnsafeEntryName, severity: .warning, audience: .technical,
+            meaning: "a zip entry with an unsafe name (absolute, `..`, backslash …) is ignored"),
+        Entry(
+            code: .packageDanglingRelationship, severity: .info, audience: .technical,
+            meaning: "a relationship names a part that is not in the package, or lies outside it"),
+        Entry(
+            code: .packageRelationshipsUnreadable, severity: .error, audience: .technical,
+            meaning: "a relationships part is malformed; the part has no relationships"),
+        Entry(
+            code: .packageRelationshipIncomplete, severity: .warning, audience: .technical,
+            meaning: "a Relationship without Id, Type or Target; skipped"),
+        Entry(
+            code: .packageRelationshipOutsidePackage, severity: .warning, audience: .technical,
+            meaning: "a relationship target outside the package; skipped"),
+        Entry(
+            code: .packageRelationshipInvalidTarget, severity: .warning, audience: .technical,
+            meaning: "a relationship target that cannot be a part name; skipped"),
+        Entry(
+            code: .packageRelationshipsUnexpectedRoot, severity: .warning, audience: .technical,
+            meaning: "a relationships part whose root is not `Relationships`; no relationship read"),
+        Entry(
+            code: .stylesUnexpectedRoot, severity: .warning, audience: .technical,
+            meaning: "the styles part has another root element than `w:styles`"),
+        Entry(
+            code: .stylesUnknownStyle, severity: .warning, audience: .technical,
+            meaning: "a paragraph or run names a style id the styles part does not define"),
         Entry(code: .stylesMissingStyleId, severity: .warning, audience: .technical, meaning: "a `w:style` without `w:styleId`; skipped"),
-        Entry(code: .stylesDuplicateStyle, severity: .warning, audience: .technical, meaning: "a style id defined twice; the first is used"),
-        Entry(code: .stylesUnknownStyleType, severity: .warning, audience: .technical, meaning: "a style of a type the reader does not know"),
-        Entry(code: .stylesUnknownBasedon, severity: .warning, audience: .technical, meaning: "`w:basedOn` names a style that is not defined"),
+        Entry(
+            code: .stylesDuplicateStyle, severity: .warning, audience: .technical, meaning: "a style id defined twice; the first is used"),
+        Entry(
+            code: .stylesUnknownStyleType, severity: .warning, audience: .technical, meaning: "a style of a type the reader does not know"),
+        Entry(
+            code: .stylesUnknownBasedon, severity: .warning, audience: .technical, meaning: "`w:basedOn` names a style that is not defined"),
         Entry(code: .stylesBasedonCycle, severity: .warning, audience: .technical, meaning: "a `w:basedOn` chain loops"),
-        Entry(code: .stylesBasedonTooDeep, severity: .warning, audience: .technical, meaning: "a `w:basedOn` chain longer than the reader follows"),
-        Entry(code: .stylesBasedonTypeMismatch, severity: .warning, audience: .technical, meaning: "`w:basedOn` names a style of another type"),
-        Entry(code: .numberingUndefinedNum, severity: .warning, audience: .technical, meaning: "a paragraph names a numbering instance that is not defined"),
-        Entry(code: .numberingUndefinedLevel, severity: .warning, audience: .technical, meaning: "a paragraph names a numbering level that is not defined"),
-        Entry(code: .numberingUnknownFormat, severity: .info, audience: .technical, meaning: "a numbering format the reader does not render (shown as decimal)"),
-        Entry(code: .numberingUnexpectedRoot, severity: .warning, audience: .technical, meaning: "the numbering part's root is not `w:numbering`; numbering ignored"),
-        Entry(code: .numberingMissingId, severity: .warning, audience: .technical, meaning: "a `w:abstractNum` or `w:num` without a valid id; skipped"),
-        Entry(code: .numberingDuplicateAbstract, severity: .warning, audience: .technical, meaning: "an abstract numbering defined twice; the first is used"),
-        Entry(code: .numberingDuplicateNum, severity: .warning, audience: .technical, meaning: "a numbering instance defined twice; the first is used"),
-        Entry(code: .numberingMissingAbstract, severity: .warning, audience: .technical, meaning: "a numbering instance names no abstract numbering; skipped"),
-        Entry(code: .numberingUnresolvedStyleLink, severity: .warning, audience: .technical, meaning: "a numbering style link that names no usable numbering; its own levels are used"),
-        Entry(code: .numberingStyleLinkCycle, severity: .warning, audience: .technical, meaning: "a numbering style link chain loops; its own levels are used"),
+        Entry(
+            code: .stylesBasedonTooDeep, severity: .warning, audience: .technical,
+            meaning: "a `w:basedOn` chain longer than the reader follows"),
+        Entry(
+            code: .stylesBasedonTypeMismatch, severity: .warning, audience: .technical, meaning: "`w:basedOn` names a style of another type"
+        ),
+        Entry(
+            code: .numberingUndefinedNum, severity: .warning, audience: .technical,
+            meaning: "a paragraph names a numbering instance that is not defined"),
+        Entry(
+            code: .numberingUndefinedLevel, severity: .warning, audience: .technical,
+            meaning: "a paragraph names a numbering level that is not defined"),
+        Entry(
+            code: .numberingUnknownFormat, severity: .info, audience: .technical,
+            meaning: "a numbering format the reader does not render (shown as decimal)"),
+        Entry(
+            code: .numberingUnexpectedRoot, severity: .warning, audience: .technical,
+            meaning: "the numbering part's root is not `w:numbering`; numbering ignored"),
+        Entry(
+            code: .numberingMissingId, severity: .warning, audience: .technical,
+            meaning: "a `w:abstractNum` or `w:num` without a valid id; skipped"),
+        Entry(
+            code: .numberingDuplicateAbstract, severity: .warning, audience: .technical,
+            meaning: "an abstract numbering defined twice; the first is used"),
+        Entry(
+            code: .numberingDuplicateNum, severity: .warning, audience: .technical,
+            meaning: "a numbering instance defined twice; the first is used"),
+        Entry(
+            code: .numberingMissingAbstract, severity: .warning, audience: .technical,
+            meaning: "a numbering instance names no abstract numbering; skipped"),
+        Entry(
+            code: .numberingUnresolvedStyleLink, severity: .warning, audience: .technical,
+            meaning: "a numbering style link that names no usable numbering; its own levels are used"),
+        Entry(
+            code: .numberingStyleLinkCycle, severity: .warning, audience: .technical,
+            meaning: "a numbering style link chain loops; its own levels are used"),
         Entry(code: .extractMissingSection, severity: .warning, audience: .editor, meaning: "a required section (发展基础 … 保障措施) is absent"),
         Entry(code: .extractEmptySection, severity: .warning, audience: .editor, meaning: "a required section has no text"),
         Entry(code: .extractGoalsNoIndicator, severity: .warning, audience: .editor, meaning: "goals without figures"),
         Entry(code: .extractIndicatorNoYear, severity: .warning, audience: .editor, meaning: "a figure without target year"),
         Entry(code: .extractIndicatorUnparsed, severity: .warning, audience: .editor, meaning: "a table cell that is not a number"),
         Entry(code: .extractHeadingOrder, severity: .warning, audience: .editor, meaning: "headings out of order (outline problem)"),
-        Entry(code: .extractHeadingStyleMismatch, severity: .info, audience: .editor, meaning: "a heading's style and its numbering disagree (outline problem)"),
+        Entry(
+            code: .extractHeadingStyleMismatch, severity: .info, audience: .editor,
+            meaning: "a heading's style and its numbering disagree (outline problem)"),
         Entry(code: .extractTitleNotFound, severity: .info, audience: .editor, meaning: "no title paragraph was found (outline problem)"),
         Entry(code: .extractUnresolvedRevisions, severity: .warning, audience: .editor, meaning: "tracked changes left in the draft"),
         Entry(code: .extractOpenComment, severity: .info, audience: .editor, meaning: "comments left in the draft"),
-        Entry(code: .extractTopicUnknown, severity: .warning, audience: .editor, meaning: "the catalog topic could not be decided: no candidate"),
-        Entry(code: .extractTopicAmbiguous, severity: .warning, audience: .editor, meaning: "the catalog topic could not be decided: several candidates"),
-        Entry(code: .extractTopicNumberMismatch, severity: .info, audience: .editor, meaning: "the number in the file name names another topic than the text"),
-        Entry(code: .extractOutOfScope, severity: .warning, audience: .editor, meaning: "the draft names another region (吉林省, 长春市 …) and not 辽宁, or another plan period (十三五, 2016—2020年) and not 十四五, in its title, cover lines, document title or file name: no topic, never merged, never supersedes (`topic-matching.yaml` `scope`)"),
+        Entry(
+            code: .extractTopicUnknown, severity: .warning, audience: .editor,
+            meaning: "the catalog topic could not be decided: no candidate"),
+        Entry(
+            code: .extractTopicAmbiguous, severity: .warning, audience: .editor,
+            meaning: "the catalog topic could not be decided: several candidates"),
+        Entry(
+            code: .extractTopicNumberMismatch, severity: .info, audience: .editor,
+            meaning: "the number in the file name names another topic than the text"),
+        Entry(
+            code: .extractOutOfScope, severity: .warning, audience: .editor,
+            meaning:
+                "the draft names another region (吉林省, 长春市 …) and not 辽宁, or another plan period (十三五, 2016—2020年) and not 十四五, in its title, cover lines, document title or file name: no topic, never merged, never supersedes (`topic-matching.yaml` `scope`)"
+        ),
         Entry(code: .extractSuperseded, severity: .info, audience: .editor, meaning: "a newer draft of the same topic exists"),
-        Entry(code: .extractSupersedeUncertain, severity: .warning, audience: .editor, meaning: "only the files' modification times told two drafts of a topic apart, and they lie under `closeFileTimeSeconds` (versions.yaml, 60 s) apart, or nothing told them apart (两个版本无法区分先后: parallel versions, the file name order takes one, the other is not called older): both files are named"),
-        Entry(code: .extractSafeguardsUnstructured, severity: .info, audience: .editor, meaning: "a 保障措施 section with no recognisable measures"),
-        Entry(code: .assemblyDuplicateTopic, severity: .warning, audience: .editor, meaning: "several current drafts of one topic: the first is used, the others are not merged"),
-        Entry(code: .assemblyIndicatorUnitMismatch, severity: .warning, audience: .editor, meaning: "two drafts give one indicator in different units"),
-        Entry(code: .assemblyNoContent, severity: .warning, audience: .editor, meaning: "the drafts' prose was not given, so 发展基础, 指导思想, 基本原则 and 重大项目 cannot be merged"),
-        Entry(code: .assemblySourceMissing, severity: .warning, audience: .editor, meaning: "a source named by `master-outline.yaml` (line given) cannot be collected"),
-        Entry(code: .assemblyUnknownCategory, severity: .warning, audience: .editor, meaning: "a category in the master outline's safeguard order is not in `safeguards.yaml`"),
-        Entry(code: .buildDraftDateUnreadable, severity: .warning, audience: .technical, meaning: "a draft's modified date (`docProps/core.xml`) is not a W3CDTF date: it does not count for the plan's date"),
-        Entry(code: .buildSourceDateEpochInvalid, severity: .warning, audience: .technical, meaning: "`SOURCE_DATE_EPOCH` is set but is not a whole number of seconds: ignored, the plan's date is the newest draft's"),
+        Entry(
+            code: .extractSupersedeUncertain, severity: .warning, audience: .editor,
+            meaning:
+                "only the files' modification times told two drafts of a topic apart, and they lie under `closeFileTimeSeconds` (versions.yaml, 60 s) apart, or nothing told them apart (两个版本无法区分先后: parallel versions, the file name order takes one, the other is not called older): both files are named"
+        ),
+        Entry(
+            code: .extractSafeguardsUnstructured, severity: .info, audience: .editor,
+            meaning: "a 保障措施 section with no recognisable measures"),
+        Entry(
+            code: .assemblyDuplicateTopic, severity: .warning, audience: .editor,
+            meaning: "several current drafts of one topic: the first is used, the others are not merged"),
+        Entry(
+            code: .assemblyIndicatorUnitMismatch, severity: .warning, audience: .editor,
+            meaning: "two drafts give one indicator in different units"),
+        Entry(
+            code: .assemblyNoContent, severity: .warning, audience: .editor,
+            meaning: "the drafts' prose was not given, so 发展基础, 指导思想, 基本原则 and 重大项目 cannot be merged"),
+        Entry(
+            code: .assemblySourceMissing, severity: .warning, audience: .editor,
+            meaning: "a source named by `master-outline.yaml` (line given) cannot be collected"),
+        Entry(
+            code: .assemblyUnknownCategory, severity: .warning, audience: .editor,
+            meaning: "a category in the master outline's safeguard order is not in `safeguards.yaml`"),
+        Entry(
+            code: .buildDraftDateUnreadable, severity: .warning, audience: .technical,
+            meaning: "a draft's modified date (`docProps/core.xml`) is not a W3CDTF date: it does not count for the plan's date"),
+        Entry(
+            code: .buildSourceDateEpochInvalid, severity: .warning, audience: .technical,
+            meaning: "`SOURCE_DATE_EPOCH` is set but is not a whole number of seconds: ignored, the plan's date is the newest draft's"),
     ]
 
     static let byCode: [DiagnosticCode: Entry] = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `SOURCE_DATE_EPOCH` (reproducible-builds.org): the one place it is read, for the plan's date

@@ -9,7 +9,8 @@ extension String {
     /// Whether `needle` occurs in the string (an empty needle always does).
     public func containsText(_ needle: String) -> Bool {
         if needle.isEmpty { return true }
-        var hay = self, pattern = needle
+        var hay = self
+        var pattern = needle
         hay.makeContiguousUTF8()
         pattern.makeContiguousUTF8()
         return hay.utf8.withContiguousStorageIfAvailable { h in
@@ -32,8 +33,10 @@ extension String {
             out.append(contentsOf: hay[start..<match])
             out.append(contentsOf: with)
             start = match + pattern.count
-            guard let next = hay.withUnsafeBufferPointer({ h in pattern.withUnsafeBufferPointer { UTF8Search.firstMatch(h, $0, from: start) } })
-            else { break }
+            let next = hay.withUnsafeBufferPointer { h in
+                pattern.withUnsafeBufferPointer { UTF8Search.firstMatch(h, $0, from: start) }
+            }
+            guard let next else { break }
             match = next
         }
         out.append(contentsOf: hay[start...])

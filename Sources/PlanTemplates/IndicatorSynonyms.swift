@@ -211,7 +211,9 @@ extension IndicatorSynonyms {
         var keys: [String: String] = [:]
         for entry in indicators {
             let key = self.key(of: entry)
-            if key.isEmpty { throw ValidationError(file: file, message: "indicator \"\(entry.name)\" has an empty key", needle: entry.name) }
+            if key.isEmpty {
+                throw ValidationError(file: file, message: "indicator \"\(entry.name)\" has an empty key", needle: entry.name)
+            }
             if let other = keys[key] {
                 throw ValidationError(
                     file: file, message: "indicators \"\(other)\" and \"\(entry.name)\" share the key \(key)",

@@ -14,9 +14,12 @@ struct MasterOutlineParser {
         let root = try TemplateLoader.compose(text, file: file)
 
         let top = try mapping(root, "the outline")
-        try checkKeys(top, [
-            "title", "subtitle", "primaryTopic", "merge", "topicTitles", "missing", "safeguards", "indicators", "outlineEdition", "chapters",
-        ])
+        try checkKeys(
+            top,
+            [
+                "title", "subtitle", "primaryTopic", "merge", "topicTitles", "missing", "safeguards", "indicators", "outlineEdition",
+                "chapters",
+            ])
         let primary = try string(required(top, "primaryTopic", in: root), "primaryTopic")
         if catalog.topic(primary) == nil {
             throw fail(top["primaryTopic"], "primaryTopic names unknown topic \"\(primary)\"")
@@ -80,7 +83,10 @@ struct MasterOutlineParser {
         if let o = m["outline"] {
             let name = try string(o, "outline")
             guard let value = MasterOutline.EditionContent(rawValue: name) else {
-                throw fail(o, "unknown outline content \"\(name)\" (known: \(MasterOutline.EditionContent.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw fail(
+                    o,
+                    "unknown outline content \"\(name)\" (known: \(MasterOutline.EditionContent.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             outline = value
         }
@@ -122,7 +128,10 @@ struct MasterOutlineParser {
         for s in names {
             let name = try string(s, "section")
             guard let kind = MasterOutline.SectionName(rawValue: name), MasterOutline.collectableSections.contains(kind) else {
-                throw fail(s, "unknown section kind \"\(name)\" (known: \(MasterOutline.collectableSections.map(\.rawValue).joined(separator: ", ")))")
+                throw fail(
+                    s,
+                    "unknown section kind \"\(name)\" (known: \(MasterOutline.collectableSections.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             sections.append(kind)
         }
@@ -130,7 +139,8 @@ struct MasterOutlineParser {
         if let modeNode = m["mode"] {
             let name = try string(modeNode, "mode")
             guard let value = MasterOutline.Mode(rawValue: name) else {
-                throw fail(modeNode, "unknown mode \"\(name)\" (known: \(MasterOutline.Mode.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw fail(
+                    modeNode, "unknown mode \"\(name)\" (known: \(MasterOutline.Mode.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             mode = value
         }

@@ -17,9 +17,9 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     public var description: String {
-        var where_ = file
-        if let line { where_ += ":\(line)" + (column.map { ":\($0)" } ?? "") }
-        return "\(where_): \(message)"
+        var place = file
+        if let line { place += ":\(line)" + (column.map { ":\($0)" } ?? "") }
+        return "\(place): \(message)"
     }
 }
 

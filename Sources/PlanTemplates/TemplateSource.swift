@@ -35,12 +35,6 @@ public struct TemplateSource: Sendable {
     /// Folders that are one unit: a reference document is one document.
     public static let wholeFolders = ["reference-docx"]
 
-    init(folder: String?, fallsBack: Bool, builtInFiles: [String: [UInt8]]) {
-        self.folder = folder
-        self.fallsBack = fallsBack
-        self.builtInFiles = builtInFiles
-    }
-
     /// The templates built into the executable.
     public static var builtIn: TemplateSource {
         TemplateSource(folder: nil, fallsBack: true, builtInFiles: BuiltinTemplates.files)
@@ -186,7 +180,8 @@ public struct TemplateSource: Sendable {
             }
             var isDirectory: ObjCBool = false
             if fm.fileExists(atPath: (directory as NSString).appendingPathComponent(relative), isDirectory: &isDirectory),
-               !isDirectory.boolValue {
+                !isDirectory.boolValue
+            {
                 out.append(relative)
             }
         }

@@ -89,7 +89,8 @@ public struct ThemeLexicon: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case themes, leadPrefixes, keyTermLength, genericKeyTerms, minimumTextScore, leadSimilarity, textSimilarity, categoryTheme, keyTermScope
+        case themes, leadPrefixes, keyTermLength, genericKeyTerms, minimumTextScore, leadSimilarity, textSimilarity, categoryTheme,
+            keyTermScope
     }
 
     public init(from decoder: any Decoder) throws {
@@ -138,7 +139,8 @@ public struct ThemeLexicon: Sendable, Hashable, Codable {
             throw TemplateError(file: file, line: TemplateText.line(of: name, in: text), message: "\(name) must be above 0 and at most 1")
         }
         if !(1...8).contains(value.keyTermLength) {
-            throw TemplateError(file: file, line: TemplateText.line(of: "keyTermLength", in: text), message: "keyTermLength must be 1 to 8 characters")
+            throw TemplateError(
+                file: file, line: TemplateText.line(of: "keyTermLength", in: text), message: "keyTermLength must be 1 to 8 characters")
         }
         return value
     }

@@ -9,7 +9,8 @@ private let wNamespace = "http://schemas.openxmlformats.org/wordprocessingml/200
 /// Numbering definitions from the children of `w:numbering`, with optional `w:styles` children.
 private func definitions(_ children: String, styles: String = "") throws -> NumberingDefinitions {
     let sheet = try styleSheet(styles)
-    let xml = #"<w:numbering xmlns:w="\#(wNamespace)" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">"#
+    let xml =
+        #"<w:numbering xmlns:w="\#(wNamespace)" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">"#
         + children + "</w:numbering>"
     return try XMLPart.withRoot(Array(xml.utf8), part: "word/numbering.xml", file: "test", limits: .default) { root in
         NumberingDefinitions(root: root, styles: sheet)
@@ -160,8 +161,9 @@ private let officialLevels = abstractNum(
     @Test("a level's w:pStyle links a paragraph style to its numbering")
     func levelParagraphStyle() throws {
         let defs = try definitions(
-            abstractNum(1, level(0, "decimal", "%1.", extra: #"<w:pStyle w:val="Heading1"/>"#),
-                        level(1, "decimal", "%1.%2", extra: #"<w:pStyle w:val="Heading2"/>"#))
+            abstractNum(
+                1, level(0, "decimal", "%1.", extra: #"<w:pStyle w:val="Heading1"/>"#),
+                level(1, "decimal", "%1.%2", extra: #"<w:pStyle w:val="Heading2"/>"#))
                 + num(4, abstract: 1) + num(3, abstract: 1))
         #expect(defs.numbering(forParagraphStyle: "Heading2") == StyleNumbering(numId: 3, ilvl: 1))
         #expect(defs.numbering(forParagraphStyle: "Other") == nil)
@@ -217,7 +219,8 @@ private let officialLevels = abstractNum(
 
     @Test("a full w:lvl override replaces the level's format and text")
     func levelOverride() throws {
-        let override = #"<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/><w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1)"/></w:lvl></w:lvlOverride>"#
+        let override =
+            #"<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/><w:lvl w:ilvl="0"><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1)"/></w:lvl></w:lvlOverride>"#
         let defs = try definitions(
             abstractNum(1, level(0, "decimal", "%1."), level(1, "decimal", "%1.%2")) + num(1, abstract: 1) + num(2, abstract: 1, override))
         #expect(labels(defs, [(2, 0), (2, 0), (2, 1), (1, 0)]) == ["IV)", "V)", "V.1", "6."])
@@ -225,7 +228,8 @@ private let officialLevels = abstractNum(
 
     @Test("w:numStyleLink follows the numbering style to the definition that holds the levels")
     func numStyleLink() throws {
-        let styles = #"<w:style w:type="numbering" w:styleId="OutlineList"><w:name w:val="Outline List"/><w:pPr><w:numPr><w:numId w:val="20"/></w:numPr></w:pPr></w:style>"#
+        let styles =
+            #"<w:style w:type="numbering" w:styleId="OutlineList"><w:name w:val="Outline List"/><w:pPr><w:numPr><w:numId w:val="20"/></w:numPr></w:pPr></w:style>"#
         let defs = try definitions(
             #"<w:abstractNum w:abstractNumId="10"><w:styleLink w:val="OutlineList"/>"#
                 + level(0, "chineseCounting", "%1、") + level(1, "decimal", "%2.") + "</w:abstractNum>"
@@ -241,7 +245,8 @@ private let officialLevels = abstractNum(
         let styles = #"<w:style w:type="numbering" w:styleId="Loop"><w:pPr><w:numPr><w:numId w:val="31"/></w:numPr></w:pPr></w:style>"#
         let defs = try definitions(
             #"<w:abstractNum w:abstractNumId="30"><w:numStyleLink w:val="Loop"/>"# + level(0, "decimal", "%1]") + "</w:abstractNum>"
-                + #"<w:abstractNum w:abstractNumId="32"><w:numStyleLink w:val="Missing"/>"# + level(0, "lowerLetter", "%1]") + "</w:abstractNum>"
+                + #"<w:abstractNum w:abstractNumId="32"><w:numStyleLink w:val="Missing"/>"# + level(0, "lowerLetter", "%1]")
+                + "</w:abstractNum>"
                 + num(31, abstract: 30) + num(33, abstract: 32),
             styles: styles)
         #expect(labels(defs, [(31, 0), (33, 0)]) == ["1]", "a]"])
@@ -254,8 +259,10 @@ private let officialLevels = abstractNum(
             #"<mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="\#(format)"/></mc:Choice><mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent>"#
         }
         let defs = try definitions(
-            abstractNum(1, #"<w:lvl w:ilvl="0"><w:start w:val="1"/>"# + alternate("001, 002, 003, ...") + #"<w:lvlText w:val="%1."/></w:lvl>"#)
-                + abstractNum(2, #"<w:lvl w:ilvl="0"><w:start w:val="1"/>"# + alternate("一, 二, 三, ...") + #"<w:lvlText w:val="%1."/></w:lvl>"#)
+            abstractNum(
+                1, #"<w:lvl w:ilvl="0"><w:start w:val="1"/>"# + alternate("001, 002, 003, ...") + #"<w:lvlText w:val="%1."/></w:lvl>"#)
+                + abstractNum(
+                    2, #"<w:lvl w:ilvl="0"><w:start w:val="1"/>"# + alternate("一, 二, 三, ...") + #"<w:lvlText w:val="%1."/></w:lvl>"#)
                 + num(1, abstract: 1) + num(2, abstract: 2))
         var state = NumberingState(definitions: defs)
         let padded = state.label(numId: 1, ilvl: 0)
@@ -281,9 +288,10 @@ private let officialLevels = abstractNum(
                 + "<w:abstractNum><w:lvl w:ilvl=\"0\"/></w:abstractNum>"
                 + num(1, abstract: 1) + num(1, abstract: 1) + "<w:num w:numId=\"2\"/>")
         #expect(labels(defs, [(1, 0)]) == ["1."])
-        #expect(defs.diagnostics.map(\.code) == [
-            "numbering.duplicate-abstract", "numbering.missing-id", "numbering.duplicate-num", "numbering.missing-abstract",
-        ])
+        #expect(
+            defs.diagnostics.map(\.code) == [
+                "numbering.duplicate-abstract", "numbering.missing-id", "numbering.duplicate-num", "numbering.missing-abstract",
+            ])
     }
 
     @Test("separate states count separately (one per story)")

@@ -72,7 +72,9 @@ struct PackageCorpusTests {
         .enabled(if: SharedCorpus.root != nil, Comment(rawValue: SharedCorpus.missingMessage)),
         arguments: hostileRows)
     func hostileVerdict(_ row: PackageCorpusRow) throws {
-        let file = row["file"], verdict = row["verdict"], category = row["category"]
+        let file = row["file"]
+        let verdict = row["verdict"]
+        let category = row["category"]
         let outcome = ContainerOutcome(path: SharedCorpus.path("hostile/" + file), displayName: file)
 
         if verdict.contains("reject"), Self.containerCategories.contains(category) {

@@ -33,21 +33,25 @@ struct PackageOPCTests {
         #expect(PartName.resolve(target: c.target, from: c.source) == c.expected)
     }
 
-    @Test("Zip entry names that could leave the package are unsafe", arguments: [
-        ("word/document.xml", nil), ("[Content_Types].xml", nil), ("word/media/图片 1.png", nil),
-        ("../x", "\"..\" segment (leaves the package root)"), ("word/../../x", "\"..\" segment (leaves the package root)"),
-        ("/etc/passwd", "absolute path"), (#"..\x"#, "backslash in the name"), ("C:/x", "drive letter"),
-        ("c:x", "drive letter"), ("a//b", "empty path segment"), ("./a", "\".\" segment"), ("", "empty name"),
-        ("a\u{0}b", "control character in the name"),
-    ] as [(String, String?)])
+    @Test(
+        "Zip entry names that could leave the package are unsafe",
+        arguments: [
+            ("word/document.xml", nil), ("[Content_Types].xml", nil), ("word/media/图片 1.png", nil),
+            ("../x", "\"..\" segment (leaves the package root)"), ("word/../../x", "\"..\" segment (leaves the package root)"),
+            ("/etc/passwd", "absolute path"), (#"..\x"#, "backslash in the name"), ("C:/x", "drive letter"),
+            ("c:x", "drive letter"), ("a//b", "empty path segment"), ("./a", "\".\" segment"), ("", "empty name"),
+            ("a\u{0}b", "control character in the name"),
+        ] as [(String, String?)])
     func unsafeNames(_ name: String, _ reason: String?) {
         #expect(PartName.unsafeReason(name) == reason)
     }
 
-    @Test("Each part's relationships live in _rels next to it", arguments: [
-        ("", "_rels/.rels"), ("word/document.xml", "word/_rels/document.xml.rels"),
-        ("/word/document.xml", "word/_rels/document.xml.rels"), ("main.xml", "_rels/main.xml.rels"),
-    ])
+    @Test(
+        "Each part's relationships live in _rels next to it",
+        arguments: [
+            ("", "_rels/.rels"), ("word/document.xml", "word/_rels/document.xml.rels"),
+            ("/word/document.xml", "word/_rels/document.xml.rels"), ("main.xml", "_rels/main.xml.rels"),
+        ])
     func relationshipsPart(_ source: String, _ expected: String) {
         #expect(PartName.relationshipsPart(of: source) == expected)
     }
@@ -64,22 +68,26 @@ struct PackageOPCTests {
 
     // MARK: Relationship types
 
-    @Test("Transitional and Strict relationship types are the same kind", arguments: [
-        ("officeDocument", RelationshipType.officeDocument), ("styles", .styles), ("numbering", .numbering),
-        ("comments", .comments), ("footnotes", .footnotes), ("endnotes", .endnotes), ("settings", .settings),
-        ("extendedProperties", .extendedProperties),
-    ])
+    @Test(
+        "Transitional and Strict relationship types are the same kind",
+        arguments: [
+            ("officeDocument", RelationshipType.officeDocument), ("styles", .styles), ("numbering", .numbering),
+            ("comments", .comments), ("footnotes", .footnotes), ("endnotes", .endnotes), ("settings", .settings),
+            ("extendedProperties", .extendedProperties),
+        ])
     func strictTypes(_ strictSuffix: String, _ type: RelationshipType) {
         let strict = RelationshipType(rawValue: "http://purl.oclc.org/ooxml/officeDocument/relationships/" + strictSuffix)
         #expect(strict == type)
         #expect(Set([strict, type]).count == 1)
     }
 
-    @Test("Core properties match in the package namespace and the misspelt ones seen in the wild", arguments: [
-        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-        "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties",
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/metadata/core-properties",
-    ])
+    @Test(
+        "Core properties match in the package namespace and the misspelt ones seen in the wild",
+        arguments: [
+            "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+            "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties",
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/metadata/core-properties",
+        ])
     func coreProperties(_ uri: String) {
         #expect(RelationshipType(rawValue: uri) == .coreProperties)
     }
@@ -112,23 +120,27 @@ struct PackageOPCTests {
         #expect(diagnostics.map(\.code) == ["package.content-types-skipped-element"])
     }
 
-    @Test("Only WordprocessingML main parts are Word documents", arguments: [
-        (DocxBuilder.ContentTypes.document, true), (DocxBuilder.ContentTypes.template, true),
-        (DocxBuilder.ContentTypes.macroEnabledDocument, true), (DocxBuilder.ContentTypes.macroEnabledTemplate, true),
-        ("APPLICATION/VND.MS-WORD.DOCUMENT.MACROENABLED.MAIN+XML", true),
-        (DocxBuilder.ContentTypes.spreadsheet, false),
-        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.glossary+xml", false),
-    ])
+    @Test(
+        "Only WordprocessingML main parts are Word documents",
+        arguments: [
+            (DocxBuilder.ContentTypes.document, true), (DocxBuilder.ContentTypes.template, true),
+            (DocxBuilder.ContentTypes.macroEnabledDocument, true), (DocxBuilder.ContentTypes.macroEnabledTemplate, true),
+            ("APPLICATION/VND.MS-WORD.DOCUMENT.MACROENABLED.MAIN+XML", true),
+            (DocxBuilder.ContentTypes.spreadsheet, false),
+            ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.glossary+xml", false),
+        ])
     func wordprocessingTypes(_ type: String, _ isWord: Bool) {
         #expect(ContentType(rawValue: type).isWordprocessingMain == isWord)
     }
 
     // MARK: The main part
 
-    @Test("Documents, templates and macro-enabled files all open", arguments: [
-        DocxBuilder.ContentTypes.document, DocxBuilder.ContentTypes.template,
-        DocxBuilder.ContentTypes.macroEnabledDocument, DocxBuilder.ContentTypes.macroEnabledTemplate,
-    ])
+    @Test(
+        "Documents, templates and macro-enabled files all open",
+        arguments: [
+            DocxBuilder.ContentTypes.document, DocxBuilder.ContentTypes.template,
+            DocxBuilder.ContentTypes.macroEnabledDocument, DocxBuilder.ContentTypes.macroEnabledTemplate,
+        ])
     func wordMainTypes(_ type: String) throws {
         let package = try WordPackage(bytes: DocxBuilder(body: "<w:p/>", mainContentType: type).bytes(), displayName: "t.dotm")
         #expect(package.mainPartContentType == ContentType(rawValue: type))
@@ -172,18 +184,34 @@ struct PackageOPCTests {
 
     static let officeDocument = DocxBuilder.transitionalRelationshipBase + "officeDocument"
 
-    @Test("A package whose relationships do not lead to a main part is refused", arguments: [
-        ("no _rels/.rels", DocxBuilder(body: "<w:p/>", omittedParts: ["_rels/.rels"]), "no _rels/.rels"),
-        ("main part absent", DocxBuilder(body: "<w:p/>", omittedParts: ["word/document.xml"]), "no such part"),
-        ("no officeDocument relationship", DocxBuilder(body: "<w:p/>", replacedParts: ["_rels/.rels": Array(DocxBuilder.relationshipsXML([]).utf8)]),
-         "no officeDocument relationship"),
-        ("target outside the package", DocxBuilder(body: "<w:p/>", replacedParts: [
-            "_rels/.rels": Array(DocxBuilder.relationshipsXML([(officeDocument, "../../../../etc/passwd")]).utf8),
-        ]), "outside the package"),
-        ("external target", DocxBuilder(body: "<w:p/>", replacedParts: [
-            "_rels/.rels": Array(DocxBuilder.relationshipsXML([(officeDocument, "file:///etc/passwd")], external: ["file:///etc/passwd"]).utf8),
-        ]), "external target"),
-    ] as [(String, DocxBuilder, String)])
+    @Test(
+        "A package whose relationships do not lead to a main part is refused",
+        arguments: [
+            ("no _rels/.rels", DocxBuilder(body: "<w:p/>", omittedParts: ["_rels/.rels"]), "no _rels/.rels"),
+            ("main part absent", DocxBuilder(body: "<w:p/>", omittedParts: ["word/document.xml"]), "no such part"),
+            (
+                "no officeDocument relationship",
+                DocxBuilder(body: "<w:p/>", replacedParts: ["_rels/.rels": Array(DocxBuilder.relationshipsXML([]).utf8)]),
+                "no officeDocument relationship"
+            ),
+            (
+                "target outside the package",
+                DocxBuilder(
+                    body: "<w:p/>",
+                    replacedParts: [
+                        "_rels/.rels": Array(DocxBuilder.relationshipsXML([(officeDocument, "../../../../etc/passwd")]).utf8)
+                    ]), "outside the package"
+            ),
+            (
+                "external target",
+                DocxBuilder(
+                    body: "<w:p/>",
+                    replacedParts: [
+                        "_rels/.rels": Array(
+                            DocxBuilder.relationshipsXML([(officeDocument, "file:///etc/passwd")], external: ["file:///etc/passwd"]).utf8)
+                    ]), "external target"
+            ),
+        ] as [(String, DocxBuilder, String)])
     func missingMainPart(_ label: String, _ builder: DocxBuilder, _ message: String) {
         guard case .missingMainPart(let text)? = ContainerOutcome(bytes: builder.bytes()).reason else {
             Issue.record("\(label): expected missingMainPart")
@@ -205,7 +233,8 @@ struct PackageOPCTests {
 
     @Test("A DTD in _rels/.rels is refused before any entity is read")
     func dtdInPackageRelationships() {
-        let rels = #"<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>"#
+        let rels =
+            #"<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>"#
         let bytes = DocxBuilder(body: "<w:p/>", replacedParts: ["_rels/.rels": Array(rels.utf8)]).bytes()
         #expect(ContainerOutcome(bytes: bytes).code == "dtd-forbidden")
     }
@@ -221,8 +250,9 @@ struct PackageOPCTests {
     static let full = DocxBuilder(
         body: "<w:p/>", styles: "", numbering: "", comments: "", footnotes: "", endnotes: "", coreProperties: "<dc:title>规划</dc:title>")
 
-    @Test("Styles, numbering, comments, notes and core properties are found by relationship, Transitional and Strict",
-          arguments: [false, true])
+    @Test(
+        "Styles, numbering, comments, notes and core properties are found by relationship, Transitional and Strict",
+        arguments: [false, true])
     func relatedParts(strict: Bool) throws {
         var builder = Self.full
         builder.strict = strict
@@ -252,12 +282,16 @@ struct PackageOPCTests {
     @Test("External targets stay external; targets outside the package are refused with a warning")
     func externalAndOutside() throws {
         let rels = DocxBuilder.relationshipsXML(
-            [(DocxBuilder.transitionalRelationshipBase + "hyperlink", "https://example.com/plan"),
-             (DocxBuilder.transitionalRelationshipBase + "styles", "../../styles.xml"),
-             (DocxBuilder.transitionalRelationshipBase + "image", "media/image%201.png")],
+            [
+                (DocxBuilder.transitionalRelationshipBase + "hyperlink", "https://example.com/plan"),
+                (DocxBuilder.transitionalRelationshipBase + "styles", "../../styles.xml"),
+                (DocxBuilder.transitionalRelationshipBase + "image", "media/image%201.png"),
+            ],
             external: ["https://example.com/plan"])
         var builder = DocxBuilder(body: "<w:p/>", replacedParts: ["word/_rels/document.xml.rels": Array(rels.utf8)])
-        builder.extraParts = [.init(name: "word/media/image 1.png", bytes: [0x89], relationshipType: DocxBuilder.transitionalRelationshipBase + "image")]
+        builder.extraParts = [
+            .init(name: "word/media/image 1.png", bytes: [0x89], relationshipType: DocxBuilder.transitionalRelationshipBase + "image")
+        ]
         let package = try WordPackage(bytes: builder.bytes(), displayName: "t.docx")
         let relationships = try package.relationships(of: package.mainPartName)
         #expect(relationships.map(\.isExternal) == [true, false, false])
@@ -279,11 +313,12 @@ struct PackageOPCTests {
     @Test("DocxBuilder writes [Content_Types].xml first and declares the usual prefixes")
     func builderLayout() throws {
         let parts = Self.full.parts()
-        #expect(parts.map(\.name) == [
-            "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
-            "word/styles.xml", "word/numbering.xml", "word/comments.xml", "word/footnotes.xml", "word/endnotes.xml",
-            "docProps/core.xml",
-        ])
+        #expect(
+            parts.map(\.name) == [
+                "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+                "word/styles.xml", "word/numbering.xml", "word/comments.xml", "word/footnotes.xml", "word/endnotes.xml",
+                "docProps/core.xml",
+            ])
         let document = String(decoding: parts[2].bytes, as: UTF8.self)
         for prefix in ["w", "r", "mc", "wp", "a", "pic", "wps", "v", "w14", "m"] {
             #expect(document.contains("xmlns:\(prefix)=\""), "\(prefix)")

@@ -25,7 +25,9 @@ struct PackageUnicodePathTests {
     enum Header: String, CaseIterable, Sendable { case central, local, both }
 
     /// `entries()` with a field on the entry named `header` naming it `unicodeName`.
-    static func withField(_ entries: [StoredZip.Entry], on header: String, naming unicodeName: String, in place: Header) -> [StoredZip.Entry] {
+    static func withField(_ entries: [StoredZip.Entry], on header: String, naming unicodeName: String, in place: Header) -> [StoredZip
+        .Entry]
+    {
         entries.map { entry in
             guard entry.name == Array(header.utf8) else { return entry }
             var entry = entry
@@ -45,10 +47,13 @@ struct PackageUnicodePathTests {
         #expect(outcome.code == "duplicate-entry")
     }
 
-    @Test("A Unicode Path that renames an entry onto another entry's name is refused",
-          arguments: [(Header.central, DocxReadError.Reason.duplicateEntry(name: document)),
-                      (.local, .unicodePathConflict(headerName: other, unicodePath: document)),
-                      (.both, .duplicateEntry(name: document))])
+    @Test(
+        "A Unicode Path that renames an entry onto another entry's name is refused",
+        arguments: [
+            (Header.central, DocxReadError.Reason.duplicateEntry(name: document)),
+            (.local, .unicodePathConflict(headerName: other, unicodePath: document)),
+            (.both, .duplicateEntry(name: document)),
+        ])
     func oneSidedRename(_ place: Header, _ expected: DocxReadError.Reason) {
         // Central: libzip itself sees two word/document.xml. Local only: libzip sees none, a
         // streaming reader (Commons Compress's ZipArchiveInputStream) two.
@@ -85,8 +90,9 @@ struct PackageUnicodePathTests {
         #expect(try package.readPart(Self.document) == Self.mainPartBytes, "\(c.label)")
     }
 
-    @Test("Apache POI's unicode-path.docx is refused, not read with its parts swapped",
-          .enabled(if: SharedCorpus.root != nil, Comment(rawValue: SharedCorpus.missingMessage)))
+    @Test(
+        "Apache POI's unicode-path.docx is refused, not read with its parts swapped",
+        .enabled(if: SharedCorpus.root != nil, Comment(rawValue: SharedCorpus.missingMessage)))
     func corpusFile() {
         let outcome = ContainerOutcome(path: SharedCorpus.path("docx/apache-poi/unicode-path.docx"), displayName: "unicode-path.docx")
         #expect(outcome.reason == .unicodePathConflict(headerName: Self.other, unicodePath: Self.document))
@@ -139,12 +145,15 @@ enum StoredZip {
         var central: [UInt8] = []
         for entry in entries {
             let offset = UInt32(out.count)
-            let crc = ZipArchive.crc32(entry.data), size = UInt32(entry.data.count)
+            let crc = ZipArchive.crc32(entry.data)
+            let size = UInt32(entry.data.count)
             // version needed, flags, method (stored), time, date (1980-01-01), CRC, sizes.
             let common = le16(20) + le16(entry.flags) + le16(0) + le16(0) + le16(0x21) + le32(crc) + le32(size) + le32(size)
-            out += le32(0x0403_4B50) + common + le16(UInt16(entry.name.count)) + le16(UInt16(entry.localExtra.count))
+            out +=
+                le32(0x0403_4B50) + common + le16(UInt16(entry.name.count)) + le16(UInt16(entry.localExtra.count))
                 + entry.name + entry.localExtra + entry.data
-            central += le32(0x0201_4B50) + le16(20) + common + le16(UInt16(entry.name.count))
+            central +=
+                le32(0x0201_4B50) + le16(20) + common + le16(UInt16(entry.name.count))
                 + le16(UInt16(entry.centralExtra.count)) + le16(0) + le16(0) + le16(0) + le32(0) + le32(offset)
                 + entry.name + entry.centralExtra
         }

@@ -63,7 +63,10 @@ struct PackageZipArchiveTests {
     @Test("An entry shorter than declared is a damaged zip")
     func shorterThanDeclared() throws {
         var patcher = ZipPatcher(Self.package())
-        let written = try #require(DocxBuilder(body: String(repeating: "<w:p><w:r><w:t>第一章 总体要求 The plan text.</w:t></w:r></w:p>", count: 40)).parts().first { $0.name == Self.document })
+        let written = try #require(
+            DocxBuilder(body: String(repeating: "<w:p><w:r><w:t>第一章 总体要求 The plan text.</w:t></w:r></w:p>", count: 40)).parts().first {
+                $0.name == Self.document
+            })
         patcher.setDeclaredSize(of: Self.document, UInt32(written.bytes.count + 1000))
         #expect(ContainerOutcome(bytes: patcher.bytes).code == "zip-corrupt")
     }
@@ -192,8 +195,9 @@ struct PackageZipArchiveTests {
         #expect(ContainerOutcome(bytes: bytes).reason == .unsupportedCompression(entry: Self.document, method: name))
     }
 
-    @Test("Two entries with the same part name, in any case, make the package ambiguous",
-          arguments: ["word/document.xml", "WORD/Document.XML"])
+    @Test(
+        "Two entries with the same part name, in any case, make the package ambiguous",
+        arguments: ["word/document.xml", "WORD/Document.XML"])
     func duplicate(_ copyName: String) {
         var builder = DocxBuilder(body: "<w:p/>")
         builder.extraParts = [.init(name: "word/document.xmX", xml: "<w:document/>")]

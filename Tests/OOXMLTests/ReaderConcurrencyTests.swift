@@ -11,7 +11,8 @@ struct ReaderConcurrencyTests {
 
     @Test("Reading drafts on many threads at once gives the same documents as reading them one by one")
     func parallelReads() async throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.inputs.path).filter { $0.hasSuffix(".docx") }.sorted().prefix(12)
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.inputs.path).filter { $0.hasSuffix(".docx") }.sorted().prefix(
+            12)
         let reader = DocxReader()
         var expected: [String: Document] = [:]
         for file in files { expected[file] = try reader.read(path: Self.inputs.appendingPathComponent(file).path, displayName: file) }

@@ -17,27 +17,38 @@ struct ReaderRevisionTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "inserted and deleted runs",
-             body: p(r("研发投入强度达到") + "<w:del \(del)><w:r><w:delText>2.3</w:delText></w:r></w:del><w:ins \(ins)>\(r("2.5"))</w:ins>" + r("%")),
-             accepted: ["研发投入强度达到2.5%"], rejected: ["研发投入强度达到2.3%"]),
-        Case(name: "an inserted indicator sentence appears only when accepted",
-             body: p(r("到2025年，") + "<w:ins \(ins)>\(r("高校院所科技成果省内转化率达到60%。"))</w:ins>"),
-             accepted: ["到2025年，高校院所科技成果省内转化率达到60%。"], rejected: ["到2025年，"]),
-        Case(name: "moved text is kept at its destination only",
-             body: p("<w:moveFrom \(del)>\(r("甲"))</w:moveFrom>" + r("乙")) + p("<w:moveTo \(ins)>\(r("甲"))</w:moveTo>"),
-             accepted: ["乙", "甲"], rejected: ["甲乙", ""]),
-        Case(name: "a deleted paragraph mark joins the paragraph to the next",
-             body: p(r("第一段"), pPr: "<w:rPr><w:del \(del)/></w:rPr>") + p(r("第二段")),
-             accepted: ["第一段第二段"], rejected: ["第一段", "第二段"]),
-        Case(name: "a wholly deleted paragraph disappears when accepted",
-             body: p(r("前文")) + p("<w:del \(del)><w:r><w:delText>到2035年，删除的目标。</w:delText></w:r></w:del>", pPr: "<w:rPr><w:del \(del)/></w:rPr>") + p(r("后文")),
-             accepted: ["前文", "后文"], rejected: ["前文", "到2035年，删除的目标。", "后文"]),
-        Case(name: "a wholly inserted paragraph disappears when rejected",
-             body: p(r("前文")) + p("<w:ins \(ins)>\(r("新增段落"))</w:ins>", pPr: "<w:rPr><w:ins \(ins)/></w:rPr>") + p(r("后文")),
-             accepted: ["前文", "新增段落", "后文"], rejected: ["前文", "后文"]),
-        Case(name: "a deleted table row is dropped when accepted, an inserted one when rejected",
-             body: "<w:tbl><w:tr>\("<w:tc>\(p(r("保留")))</w:tc>")</w:tr><w:tr><w:trPr><w:del \(del)/></w:trPr><w:tc>\(p("<w:del \(del)><w:r><w:delText>删行</w:delText></w:r></w:del>"))</w:tc></w:tr><w:tr><w:trPr><w:ins \(ins)/></w:trPr><w:tc>\(p("<w:ins \(ins)>\(r("增行"))</w:ins>"))</w:tc></w:tr></w:tbl>",
-             accepted: ["保留", "增行"], rejected: ["保留", "删行"]),
+        Case(
+            name: "inserted and deleted runs",
+            body: p(
+                r("研发投入强度达到") + "<w:del \(del)><w:r><w:delText>2.3</w:delText></w:r></w:del><w:ins \(ins)>\(r("2.5"))</w:ins>" + r("%")),
+            accepted: ["研发投入强度达到2.5%"], rejected: ["研发投入强度达到2.3%"]),
+        Case(
+            name: "an inserted indicator sentence appears only when accepted",
+            body: p(r("到2025年，") + "<w:ins \(ins)>\(r("高校院所科技成果省内转化率达到60%。"))</w:ins>"),
+            accepted: ["到2025年，高校院所科技成果省内转化率达到60%。"], rejected: ["到2025年，"]),
+        Case(
+            name: "moved text is kept at its destination only",
+            body: p("<w:moveFrom \(del)>\(r("甲"))</w:moveFrom>" + r("乙")) + p("<w:moveTo \(ins)>\(r("甲"))</w:moveTo>"),
+            accepted: ["乙", "甲"], rejected: ["甲乙", ""]),
+        Case(
+            name: "a deleted paragraph mark joins the paragraph to the next",
+            body: p(r("第一段"), pPr: "<w:rPr><w:del \(del)/></w:rPr>") + p(r("第二段")),
+            accepted: ["第一段第二段"], rejected: ["第一段", "第二段"]),
+        Case(
+            name: "a wholly deleted paragraph disappears when accepted",
+            body: p(r("前文"))
+                + p("<w:del \(del)><w:r><w:delText>到2035年，删除的目标。</w:delText></w:r></w:del>", pPr: "<w:rPr><w:del \(del)/></w:rPr>")
+                + p(r("后文")),
+            accepted: ["前文", "后文"], rejected: ["前文", "到2035年，删除的目标。", "后文"]),
+        Case(
+            name: "a wholly inserted paragraph disappears when rejected",
+            body: p(r("前文")) + p("<w:ins \(ins)>\(r("新增段落"))</w:ins>", pPr: "<w:rPr><w:ins \(ins)/></w:rPr>") + p(r("后文")),
+            accepted: ["前文", "新增段落", "后文"], rejected: ["前文", "后文"]),
+        Case(
+            name: "a deleted table row is dropped when accepted, an inserted one when rejected",
+            body:
+                "<w:tbl><w:tr>\("<w:tc>\(p(r("保留")))</w:tc>")</w:tr><w:tr><w:trPr><w:del \(del)/></w:trPr><w:tc>\(p("<w:del \(del)><w:r><w:delText>删行</w:delText></w:r></w:del>"))</w:tc></w:tr><w:tr><w:trPr><w:ins \(ins)/></w:trPr><w:tc>\(p("<w:ins \(ins)>\(r("增行"))</w:ins>"))</w:tc></w:tr></w:tbl>",
+            accepted: ["保留", "增行"], rejected: ["保留", "删行"]),
     ]
 
     @Test("Tracked changes: the accepted view by default, the rejected view on request", arguments: cases)
@@ -71,11 +82,13 @@ struct ReaderRevisionTests {
                 + "<w:r>\(formatted)<w:t>\(text)</w:t></w:r><w:ins \(Self.ins)>\(r("补"))</w:ins>"
                 + "<w:del \(Self.del)><w:r><w:delText>删</w:delText></w:r></w:del></w:p></w:tc></w:tr>"
         }
-        let body = "<w:tbl>" + row("", "保留") + row("<w:del \(Self.del)/>", "删行") + row("<w:ins \(Self.ins)/>", "增行") + "</w:tbl>"
+        let body =
+            "<w:tbl>" + row("", "保留") + row("<w:del \(Self.del)/>", "删行") + row("<w:ins \(Self.ins)/>", "增行") + "</w:tbl>"
             + "<w:del \(Self.del)>" + p("<w:ins \(Self.ins)>\(r("块内插入"))</w:ins>", pPr: "<w:rPr><w:del \(Self.del)/></w:rPr>") + "</w:del>"
             // A text box in deleted text: hidden when accepting, its own insertion still counted.
-            + p(r("正文") + "<w:del \(Self.del)><w:r><w:pict><w:txbxContent>" + p("<w:ins \(Self.ins)>\(r("框内插入"))</w:ins>")
-                + "</w:txbxContent></w:pict></w:r></w:del>")
+            + p(
+                r("正文") + "<w:del \(Self.del)><w:r><w:pict><w:txbxContent>" + p("<w:ins \(Self.ins)>\(r("框内插入"))</w:ins>")
+                    + "</w:txbxContent></w:pict></w:r></w:del>")
         let accepted = try readDocx(DocxBuilder(body: body)).revisions
         let rejected = try readDocx(DocxBuilder(body: body), view: .rejected).revisions
         #expect(accepted == rejected)
@@ -149,8 +162,12 @@ struct ReaderNotesAndCommentsTests {
 
     @Test("Comments carry author, date, text and the paragraphs and text they anchor")
     func comments() throws {
-        let comments = #"<w:comment w:id="0" w:author="王琳" w:date="2020-10-09T11:35:00Z" w:initials="WL">"# + p(r("建议补充试点数据")) + "</w:comment>"
-        let body = p(r("开展") + #"<w:commentRangeStart w:id="0"/>"# + r("成果转化改革") + #"<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>"#) + p(r("无批注"))
+        let comments =
+            #"<w:comment w:id="0" w:author="王琳" w:date="2020-10-09T11:35:00Z" w:initials="WL">"# + p(r("建议补充试点数据")) + "</w:comment>"
+        let body =
+            p(
+                r("开展") + #"<w:commentRangeStart w:id="0"/>"# + r("成果转化改革")
+                    + #"<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>"#) + p(r("无批注"))
         let document = try readDocx(DocxBuilder(body: body, comments: comments))
         let comment = try #require(document.comments.first)
         #expect(comment.author == "王琳")
@@ -174,7 +191,8 @@ struct ReaderJoinTests {
     @Test("A deleted paragraph joins only the next paragraph, not the one after it")
     func joinStopsAtTheNextMark() throws {
         let del = ReaderRevisionTests.del
-        let body = p("<w:del \(del)><w:r><w:delText>删除的段落。</w:delText></w:r></w:del>", pPr: "<w:rPr><w:del \(del)/></w:rPr>")
+        let body =
+            p("<w:del \(del)><w:r><w:delText>删除的段落。</w:delText></w:r></w:del>", pPr: "<w:rPr><w:del \(del)/></w:rPr>")
             + p(r("到2035年，目标。")) + p(r("表1 主要指标"))
         let document = try readDocx(DocxBuilder(body: body))
         #expect(texts(document) == ["到2035年，目标。", "表1 主要指标"])

@@ -35,10 +35,11 @@ struct ReaderStyleTests {
         body += p(r("正文段落。"))
         let document = try readDocx(DocxBuilder(body: body, styles: Self.styles, numbering: Self.numbering))
         let paragraphs = document.body.allParagraphs
-        #expect(paragraphs.map(\.displayText) == [
-            "辽宁省科技规划", "一、发展基础", "（一）发展成就", "1.创新投入", "2.创新平台", "（二）面临形势",
-            "二、总体要求", "（一）指导思想", "1.坚持创新", "正文段落。",
-        ])
+        #expect(
+            paragraphs.map(\.displayText) == [
+                "辽宁省科技规划", "一、发展基础", "（一）发展成就", "1.创新投入", "2.创新平台", "（二）面临形势",
+                "二、总体要求", "（一）指导思想", "1.坚持创新", "正文段落。",
+            ])
         #expect(paragraphs.map(\.outlineLevel) == [nil, 0, 1, 2, 2, 1, 0, 1, 2, nil])
         #expect(paragraphs[1].styleName == "heading 1")
         #expect(paragraphs[0].styleName == "Title")
@@ -51,7 +52,8 @@ struct ReaderStyleTests {
 
     @Test("Direct numbering and direct outline level override the style; numId 0 removes numbering")
     func directProperties() throws {
-        let body = p(r("直接编号"), pPr: "<w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr>")
+        let body =
+            p(r("直接编号"), pPr: "<w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr>")
             + p(r("去掉编号"), pPr: "<w:pStyle w:val=\"1\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr>")
             + p(r("大纲级别"), pPr: "<w:outlineLvl w:val=\"3\"/>")
         let document = try readDocx(DocxBuilder(body: body, styles: Self.styles, numbering: Self.numbering))
@@ -64,7 +66,8 @@ struct ReaderStyleTests {
 
     @Test("Bold: a bold Normal paragraph, a run-in bold heading, and bold through a character style")
     func bold() throws {
-        let body = p(r("一、发展基础", rPr: "<w:b/>"))
+        let body =
+            p(r("一、发展基础", rPr: "<w:b/>"))
             + p(r("（一）加强组织领导。", rPr: "<w:b/><w:bCs/>") + r("成立规划实施领导小组，统筹推进各项任务落实。"))
             + p(r("强调", rPr: "<w:rStyle w:val=\"a4\"/>"))
             + p(r("不加粗", rPr: "<w:b w:val=\"0\"/>"))

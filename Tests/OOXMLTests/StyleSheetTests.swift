@@ -36,7 +36,8 @@ private let normal = paragraphStyle("Normal", name: "Normal", isDefault: true)
 
     @Test("a paragraph without pStyle gets the default paragraph style over docDefaults")
     func defaultStyle() throws {
-        let sheet = try styleSheet("""
+        let sheet = try styleSheet(
+            """
             <w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="21"/></w:rPr></w:rPrDefault>
             <w:pPrDefault><w:pPr><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>
             \(paragraphStyle("a", name: "Normal", isDefault: true))
@@ -87,11 +88,12 @@ private let normal = paragraphStyle("Normal", name: "Normal", isDefault: true)
 
     @Test("properties come through the basedOn chain, nearest first")
     func chain() throws {
-        let sheet = try styleSheet(normal + """
-            \(paragraphStyle("Base", basedOn: "Normal", pPr: #"<w:jc w:val="center"/><w:outlineLvl w:val="1"/>"#, rPr: #"<w:sz w:val="32"/>"#))
-            \(paragraphStyle("Mid", basedOn: "Base", rPr: #"<w:sz w:val="28"/>"#))
-            \(paragraphStyle("Leaf", name: "Leaf", basedOn: "Mid"))
-            """)
+        let sheet = try styleSheet(
+            normal + """
+                \(paragraphStyle("Base", basedOn: "Normal", pPr: #"<w:jc w:val="center"/><w:outlineLvl w:val="1"/>"#, rPr: #"<w:sz w:val="32"/>"#))
+                \(paragraphStyle("Mid", basedOn: "Base", rPr: #"<w:sz w:val="28"/>"#))
+                \(paragraphStyle("Leaf", name: "Leaf", basedOn: "Mid"))
+                """)
         let leaf = sheet.resolveParagraph(styleId: "Leaf")
         #expect(leaf.styleId == "Leaf")
         #expect(leaf.justification == "center")
@@ -102,11 +104,12 @@ private let normal = paragraphStyle("Normal", name: "Normal", isDefault: true)
 
     @Test("a basedOn cycle is cut and reported, not followed forever")
     func cycle() throws {
-        let sheet = try styleSheet(normal + """
-            \(paragraphStyle("A", basedOn: "B", pPr: #"<w:jc w:val="right"/>"#))
-            \(paragraphStyle("B", basedOn: "A", rPr: "<w:b/>"))
-            \(paragraphStyle("Self", basedOn: "Self"))
-            """)
+        let sheet = try styleSheet(
+            normal + """
+                \(paragraphStyle("A", basedOn: "B", pPr: #"<w:jc w:val="right"/>"#))
+                \(paragraphStyle("B", basedOn: "A", rPr: "<w:b/>"))
+                \(paragraphStyle("Self", basedOn: "Self"))
+                """)
         let a = sheet.resolveParagraph(styleId: "A")
         #expect(a.justification == "right")
         #expect(a.runProperties.bold == true)
@@ -126,10 +129,11 @@ private let normal = paragraphStyle("Normal", name: "Normal", isDefault: true)
 
     @Test("an unknown or other-type parent ends the chain with a diagnostic")
     func brokenParents() throws {
-        let sheet = try styleSheet(normal + characterStyle("Char", rPr: "<w:b/>") + """
-            \(paragraphStyle("Orphan", basedOn: "Nowhere", pPr: #"<w:jc w:val="left"/>"#))
-            \(paragraphStyle("Odd", basedOn: "Char"))
-            """)
+        let sheet = try styleSheet(
+            normal + characterStyle("Char", rPr: "<w:b/>") + """
+                \(paragraphStyle("Orphan", basedOn: "Nowhere", pPr: #"<w:jc w:val="left"/>"#))
+                \(paragraphStyle("Odd", basedOn: "Char"))
+                """)
         #expect(sheet.resolveParagraph(styleId: "Orphan").justification == "left")
         #expect(sheet.resolveParagraph(styleId: "Odd").runProperties.bold == false)
         let codes = Set(sheet.diagnostics.map(\.code))
@@ -194,10 +198,11 @@ private let normal = paragraphStyle("Normal", name: "Normal", isDefault: true)
 
     @Test("a custom style based on a heading inherits its outline level")
     func inheritedHeading() throws {
-        let sheet = try styleSheet(normal + """
-            \(paragraphStyle("2", name: "heading 2", basedOn: "Normal"))
-            \(paragraphStyle("MyHeading", name: "My heading", basedOn: "2"))
-            """)
+        let sheet = try styleSheet(
+            normal + """
+                \(paragraphStyle("2", name: "heading 2", basedOn: "Normal"))
+                \(paragraphStyle("MyHeading", name: "My heading", basedOn: "2"))
+                """)
         #expect(sheet.resolveParagraph(styleId: "MyHeading").outlineLevel == 1)
         #expect(sheet.isHeadingStyle("MyHeading"))
         #expect(!sheet.isHeadingStyle("Normal"))
@@ -210,12 +215,13 @@ private let normal = paragraphStyle("Normal", name: "Normal", isDefault: true)
 
     @Test("numPr is inherited through the chain; numId 0 removes it")
     func numbering() throws {
-        let sheet = try styleSheet(normal + """
-            \(paragraphStyle("H1", name: "heading 1", basedOn: "Normal", pPr: #"<w:numPr><w:numId w:val="3"/></w:numPr>"#))
-            \(paragraphStyle("H2", name: "heading 2", basedOn: "H1", pPr: #"<w:numPr><w:ilvl w:val="1"/></w:numPr>"#))
-            \(paragraphStyle("Mine", basedOn: "H2"))
-            \(paragraphStyle("Plain", basedOn: "H2", pPr: #"<w:numPr><w:numId w:val="0"/></w:numPr>"#))
-            """)
+        let sheet = try styleSheet(
+            normal + """
+                \(paragraphStyle("H1", name: "heading 1", basedOn: "Normal", pPr: #"<w:numPr><w:numId w:val="3"/></w:numPr>"#))
+                \(paragraphStyle("H2", name: "heading 2", basedOn: "H1", pPr: #"<w:numPr><w:ilvl w:val="1"/></w:numPr>"#))
+                \(paragraphStyle("Mine", basedOn: "H2"))
+                \(paragraphStyle("Plain", basedOn: "H2", pPr: #"<w:numPr><w:numId w:val="0"/></w:numPr>"#))
+                """)
         #expect(sheet.resolveParagraph(styleId: "H1").numbering == StyleNumbering(numId: 3, ilvl: 0))
         #expect(sheet.resolveParagraph(styleId: "H2").numbering == StyleNumbering(numId: 3, ilvl: 1))
         #expect(sheet.resolveParagraph(styleId: "Mine").numId == 3)
@@ -228,7 +234,8 @@ private let normal = paragraphStyle("Normal", name: "Normal", isDefault: true)
 
     @Test("non-toggle properties: direct, then character style, then paragraph style, then defaults")
     func sizes() throws {
-        let sheet = try styleSheet("""
+        let sheet = try styleSheet(
+            """
             <w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="20"/></w:rPr></w:rPrDefault></w:docDefaults>
             \(normal)
             \(paragraphStyle("P", basedOn: "Normal", rPr: #"<w:sz w:val="30"/>"#))
@@ -264,25 +271,32 @@ private let normal = paragraphStyle("Normal", name: "Normal", isDefault: true)
         ToggleCase(label: "direct bold over cancelling styles", paragraph: "<w:b/>", character: "<w:b/>", direct: true, expected: true),
         ToggleCase(label: "direct not-bold over a bold style", paragraph: "<w:b/>", direct: false, expected: false),
         ToggleCase(label: "direct bold alone", direct: true, expected: true),
-        ToggleCase(label: "basedOn is inheritance, not XOR: bold over bold stays bold",
-                   paragraph: "<w:b/>", paragraphParent: "<w:b/>", expected: true),
+        ToggleCase(
+            label: "basedOn is inheritance, not XOR: bold over bold stays bold",
+            paragraph: "<w:b/>", paragraphParent: "<w:b/>", expected: true),
         ToggleCase(label: "bold inherited from the parent style", paragraphParent: "<w:b/>", expected: true),
-        ToggleCase(label: "nearest false in the chain wins over the parent's true",
-                   paragraph: #"<w:b w:val="0"/>"#, paragraphParent: "<w:b/>", expected: false),
-        ToggleCase(label: "character chain bold over bold toggles once",
-                   character: "<w:b/>", characterParent: "<w:b/>", expected: true),
-        ToggleCase(label: "character style false leaves the paragraph's bold", paragraph: "<w:b/>",
-                   character: #"<w:b w:val="false"/>"#, expected: true),
+        ToggleCase(
+            label: "nearest false in the chain wins over the parent's true",
+            paragraph: #"<w:b w:val="0"/>"#, paragraphParent: "<w:b/>", expected: false),
+        ToggleCase(
+            label: "character chain bold over bold toggles once",
+            character: "<w:b/>", characterParent: "<w:b/>", expected: true),
+        ToggleCase(
+            label: "character style false leaves the paragraph's bold", paragraph: "<w:b/>",
+            character: #"<w:b w:val="false"/>"#, expected: true),
         ToggleCase(label: "document default bold", defaults: "<w:b/>", expected: true),
-        ToggleCase(label: "document default bold toggled off by a character style", defaults: "<w:b/>",
-                   character: "<w:b/>", expected: false),
-        ToggleCase(label: "document default bold reset by the paragraph style (Word, not the standard)",
-                   defaults: "<w:b/>", paragraph: #"<w:b w:val="0"/>"#, expected: false),
+        ToggleCase(
+            label: "document default bold toggled off by a character style", defaults: "<w:b/>",
+            character: "<w:b/>", expected: false),
+        ToggleCase(
+            label: "document default bold reset by the paragraph style (Word, not the standard)",
+            defaults: "<w:b/>", paragraph: #"<w:b w:val="0"/>"#, expected: false),
     ]
 
     @Test("bold follows the toggle rules", arguments: toggleCases)
     func toggle(_ c: ToggleCase) throws {
-        let sheet = try styleSheet("""
+        let sheet = try styleSheet(
+            """
             <w:docDefaults><w:rPrDefault><w:rPr>\(c.defaults)</w:rPr></w:rPrDefault></w:docDefaults>
             \(normal)
             \(paragraphStyle("PP", basedOn: "Normal", rPr: c.paragraphParent))
@@ -297,8 +311,9 @@ private let normal = paragraphStyle("Normal", name: "Normal", isDefault: true)
 
     @Test("w:vanish is a toggle too, and the paragraph style's resolved run properties reflect it")
     func vanish() throws {
-        let sheet = try styleSheet(normal + paragraphStyle("Hidden", basedOn: "Normal", rPr: "<w:vanish/>")
-            + characterStyle("Unhide", rPr: "<w:vanish/>"))
+        let sheet = try styleSheet(
+            normal + paragraphStyle("Hidden", basedOn: "Normal", rPr: "<w:vanish/>")
+                + characterStyle("Unhide", rPr: "<w:vanish/>"))
         #expect(sheet.resolveParagraph(styleId: "Hidden").runProperties.vanish == true)
         #expect(sheet.effectiveRun(direct: RunProperties(), paragraphStyleId: "Hidden").vanish == true)
         #expect(sheet.effectiveRun(direct: RunProperties(styleId: "Unhide"), paragraphStyleId: "Hidden").vanish == false)
@@ -313,12 +328,13 @@ private let normal = paragraphStyle("Normal", name: "Normal", isDefault: true)
 
     @Test("style names, aliases and types are read")
     func definitions() throws {
-        let sheet = try styleSheet(normal + """
-            <w:style w:type="paragraph" w:styleId="a1"><w:name w:val="My Heading"/><w:aliases w:val="标题 1,H1"/></w:style>
-            <w:style w:type="table" w:styleId="Grid"><w:name w:val="Table Grid"/></w:style>
-            <w:style w:type="numbering" w:styleId="List1"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>
-            <w:style w:type="character" w:styleId="Link1"><w:link w:val="a1"/></w:style>
-            """)
+        let sheet = try styleSheet(
+            normal + """
+                <w:style w:type="paragraph" w:styleId="a1"><w:name w:val="My Heading"/><w:aliases w:val="标题 1,H1"/></w:style>
+                <w:style w:type="table" w:styleId="Grid"><w:name w:val="Table Grid"/></w:style>
+                <w:style w:type="numbering" w:styleId="List1"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>
+                <w:style w:type="character" w:styleId="Link1"><w:link w:val="a1"/></w:style>
+                """)
         #expect(sheet.resolveParagraph(styleId: "a1").outlineLevel == 0)  // from the alias
         #expect(sheet.styles["Grid"]?.kind == .table)
         #expect(sheet.styles["List1"]?.paragraphProperties.numId == 4)

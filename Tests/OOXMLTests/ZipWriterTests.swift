@@ -12,7 +12,8 @@ struct ZipWriterTests {
     func roundTrip() throws {
         var writer = ZipWriter()
         let entries: [(String, [UInt8], Bool)] = [
-            ("[Content_Types].xml", Array("<Types/>".utf8), true), ("word/document.xml", Array(String(repeating: "<w:p/>", count: 500).utf8), true),
+            ("[Content_Types].xml", Array("<Types/>".utf8), true),
+            ("word/document.xml", Array(String(repeating: "<w:p/>", count: 500).utf8), true),
             ("word/media/图 1.png", seededBytes(count: 300), false), ("empty.txt", [], true),
         ]
         for (name, bytes, compress) in entries { writer.add(name, bytes, compress: compress) }
@@ -33,7 +34,8 @@ struct ZipWriterTests {
             writer.add("word/document.xml", Array("<w:document/>".utf8))
             return try writer.finish()
         }
-        let a = try build(ZipWriter.dosEpoch), b = try build(ZipWriter.dosEpoch)
+        let a = try build(ZipWriter.dosEpoch)
+        let b = try build(ZipWriter.dosEpoch)
         #expect(a == b)
         let c = try build(Date(timeIntervalSince1970: 1_700_000_000))
         #expect(a.count == c.count)
@@ -41,11 +43,13 @@ struct ZipWriterTests {
         #expect(differing.count <= 4 * 4)  // DOS time + date, local and central header, two entries
     }
 
-    @Test("DOS timestamps are taken in UTC and clamped to 1980", arguments: [
-        (315_532_800.0, UInt16(0x0021), UInt16(0)),  // 1980-01-01 00:00:00
-        (1_700_000_000.0, UInt16((2023 - 1980) << 9 | 11 << 5 | 14), UInt16(22 << 11 | 13 << 5 | 10)),  // 2023-11-14 22:13:20
-        (0.0, UInt16(0x0021), UInt16(0)),
-    ])
+    @Test(
+        "DOS timestamps are taken in UTC and clamped to 1980",
+        arguments: [
+            (315_532_800.0, UInt16(0x0021), UInt16(0)),  // 1980-01-01 00:00:00
+            (1_700_000_000.0, UInt16((2023 - 1980) << 9 | 11 << 5 | 14), UInt16(22 << 11 | 13 << 5 | 10)),  // 2023-11-14 22:13:20
+            (0.0, UInt16(0x0021), UInt16(0)),
+        ])
     func dosTime(_ seconds: Double, _ date: UInt16, _ time: UInt16) {
         let (d, t) = ZipWriter.dosDateTime(Date(timeIntervalSince1970: seconds))
         #expect(d == date)

@@ -43,7 +43,8 @@ import Testing
     }
 
     static func expectSameOutputs(_ a: URL, _ b: URL, _ what: String) throws {
-        let x = try BuildCommandTests.outputs(a), y = try BuildCommandTests.outputs(b)
+        let x = try BuildCommandTests.outputs(a)
+        let y = try BuildCommandTests.outputs(b)
         #expect(x.keys.sorted() == y.keys.sorted(), "\(what): different files")
         for (name, data) in x where y[name] != data { Issue.record("\(what): \(name) differs") }
     }
@@ -155,9 +156,11 @@ import Testing
     /// Issue 15, finding 1: cache files cut short by a crash (zero-length, truncated), with a
     /// flipped bit, or edited so that they still parse (one character of a title changed) never
     /// reach the outputs: each fails its checksum, is dropped, and the draft is read again.
-    @Test("Zero-length, truncated, bit-flipped and altered-but-valid cache files are dropped, outputs as cold", arguments: [
-        "zero", "truncated", "flipped", "altered",
-    ])
+    @Test(
+        "Zero-length, truncated, bit-flipped and altered-but-valid cache files are dropped, outputs as cold",
+        arguments: [
+            "zero", "truncated", "flipped", "altered",
+        ])
     func unverifiedCacheFiles(_ damage: String) async throws {
         let inputs = try Self.dropFolder("cache-verify-in-\(damage)")
         let out = try BuildCommandTests.scratch("cache-verify-out-\(damage)")
@@ -176,7 +179,8 @@ import Testing
             case "flipped": bytes[bytes.count * 2 / 3] ^= 0x04
             default:
                 // 规划 → 计划: the same length, still valid JSON.
-                let from = Array("规划".utf8), to = Array("计划".utf8)
+                let from = Array("规划".utf8)
+                let to = Array("计划".utf8)
                 if let at = (0...(bytes.count - from.count)).last(where: { Array(bytes[$0..<($0 + from.count)]) == from }) {
                     bytes.replaceSubrange(at..<(at + from.count), with: to)
                 } else {

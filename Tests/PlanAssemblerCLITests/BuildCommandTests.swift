@@ -45,12 +45,14 @@ import TestSupport
 
     @Test("Two builds of the same drop folder give byte-identical outputs")
     func deterministic() throws {
-        let a = try Self.scratch("a"), b = try Self.scratch("b")
+        let a = try Self.scratch("a")
+        let b = try Self.scratch("b")
         let runA = try CLI.run(["build", Self.inputs.path, "--out", a.path, "--jobs", "2"])
         let runB = try CLI.run(["build", Self.inputs.path, "--out", b.path, "--jobs", "1"])
         #expect(runA.status == 0, "\(runA.stderr)")
         #expect(runB.status == 0, "\(runB.stderr)")
-        let outA = try Self.outputs(a), outB = try Self.outputs(b)
+        let outA = try Self.outputs(a)
+        let outB = try Self.outputs(b)
         #expect(outA.keys.sorted() == outB.keys.sorted())
         for (name, data) in outA { #expect(outB[name] == data, "\(name) differs between runs") }
         #expect(outA.count == 3 + 37)
@@ -63,7 +65,8 @@ import TestSupport
         for name in ["draft-07.docx", "辽宁省公共安全领域科技发展规划（初稿）.docx", "公共安全科技规划 征求意见稿.docx"] {
             try FileManager.default.copyItem(at: Self.inputs.appendingPathComponent(name), to: folder.appendingPathComponent(name))
         }
-        try Data([0x0B] + Array("Test User".utf8) + [UInt8](repeating: 0x20, count: 152)).write(to: folder.appendingPathComponent("~$draft-07.docx"))
+        try Data([0x0B] + Array("Test User".utf8) + [UInt8](repeating: 0x20, count: 152)).write(
+            to: folder.appendingPathComponent("~$draft-07.docx"))
         try Data("partial".utf8).write(to: folder.appendingPathComponent("规划.docx.crdownload"))
         try Data(CompoundFileBuilder.build(streams: [(name: "WordDocument", bytes: [UInt8](repeating: 7, count: 4096))]))
             .write(to: folder.appendingPathComponent("旧格式.doc"))
@@ -73,12 +76,13 @@ import TestSupport
         #expect(run.stderr.contains("损坏.docx"))
         let inputs = try Self.plan(out)["inputs"] as! [[String: Any]]
         let status = Dictionary(uniqueKeysWithValues: inputs.map { ($0["file"] as! String, $0["status"] as! String) })
-        #expect(status == [
-            "draft-07.docx": "used", "公共安全科技规划 征求意见稿.docx": "used",
-            "辽宁省公共安全领域科技发展规划（初稿）.docx": "superseded",
-            "~$draft-07.docx": "ignored", "规划.docx.crdownload": "ignored",
-            "旧格式.doc": "rejected", "损坏.docx": "rejected",
-        ])
+        #expect(
+            status == [
+                "draft-07.docx": "used", "公共安全科技规划 征求意见稿.docx": "used",
+                "辽宁省公共安全领域科技发展规划（初稿）.docx": "superseded",
+                "~$draft-07.docx": "ignored", "规划.docx.crdownload": "ignored",
+                "旧格式.doc": "rejected", "损坏.docx": "rejected",
+            ])
         let legacy = inputs.first { $0["file"] as? String == "旧格式.doc" }
         #expect((legacy?["reason"] as? String)?.contains(".doc") == true)
         let coverage = try Self.plan(out)["coverage"] as! [[String: Any]]
@@ -90,7 +94,8 @@ import TestSupport
     func strict() throws {
         let folder = try Self.scratch("strict")
         let out = try Self.scratch("strict-out")
-        try FileManager.default.copyItem(at: Self.inputs.appendingPathComponent("draft-07.docx"), to: folder.appendingPathComponent("draft-07.docx"))
+        try FileManager.default.copyItem(
+            at: Self.inputs.appendingPathComponent("draft-07.docx"), to: folder.appendingPathComponent("draft-07.docx"))
         try Data().write(to: folder.appendingPathComponent("空.docx"))
         let run = try CLI.run(["build", folder.path, "--out", out.path, "--strict"])
         #expect(run.status == 1)

@@ -113,10 +113,12 @@ import TestSupport
         let fragment = try #require(statement)
 
         // A newer draft of topic 10 with one indicator changed; one draft removed, one added.
-        let newer = try Self.edited(Self.replacedName, [
-            "word/document.xml": [("新材料产业产值突破8000亿元", "新材料产业产值突破9000亿元")],
-            "docProps/core.xml": [("2020-09-10T15:40:00Z", "2020-12-01T08:00:00Z")],
-        ])
+        let newer = try Self.edited(
+            Self.replacedName,
+            [
+                "word/document.xml": [("新材料产业产值突破8000亿元", "新材料产业产值突破9000亿元")],
+                "docProps/core.xml": [("2020-09-10T15:40:00Z", "2020-12-01T08:00:00Z")],
+            ])
         try Data(newer).write(to: inputs.appendingPathComponent(Self.newerName))
         try FileManager.default.removeItem(at: inputs.appendingPathComponent(Self.removedName))
         try Self.copy(Self.addedName, to: inputs)
@@ -149,7 +151,8 @@ import TestSupport
         let statements = changes["statements"] as? [[String: Any]] ?? []
         let added = statements.filter { $0["kind"] as? String == "added" && ($0["text"] as? String ?? "").contains("（已修订）" + fragment) }
         let removed = statements.filter {
-            $0["kind"] as? String == "removed" && ($0["files"] as? [String]) == [Self.editedName] && ($0["text"] as? String ?? "").contains(fragment)
+            $0["kind"] as? String == "removed" && ($0["files"] as? [String]) == [Self.editedName]
+                && ($0["text"] as? String ?? "").contains(fragment)
         }
         #expect(added.count == 1)
         #expect(removed.count == 1)
@@ -163,7 +166,8 @@ import TestSupport
 
         // The report's section at the top, each change once.
         let page = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
-        let section = try #require(page.components(separatedBy: "<section id=\"changes\">").dropFirst().first?.components(separatedBy: "</section>").first)
+        let section = try #require(
+            page.components(separatedBy: "<section id=\"changes\">").dropFirst().first?.components(separatedBy: "</section>").first)
         #expect(page.range(of: "<section id=\"changes\">")!.lowerBound < page.range(of: "<section id=\"coverage\"")!.lowerBound)
         #expect(section.components(separatedBy: "8000亿元 → 9000亿元").count == 2)
         #expect(section.components(separatedBy: "《\(Self.removedName)》不再在收稿文件夹中").count == 2)

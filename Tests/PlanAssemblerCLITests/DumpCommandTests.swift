@@ -58,7 +58,8 @@ import TestSupport
 
     @Test("The rejected view shows deleted text and drops inserted text")
     func rejectedView() throws {
-        let body = #"<w:p><w:r><w:t>达到</w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>2.3</w:delText></w:r></w:del><w:ins w:id="2" w:author="a"><w:r><w:t>2.5</w:t></w:r></w:ins></w:p>"#
+        let body =
+            #"<w:p><w:r><w:t>达到</w:t></w:r><w:del w:id="1" w:author="a"><w:r><w:delText>2.3</w:delText></w:r></w:del><w:ins w:id="2" w:author="a"><w:r><w:t>2.5</w:t></w:r></w:ins></w:p>"#
         let path = try Self.write("revised.docx", DocxBuilder(body: body).bytes())
         #expect(try CLI.run(["dump", path]).stdout == "达到2.5\n")
         #expect(try CLI.run(["dump", "--view", "rejected", path]).stdout == "达到2.3\n")

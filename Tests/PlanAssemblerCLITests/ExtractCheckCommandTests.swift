@@ -22,8 +22,14 @@ import TestSupport
         let run = try CLI.run(["extract", "--out", out.path, Self.input(older), Self.input(newer)])
         #expect(run.status == 0, "\(run.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(files == [newer.replacingOccurrences(of: ".docx", with: ".json"), older.replacingOccurrences(of: ".docx", with: ".json")].sorted())
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent(older.replacingOccurrences(of: ".docx", with: ".json")))) as? [String: Any]
+        #expect(
+            files
+                == [newer.replacingOccurrences(of: ".docx", with: ".json"), older.replacingOccurrences(of: ".docx", with: ".json")].sorted()
+        )
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent(older.replacingOccurrences(of: ".docx", with: ".json"))))
+            as? [String: Any]
         #expect(json?["schemaVersion"] as? Int == 1)
         #expect(json?["supersededBy"] as? String == newer)
         #expect((json?["topic"] as? [String: Any])?["id"] as? String == "13")
@@ -51,7 +57,8 @@ import TestSupport
             try FileManager.default.copyItem(at: templates.appendingPathComponent(name), to: dir.appendingPathComponent(name))
         }
         var catalog = try String(contentsOf: dir.appendingPathComponent("catalog.yaml"), encoding: .utf8)
-        catalog = catalog.replacingOccurrences(of: "    part: P3\n    title: 辽宁省能源领域科技发展战略研究及规划", with: "    part: [P3\n    title: 辽宁省能源领域科技发展战略研究及规划")
+        catalog = catalog.replacingOccurrences(
+            of: "    part: P3\n    title: 辽宁省能源领域科技发展战略研究及规划", with: "    part: [P3\n    title: 辽宁省能源领域科技发展战略研究及规划")
         try catalog.write(to: dir.appendingPathComponent("catalog.yaml"), atomically: true, encoding: .utf8)
         let run = try CLI.run(["check", "--templates", dir.path, Self.input("draft-07.docx")])
         #expect(run.status == 3)

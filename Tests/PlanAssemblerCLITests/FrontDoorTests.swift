@@ -103,7 +103,8 @@ import Testing
         let dir = away.appendingPathComponent("office-templates")
         let outline = dir.appendingPathComponent("master-outline.yaml")
         let original = try String(contentsOf: outline, encoding: .utf8)
-        #expect(original == (try String(contentsOf: CLI.projectRoot.appendingPathComponent("Templates/master-outline.yaml"), encoding: .utf8)))
+        #expect(
+            original == (try String(contentsOf: CLI.projectRoot.appendingPathComponent("Templates/master-outline.yaml"), encoding: .utf8)))
         let title = "沈阳市科技发展规划纲要（试编）"
         let edited = original.replacingOccurrences(
             of: "title: 辽宁省“十四五”科技创新规划和中长期（2021—2035年）科技发展规划纲要", with: "title: \(title)")
@@ -147,8 +148,9 @@ import Testing
             .write(to: dir.appendingPathComponent("master-outline.yaml"), atomically: true, encoding: .utf8)
         let run = try CLI.run(["build", Self.inputs.path, "--out", "out", "--templates", dir.path], in: away)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr == "note: templates: built-in catalog.yaml, sections.yaml, indicators.yaml, safeguards.yaml, versions.yaml, "
-            + "topic-matching.yaml, reference-docx/ (not in \(dir.path))\n")
+        #expect(
+            run.stderr == "note: templates: built-in catalog.yaml, sections.yaml, indicators.yaml, safeguards.yaml, versions.yaml, "
+                + "topic-matching.yaml, reference-docx/ (not in \(dir.path))\n")
         #expect(try Self.plan(away.appendingPathComponent("out"))["subtitle"] as? String == "（征求意见稿）")
         // check reads no master outline: only its own files are named.
         let check = try CLI.run(["check", "--templates", dir.path, Self.input("draft-07.docx")], in: away)
@@ -185,7 +187,8 @@ import Testing
         let local = try CLI.run(["--version"], in: away)
         let localLines = local.stdout.split(separator: "\n").map(String.init)
         let localPrint = try #require(
-            localLines.dropFirst().first?.wholeMatch(of: /templates: .\/Templates \(found in the current folder\), fingerprint ([0-9a-f]{16})/)?.1)
+            localLines.dropFirst().first?.wholeMatch(
+                of: /templates: .\/Templates \(found in the current folder\), fingerprint ([0-9a-f]{16})/)?.1)
         #expect(localPrint != fingerprint)
         #expect(localLines.last == "built-in templates: fingerprint \(fingerprint)")
     }
@@ -208,8 +211,11 @@ import Testing
         }
         #expect(page.contains("Exit status: 0 success"))
         #expect(!page.contains("generate\\-manual"), "the hidden command is not documented")
-        #expect(!page.split(separator: "\n").contains { $0.hasPrefix(".") && !$0.hasPrefix(".TH") && !$0.hasPrefix(".SH")
-            && !$0.hasPrefix(".SS") && !$0.hasPrefix(".PP") && !$0.hasPrefix(".TP") && !$0.hasPrefix(".\\\"") },
+        #expect(
+            !page.split(separator: "\n").contains {
+                $0.hasPrefix(".") && !$0.hasPrefix(".TH") && !$0.hasPrefix(".SH")
+                    && !$0.hasPrefix(".SS") && !$0.hasPrefix(".PP") && !$0.hasPrefix(".TP") && !$0.hasPrefix(".\\\"")
+            },
             "a text line would be read as a roff request")
     }
 

@@ -261,7 +261,8 @@ extension OfficeConditionsTests {
     @Test("Two parallel versions of one topic: a warning naming both, never called superseded")
     func parallelVersions() async throws {
         let inputs = try BuildCommandTests.scratch("parallel-in")
-        let a = "新材料领域科技发展规划（征求意见稿）甲.docx", b = "新材料领域科技发展规划（征求意见稿）乙.docx"
+        let a = "新材料领域科技发展规划（征求意见稿）甲.docx"
+        let b = "新材料领域科技发展规划（征求意见稿）乙.docx"
         try Self.copy(Self.draftA, to: inputs, as: a)
         // The second editor's copy: other bytes, the same core.xml dates and version word.
         var bytes = [UInt8](try Data(contentsOf: BuildCommandTests.inputs.appendingPathComponent(Self.draftA)))
@@ -288,7 +289,9 @@ extension OfficeConditionsTests {
         let validator = try JSONSchemaValidator(
             schemaData: Data(contentsOf: CLI.projectRoot.appendingPathComponent("Templates/schema/master-plan.schema.json")))
         #expect(try validator.validate(Data(contentsOf: out.appendingPathComponent("master-plan.json"))) == [])
-        let draft = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("drafts/新材料领域科技发展规划（征求意见稿）甲.json"))) as! [String: Any]
+        let draft =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("drafts/新材料领域科技发展规划（征求意见稿）甲.json")))
+            as! [String: Any]
         let warnings = (draft["diagnostics"] as! [[String: Any]]).filter { $0["code"] as? String == "extract.supersede-uncertain" }
         #expect(warnings.count == 1)
         let message = (warnings.first?["message"] as? String) ?? ""
@@ -301,7 +304,8 @@ extension OfficeConditionsTests {
         #expect(report.contains("无法区分先后 1"), "the summary card counts the parallel version")
         // The DOCX coverage table does not call it replaced (已替代) either.
         let docx = try String(
-            decoding: PackageContents.read(docx: out.appendingPathComponent("master-plan.docx").path).parts["word/document.xml"]!, as: UTF8.self)
+            decoding: PackageContents.read(docx: out.appendingPathComponent("master-plan.docx").path).parts["word/document.xml"]!,
+            as: UTF8.self)
         #expect(docx.contains("两个版本无法区分先后，未采用") && !docx.contains("已替代"), "coverage table")
         // The build's line counts it apart.
         let run = try CLI.run(["build", inputs.path, "--out", out.path])
@@ -381,7 +385,9 @@ extension OfficeConditionsTests {
         let inputs = try BuildCommandTests.scratch("watch-gbk-in")
         try Self.copy(Self.draftA, to: inputs, as: "a.docx")
         let out = try BuildCommandTests.scratch("watch-gbk-out")
-        let watch = try WatchCommandTests.Watch([inputs.path, "--out", out.path, "--interval", "0.2", "--settle", "0.2", "--exit-after", "1"])
+        let watch = try WatchCommandTests.Watch([
+            inputs.path, "--out", out.path, "--interval", "0.2", "--settle", "0.2", "--exit-after", "1",
+        ])
         defer { watch.stop() }
         let first = try #require(watch.line(1, timeout: 60))
         #expect(first.contains("used 1"), "\(first)")

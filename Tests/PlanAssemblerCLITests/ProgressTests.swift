@@ -5,7 +5,7 @@ import Testing
 @Suite(.serialized) struct ProgressTests {
     /// Runs `build` with stderr on a pseudo-terminal and returns what the terminal received.
     static func buildOnTerminal(_ extra: [String]) throws -> (status: Int32, terminal: String) {
-        let master = posix_openpt(O_RDWR | O_NOCTTY)
+        let master = posixOpenpt(O_RDWR | O_NOCTTY)
         #expect(master >= 0)
         defer { close(master) }
         #expect(grantpt(master) == 0 && unlockpt(master) == 0)
@@ -56,7 +56,7 @@ import Testing
 }
 
 // glibc's pseudo-terminal calls, which Glibc's module map leaves out (they need _XOPEN_SOURCE).
-@_silgen_name("posix_openpt") private func posix_openpt(_ flags: Int32) -> Int32
+@_silgen_name("posix_openpt") private func posixOpenpt(_ flags: Int32) -> Int32
 @_silgen_name("grantpt") private func grantpt(_ fd: Int32) -> Int32
 @_silgen_name("unlockpt") private func unlockpt(_ fd: Int32) -> Int32
 @_silgen_name("ptsname") private func ptsname(_ fd: Int32) -> UnsafeMutablePointer<CChar>

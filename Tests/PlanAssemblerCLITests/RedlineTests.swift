@@ -55,10 +55,12 @@ import TestSupport
         let fragment = try #require(statement)
 
         // Topic 10's draft replaced by a newer version with one indicator changed.
-        let newer = try ChangesTests.edited(ChangesTests.replacedName, [
-            "word/document.xml": [("新材料产业产值突破8000亿元", "新材料产业产值突破9000亿元")],
-            "docProps/core.xml": [("2020-09-10T15:40:00Z", "2020-12-01T08:00:00Z")],
-        ])
+        let newer = try ChangesTests.edited(
+            ChangesTests.replacedName,
+            [
+                "word/document.xml": [("新材料产业产值突破8000亿元", "新材料产业产值突破9000亿元")],
+                "docProps/core.xml": [("2020-09-10T15:40:00Z", "2020-12-01T08:00:00Z")],
+            ])
         try FileManager.default.removeItem(at: inputs.appendingPathComponent(ChangesTests.replacedName))
         try Data(newer).write(to: inputs.appendingPathComponent(ChangesTests.newerName))
         let edited = try ChangesTests.edited(ChangesTests.editedName, ["word/document.xml": [(fragment, "（已修订）" + fragment)]])

@@ -11,7 +11,8 @@ import TestSupport
 
     @Test("An out-of-period and an out-of-region draft are unassigned with their reason, beside a used draft of the same topic")
     func buildAccounts() throws {
-        let drop = try BuildCommandTests.scratch("scope-in"), out = try BuildCommandTests.scratch("scope-out")
+        let drop = try BuildCommandTests.scratch("scope-in")
+        let out = try BuildCommandTests.scratch("scope-out")
         for name in ["f15-xincailiao-13th.docx", "f16-jilin-nongye.docx", "f03-nongye.docx"] {
             try FileManager.default.copyItem(at: Self.frozen.appendingPathComponent(name), to: drop.appendingPathComponent(name))
         }

@@ -42,7 +42,7 @@ struct DeterminismTests {
         let validator = try JSONSchemaValidator(schemaData: Data(contentsOf: URL(fileURLWithPath: schemaPath)))
         let data = try AssemblyFixture.json(AssemblyFixture.plan)
         let errors = try validator.validate(data)
-        errors.prefix(20).forEach { print("schema: \($0)") }
+        for error in errors.prefix(20) { print("schema: \(error)") }
         #expect(errors.isEmpty)
         // A plan with gaps (missing topics, rejected input) is valid too.
         let partial = AssemblyFixture.assemble(AssemblyFixture.drafts(topics: ["1", "19"]))
@@ -53,7 +53,9 @@ struct DeterminismTests {
     func schemaRefuses() throws {
         let schemaPath = AssemblyFixture.templatesPath + "/schema/master-plan.schema.json"
         let validator = try JSONSchemaValidator(schemaData: Data(contentsOf: URL(fileURLWithPath: schemaPath)))
-        let broken = Data(#"{"schemaVersion": 1, "title": "纲要", "date": "2020", "chapters": [{"title": "一", "items": [], "children": [], "embed": "pie"}]}"#.utf8)
+        let broken = Data(
+            #"{"schemaVersion": 1, "title": "纲要", "date": "2020", "chapters": [{"title": "一", "items": [], "children": [], "embed": "pie"}]}"#
+                .utf8)
         let errors = try validator.validate(broken)
         #expect(errors.contains { $0.contains("indicators") })
         #expect(errors.contains { $0.contains("embed") })

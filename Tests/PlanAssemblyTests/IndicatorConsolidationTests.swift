@@ -94,11 +94,26 @@ struct IndicatorConsolidationTests {
         ("same figure", indicator("2.5%", value: 2.5, unit: "%"), indicator("2.50", value: 2.5, unit: "%", from: "table"), nil, 1),
         ("different figure", indicator("2.5%", value: 2.5, unit: "%"), indicator("2.3%", value: 2.3, unit: "%"), "2025", 2),
         ("different unit", indicator("100家", value: 100, unit: "家"), indicator("100个", value: 100, unit: "个"), "2025", 2),
-        ("same growth", indicator("8%", value: 8, unit: "%", relative: "年均增长"), indicator("年均增长8%", value: 8, unit: "%", relative: "年均增长"), nil, 1),
-        ("different growth", indicator("8%", value: 8, unit: "%", relative: "年均增长"), indicator("10%", value: 10, unit: "%", relative: "年均增长"), "2025", 2),
-        ("doubling and a figure", indicator("翻一番", value: nil, unit: nil, relative: "翻一番"), indicator("500亿元", value: 5e10, unit: "元"), nil, 2),
-        ("doubling with and without unit", indicator("翻一番", value: nil, unit: nil, relative: "翻一番"), indicator("翻一番", value: nil, unit: "元", relative: "翻一番"), nil, 1),
-        ("different baseline", indicator("2.5%", value: 2.5, unit: "%", baseline: 2.19), indicator("2.5%", value: 2.5, unit: "%", baseline: 2.2), "baseline", 1),
+        (
+            "same growth", indicator("8%", value: 8, unit: "%", relative: "年均增长"),
+            indicator("年均增长8%", value: 8, unit: "%", relative: "年均增长"), nil, 1
+        ),
+        (
+            "different growth", indicator("8%", value: 8, unit: "%", relative: "年均增长"),
+            indicator("10%", value: 10, unit: "%", relative: "年均增长"), "2025", 2
+        ),
+        (
+            "doubling and a figure", indicator("翻一番", value: nil, unit: nil, relative: "翻一番"), indicator("500亿元", value: 5e10, unit: "元"),
+            nil, 2
+        ),
+        (
+            "doubling with and without unit", indicator("翻一番", value: nil, unit: nil, relative: "翻一番"),
+            indicator("翻一番", value: nil, unit: "元", relative: "翻一番"), nil, 1
+        ),
+        (
+            "different baseline", indicator("2.5%", value: 2.5, unit: "%", baseline: 2.19),
+            indicator("2.5%", value: 2.5, unit: "%", baseline: 2.2), "baseline", 1
+        ),
         ("different years", indicator("2.5%", value: 2.5, unit: "%"), indicator("3%", value: 3, unit: "%", year: 2035), nil, 1),
     ]
 

@@ -14,10 +14,11 @@ struct MasterOutlineTests {
         let outline = AssemblyFixture.outline
         #expect(outline.title == "辽宁省“十四五”科技创新规划和中长期（2021—2035年）科技发展规划纲要")
         #expect(outline.primaryTopic == "1")
-        #expect(outline.chapters.map(\.title) == [
-            "发展基础与面临形势", "总体要求", "科技发展顶层设计", "科技发展战略", "产业科技创新", "科技创新保障", "重大战略研究",
-            "保障措施", "附表",
-        ])
+        #expect(
+            outline.chapters.map(\.title) == [
+                "发展基础与面临形势", "总体要求", "科技发展顶层设计", "科技发展战略", "产业科技创新", "科技创新保障", "重大战略研究",
+                "保障措施", "附表",
+            ])
         #expect(outline.chapters[1].children.map(\.title) == ["指导思想", "基本原则", "发展目标"])
         #expect(outline.merge.threshold == 0.7)
         #expect(outline.merge.ngrams == [2, 3])
@@ -25,7 +26,8 @@ struct MasterOutlineTests {
         #expect(outline.safeguards.order.first == "组织领导")
         #expect(outline.indicators.mainTopics == ["1"])
         // Every part of the catalog has its task chapter.
-        let perTopicParts = outline.chapters.flatMap(\.content).filter { $0.mode == .perTopic || $0.mode == .perTopicThemes }.compactMap { c -> String? in
+        let perTopicParts = outline.chapters.flatMap(\.content).filter { $0.mode == .perTopic || $0.mode == .perTopicThemes }.compactMap {
+            c -> String? in
             if case .part(let id) = c.from { return id }
             return nil
         }
@@ -111,7 +113,9 @@ struct MasterOutlineTests {
 
     @Test("A missing title or chapter list is refused")
     func missingKeys() {
-        for yaml in ["primaryTopic: \"1\"\nchapters: [{title: 一}]", "title: 纲要\nprimaryTopic: \"1\"", "title: 纲要\nprimaryTopic: \"1\"\nchapters: []"] {
+        for yaml in [
+            "primaryTopic: \"1\"\nchapters: [{title: 一}]", "title: 纲要\nprimaryTopic: \"1\"", "title: 纲要\nprimaryTopic: \"1\"\nchapters: []",
+        ] {
             #expect(throws: TemplateError.self) { try MasterOutline.decode(yaml: yaml, file: "o.yaml", catalog: Self.catalog) }
         }
     }

@@ -10,9 +10,10 @@ struct NearDuplicateTests {
     static let similarity = TextSimilarity(settings: AssemblyFixture.outline.merge)
 
     /// Every safeguard and principle title of the current drafts of Inputs/.
-    static let titles: Set<String> = Set(AssemblyFixture.drafts.filter { $0.extraction.supersededBy == nil }.flatMap { d in
-        d.extraction.safeguards.map(\.title) + d.content.principles.compactMap(\.title)
-    })
+    static let titles: Set<String> = Set(
+        AssemblyFixture.drafts.filter { $0.extraction.supersededBy == nil }.flatMap { d in
+            d.extraction.safeguards.map(\.title) + d.content.principles.compactMap(\.title)
+        })
 
     /// Same measure or principle worded differently (topics in brackets).
     static let same: [(String, String)] = [

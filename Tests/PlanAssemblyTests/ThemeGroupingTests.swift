@@ -57,9 +57,11 @@ struct ThemeGroupingTests {
             PlanItem(
                 kind: kind, title: s.title, text: s.text,
                 category: kind == .safeguard ? safeguardCategories.category(title: s.title ?? "", text: s.text) : nil,
-                sources: [ItemSource(
-                    file: "\(i).docx", topic: s.topic ?? s.draft,
-                    location: DraftLocation(paragraph: i, headingPath: []))])
+                sources: [
+                    ItemSource(
+                        file: "\(i).docx", topic: s.topic ?? s.draft,
+                        location: DraftLocation(paragraph: i, headingPath: []))
+                ])
         }
         var categories: [String?] = []
         for item in items where !categories.contains(item.category) { categories.append(item.category) }
@@ -77,13 +79,15 @@ struct ThemeGroupingTests {
         let fixture = load(name)
         let (labels, themes) = run(fixture, kind: kind)
         let a = PairwiseAgreement(predicted: labels, reference: fixture.statements.map(\.theme))
-        print("themes \(name): precision \(String(format: "%.3f", a.precision)) recall \(String(format: "%.3f", a.recall)) "
-            + "(\(a.truePairs) of \(a.predictedPairs) predicted pairs, \(a.referencePairs) hand pairs), \(themes.count) themes")
+        print(
+            "themes \(name): precision \(String(format: "%.3f", a.precision)) recall \(String(format: "%.3f", a.recall)) "
+                + "(\(a.truePairs) of \(a.predictedPairs) predicted pairs, \(a.referencePairs) hand pairs), \(themes.count) themes")
         if kind == .safeguard {
             let categories = fixture.statements.map { safeguardCategories.category(title: $0.title ?? "", text: $0.text) }
             let w = PairwiseAgreement(predicted: labels, reference: fixture.statements.map(\.theme), within: categories)
-            print("  within categories: precision \(String(format: "%.3f", w.precision)) recall \(String(format: "%.3f", w.recall)) "
-                + "(\(w.truePairs) of \(w.predictedPairs) predicted pairs, \(w.referencePairs) hand pairs)")
+            print(
+                "  within categories: precision \(String(format: "%.3f", w.precision)) recall \(String(format: "%.3f", w.recall)) "
+                    + "(\(w.truePairs) of \(w.predictedPairs) predicted pairs, \(w.referencePairs) hand pairs)")
         }
         for theme in themes {
             let hands = theme.statements.flatMap { item in item.sources.map { fixture.statements[Int($0.file.dropLast(5))!].theme } }
@@ -137,17 +141,22 @@ struct ThemeGroupingTests {
         let fixture = Self.load(file)
         let (labels, _) = Self.run(fixture, kind: .task)
         let topics = fixture.statements.map { $0.topic ?? $0.draft ?? "" }
-        var tp = 0, pp = 0, rp = 0
+        var tp = 0
+        var pp = 0
+        var rp = 0
         for i in labels.indices {
             for j in labels.indices where j > i && topics[i] != topics[j] {
-                let p = labels[i] == labels[j], r = fixture.statements[i].theme == fixture.statements[j].theme
+                let p = labels[i] == labels[j]
+                let r = fixture.statements[i].theme == fixture.statements[j].theme
                 if p { pp += 1 }
                 if r { rp += 1 }
                 if p && r { tp += 1 }
             }
         }
         let across = PairwiseAgreement(truePairs: tp, predictedPairs: pp, referencePairs: rp)
-        print("task themes \(file), pairs across topics: precision \(String(format: "%.3f", across.precision)) recall \(String(format: "%.3f", across.recall)) (\(tp) of \(pp), \(rp) hand pairs)")
+        print(
+            "task themes \(file), pairs across topics: precision \(String(format: "%.3f", across.precision)) recall \(String(format: "%.3f", across.recall)) (\(tp) of \(pp), \(rp) hand pairs)"
+        )
         #expect(across.precision >= precision)
         #expect(across.recall >= recall)
     }
@@ -191,12 +200,14 @@ struct ThemeGroupingTests {
         #expect(plan.chapters[1].children[1].themes != nil)
     }
 
-    @Test("A wrong theme lexicon is refused with the line", arguments: [
-        ("  - label: 开放合作", "  - label: 需求导向", "appears twice"),
-        ("    scope: [safeguards]", "    scope: [measures]", "unknown scope"),
-        ("leadSimilarity: 0.6", "leadSimilarity: 1.6", "leadSimilarity"),
-        ("keyTermScope: [principles, safeguards]", "keyTermScope: [principles, measures]", "keyTermScope: unknown scope"),
-    ])
+    @Test(
+        "A wrong theme lexicon is refused with the line",
+        arguments: [
+            ("  - label: 开放合作", "  - label: 需求导向", "appears twice"),
+            ("    scope: [safeguards]", "    scope: [measures]", "unknown scope"),
+            ("leadSimilarity: 0.6", "leadSimilarity: 1.6", "leadSimilarity"),
+            ("keyTermScope: [principles, safeguards]", "keyTermScope: [principles, measures]", "keyTermScope: unknown scope"),
+        ])
     func wrongLexicon(replace: String, with: String, message: String) throws {
         let path = AssemblyFixture.templatesPath + "/" + ThemeLexicon.fileName
         let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -63,7 +63,8 @@ import TestSupport
 
     /// The two folders hold the same files with the same bytes (`.cache` aside); names what differs.
     static func expectSame(_ a: String, _ b: String) throws {
-        let x = try files(a), y = try files(b)
+        let x = try files(a)
+        let y = try files(b)
         #expect(x.keys.sorted() == y.keys.sorted())
         for (name, data) in x where y[name] != data { Issue.record("\(name) differs") }
     }
@@ -320,7 +321,9 @@ import TestSupport
 /// Issue 15, finding 8: plan dates are instants, never strings.
 @Suite struct PlanDateTests {
     static func draft(_ file: String, modified: String?) -> DraftExtraction {
-        DraftExtraction(source: DraftSource(file: file, sha256: String(repeating: "0", count: 64), size: 1, modified: modified), topic: TopicMatch(id: "1"))
+        DraftExtraction(
+            source: DraftSource(file: file, sha256: String(repeating: "0", count: 64), size: 1, modified: modified),
+            topic: TopicMatch(id: "1"))
     }
 
     @Test("The newest draft by instant: 2020-9-30 and garbage lose to 2020-10-28, with a warning each")

@@ -4,9 +4,11 @@ import Testing
 
 /// The wording the writer generates: numerals, heading labels, topic lists, values.
 struct ChineseTextTests {
-    @Test("Counting numerals follow Word's chineseCounting", arguments: [
-        (1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (35, "三十五"), (99, "九十九"), (100, "一○○"), (105, "一○五"),
-    ])
+    @Test(
+        "Counting numerals follow Word's chineseCounting",
+        arguments: [
+            (1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (35, "三十五"), (99, "九十九"), (100, "一○○"), (105, "一○五"),
+        ])
     func counting(_ n: Int, _ expected: String) {
         #expect(ChineseText.counting(n) == expected)
     }
@@ -18,26 +20,32 @@ struct ChineseTextTests {
         #expect(labels == ["一、", "（一）", "（二）", "1.", "（1）", "（2）", "2.", "（三）", "二、", "（一）", "1."])
     }
 
-    @Test("Topic lists group numbered topics and strategic studies", arguments: [
-        (["1", "2"], "专题1、2"), (["S4"], "战略研究S4"), (["1", "2", "S4"], "专题1、2，战略研究S4"),
-        (["1", nil, "1"], "专题1，未识别稿件"), ([], ""),
-    ] as [([String?], String)])
+    @Test(
+        "Topic lists group numbered topics and strategic studies",
+        arguments: [
+            (["1", "2"], "专题1、2"), (["S4"], "战略研究S4"), (["1", "2", "S4"], "专题1、2，战略研究S4"),
+            (["1", nil, "1"], "专题1，未识别稿件"), ([], ""),
+        ] as [([String?], String)])
     func topics(_ ids: [String?], _ expected: String) {
         #expect(ChineseText.topics(ids) == expected)
     }
 
-    @Test("Run-in titles end in punctuation", arguments: [
-        ("坚持创新引领", "坚持创新引领。"), ("加强组织领导。", "加强组织领导。"), ("主要任务：", "主要任务："), ("  坚持开放 ", "坚持开放。"),
-    ])
+    @Test(
+        "Run-in titles end in punctuation",
+        arguments: [
+            ("坚持创新引领", "坚持创新引领。"), ("加强组织领导。", "加强组织领导。"), ("主要任务：", "主要任务："), ("  坚持开放 ", "坚持开放。"),
+        ])
     func runInTitle(_ title: String, _ expected: String) {
         #expect(ChineseText.runInTitle(title) == expected)
     }
 
-    @Test("Values keep a comparator that follows the figure", arguments: [
-        (SourcedValue(value: 1e4, text: "1万", comparator: "以上", sources: []), "1万以上"),
-        (SourcedValue(value: 2.5, text: "2.5", comparator: "达到", sources: []), "2.5"),
-        (SourcedValue(value: nil, text: "", relative: "翻一番", sources: []), "翻一番"),
-    ])
+    @Test(
+        "Values keep a comparator that follows the figure",
+        arguments: [
+            (SourcedValue(value: 1e4, text: "1万", comparator: "以上", sources: []), "1万以上"),
+            (SourcedValue(value: 2.5, text: "2.5", comparator: "达到", sources: []), "2.5"),
+            (SourcedValue(value: nil, text: "", relative: "翻一番", sources: []), "翻一番"),
+        ])
     func value(_ value: SourcedValue, _ expected: String) {
         #expect(ChineseText.value(value) == expected)
     }

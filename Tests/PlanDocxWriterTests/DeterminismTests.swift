@@ -22,7 +22,8 @@ struct DeterminismTests {
         let stamps = Self.centralDirectoryTimestamps(bytes)
         #expect(stamps.count == 14)
         // 2021-03-01 01:30:10 UTC in MS-DOS format.
-        let date = UInt16((2021 - 1980) << 9 | 3 << 5 | 1), time = UInt16(1 << 11 | 30 << 5 | 10 / 2)
+        let date = UInt16((2021 - 1980) << 9 | 3 << 5 | 1)
+        let time = UInt16(1 << 11 | 30 << 5 | 10 / 2)
         #expect(stamps.allSatisfy { $0 == (date, time) })
     }
 
@@ -30,7 +31,8 @@ struct DeterminismTests {
     func dateOnly() throws {
         var later = SamplePlans.small
         later.date = "2021-06-30"
-        let a = try WrittenPackage(SamplePlans.small), b = try WrittenPackage(later)
+        let a = try WrittenPackage(SamplePlans.small)
+        let b = try WrittenPackage(later)
         for name in a.contents.partNames where name != "docProps/core.xml" && name != "word/comments.xml" {
             #expect(a.contents.parts[name] == b.contents.parts[name], "\(name) changed with the date")
         }
@@ -38,19 +40,23 @@ struct DeterminismTests {
         #expect(b.document.comments.allSatisfy { $0.date == "2021-06-30T00:00:00Z" })
     }
 
-    @Test("Plan dates in the W3CDTF forms become full dateTimes", arguments: [
-        ("2021-03-01", "2021-03-01T00:00:00Z"), ("2021-03", "2021-03-01T00:00:00Z"), ("2021", "2021-01-01T00:00:00Z"),
-        ("2021-03-01T10:00:00Z", "2021-03-01T10:00:00Z"), ("2021-03-01T10:00:00+08:00", "2021-03-01T10:00:00+08:00"),
-        ("不是日期", "1980-01-01T00:00:00Z"),
-    ])
+    @Test(
+        "Plan dates in the W3CDTF forms become full dateTimes",
+        arguments: [
+            ("2021-03-01", "2021-03-01T00:00:00Z"), ("2021-03", "2021-03-01T00:00:00Z"), ("2021", "2021-01-01T00:00:00Z"),
+            ("2021-03-01T10:00:00Z", "2021-03-01T10:00:00Z"), ("2021-03-01T10:00:00+08:00", "2021-03-01T10:00:00+08:00"),
+            ("不是日期", "1980-01-01T00:00:00Z"),
+        ])
     func dateTimes(_ input: String, _ expected: String) {
         #expect(PlanDate.dateTime(input) == expected)
     }
 
-    @Test("Plan dates give the instant the zip timestamps use", arguments: [
-        ("2021-03-01", 1_614_556_800.0), ("2021-03-01T10:00:00Z", 1_614_592_800.0), ("2021-03-01T10:00:00+08:00", 1_614_564_000.0),
-        ("2021-03-01T10:00:00-05:30", 1_614_612_600.0),
-    ])
+    @Test(
+        "Plan dates give the instant the zip timestamps use",
+        arguments: [
+            ("2021-03-01", 1_614_556_800.0), ("2021-03-01T10:00:00Z", 1_614_592_800.0), ("2021-03-01T10:00:00+08:00", 1_614_564_000.0),
+            ("2021-03-01T10:00:00-05:30", 1_614_612_600.0),
+        ])
     func instants(_ input: String, _ seconds: Double) {
         #expect(PlanDate.instant(input)?.timeIntervalSince1970 == seconds)
     }

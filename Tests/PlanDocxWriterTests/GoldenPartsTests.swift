@@ -21,7 +21,8 @@ struct GoldenPartsTests {
     ]
 
     static func goldenName(_ provenance: Provenance, _ part: String) -> String {
-        let flat = part.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
+        let flat = part.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "[", with: "").replacingOccurrences(
+            of: "]", with: "")
         return "small-\(provenance.rawValue)/" + flat + (flat.hasSuffix(".xml") ? "" : ".xml")
     }
 
@@ -41,22 +42,27 @@ struct GoldenPartsTests {
     @Test("The zip holds its entries in a fixed order, [Content_Types].xml first", arguments: [Provenance.comments, .footnotes, .none])
     func entryOrder(_ provenance: Provenance) throws {
         let written = try WrittenPackage(SamplePlans.small, provenance: provenance)
-        let notes: [String] = switch provenance {
-        case .comments: ["word/comments.xml"]
-        case .footnotes: ["word/footnotes.xml"]
-        case .none: []
-        }
-        #expect(written.contents.partNames == [
-            "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml",
-            "word/_rels/document.xml.rels", "word/numbering.xml",
-        ] + notes + [
-            "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/theme/theme1.xml", "word/footer1.xml",
-            "word/footer2.xml",
-        ])
+        let notes: [String] =
+            switch provenance {
+            case .comments: ["word/comments.xml"]
+            case .footnotes: ["word/footnotes.xml"]
+            case .none: []
+            }
+        #expect(
+            written.contents.partNames == [
+                "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml",
+                "word/_rels/document.xml.rels", "word/numbering.xml",
+            ] + notes + [
+                "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/theme/theme1.xml", "word/footer1.xml",
+                "word/footer2.xml",
+            ])
     }
 
-    @Test("The template's parts are copied from Templates/reference-docx as parsed, comments dropped",
-          arguments: ["word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/theme/theme1.xml", "word/footer1.xml", "word/footer2.xml"])
+    @Test(
+        "The template's parts are copied from Templates/reference-docx as parsed, comments dropped",
+        arguments: [
+            "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/theme/theme1.xml", "word/footer1.xml", "word/footer2.xml",
+        ])
     func templatePart(_ part: String) throws {
         let written = try WrittenPackage(SamplePlans.small)
         let copied = try #require(written.contents.parts[part])

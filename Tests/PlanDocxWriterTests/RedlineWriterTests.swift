@@ -30,11 +30,12 @@ struct RedlineWriterTests {
         let old = SamplePlans.realistic
         var new = old
         // An item removed, one reworded, one added; a new subsection; the last indicator dropped.
-        #expect(Self.edit(&new.chapters, count: 2) { node in
-            node.items.remove(at: 0)
-            node.items[0].text = "（修订）" + node.items[0].text
-            node.items.append(PlanItem(kind: .text, text: "新增的一条表述，用于检验插入段落的修订标记。", sources: []))
-        })
+        #expect(
+            Self.edit(&new.chapters, count: 2) { node in
+                node.items.remove(at: 0)
+                node.items[0].text = "（修订）" + node.items[0].text
+                node.items.append(PlanItem(kind: .text, text: "新增的一条表述，用于检验插入段落的修订标记。", sources: []))
+            })
         new.chapters[0].children.append(PlanNode(title: "新增小节", items: [PlanItem(kind: .text, text: "新增小节的内容。", sources: [])]))
         if !new.indicators.isEmpty { new.indicators.removeLast() }
 
@@ -45,7 +46,8 @@ struct RedlineWriterTests {
         #expect(accepted == (try Self.texts(writer.write(new))))
         #expect(rejected == (try Self.texts(writer.write(old))))
 
-        let xml = String(decoding: try PackageContents.read(bytes: redline, name: "redline.docx").parts["word/document.xml"]!, as: UTF8.self)
+        let xml = String(
+            decoding: try PackageContents.read(bytes: redline, name: "redline.docx").parts["word/document.xml"]!, as: UTF8.self)
         #expect(xml.contains("w:author=\"规划汇编\""))
         #expect(xml.contains("<w:rPr><w:del "), "a deleted paragraph mark")
         #expect(xml.contains("<w:rPr><w:ins "), "an inserted paragraph mark")
@@ -53,7 +55,9 @@ struct RedlineWriterTests {
 
         // Deterministic, and the same plans give no revision at all.
         #expect(try writer.writeRedline(new, previous: old) == redline)
-        let same = String(decoding: try PackageContents.read(bytes: writer.writeRedline(old, previous: old), name: "same.docx").parts["word/document.xml"]!, as: UTF8.self)
+        let same = String(
+            decoding: try PackageContents.read(bytes: writer.writeRedline(old, previous: old), name: "same.docx").parts[
+                "word/document.xml"]!, as: UTF8.self)
         #expect(!same.contains("<w:ins ") && !same.contains("<w:del "))
     }
 
@@ -67,7 +71,8 @@ struct RedlineWriterTests {
         let redline = try writer.writeRedline(new, previous: old)
         #expect(try Self.texts(redline) == (try Self.texts(writer.write(new))))
         #expect(try Self.texts(redline, view: .rejected) == (try Self.texts(writer.write(old))))
-        let xml = String(decoding: try PackageContents.read(bytes: redline, name: "redline.docx").parts["word/document.xml"]!, as: UTF8.self)
+        let xml = String(
+            decoding: try PackageContents.read(bytes: redline, name: "redline.docx").parts["word/document.xml"]!, as: UTF8.self)
         func count(_ s: String) -> Int { xml.components(separatedBy: s).count - 1 }
         #expect(count("w:dirty=\"true\"") == 1, "one table of contents field")
         #expect(count("w:fldCharType=\"begin\"") == count("w:fldCharType=\"end\""))

@@ -23,14 +23,16 @@ struct ReferenceDocumentTests {
     @Test("The repository's reference document provides every template part and the page setup")
     func repositoryTemplate() throws {
         let reference = try SamplePlans.reference()
-        #expect(reference.parts.map(\.name) == [
-            "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/theme/theme1.xml", "word/footer1.xml",
-            "word/footer2.xml",
-        ])
+        #expect(
+            reference.parts.map(\.name) == [
+                "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/theme/theme1.xml", "word/footer1.xml",
+                "word/footer2.xml",
+            ])
         let sectPr = reference.sectionProperties
         #expect(sectPr.element("pgSz", in: Self.w)?.attribute("w", in: Self.w) == "11906")
         #expect(sectPr.element("pgMar", in: Self.w)?.attributes.map(\.value) == ["2098", "1474", "1984", "1587", "851", "1304", "0"])
-        #expect(sectPr.elements("footerReference", in: Self.w).map { $0.attributes.last?.value } == ["word/footer1.xml", "word/footer2.xml"])
+        #expect(
+            sectPr.elements("footerReference", in: Self.w).map { $0.attributes.last?.value } == ["word/footer1.xml", "word/footer2.xml"])
         let styles = StyleIds(reference.styles)
         #expect(styles.headings == ["Heading1", "Heading2", "Heading3", "Heading4"])
         #expect(styles.headingsNumbered)
@@ -47,10 +49,12 @@ struct ReferenceDocumentTests {
         #expect(try DocxPlanWriter(reference: reference).write(SamplePlans.realistic) == first)
     }
 
-    @Test("A missing part of the template directory is named", arguments: [
-        ("word/styles.xml", "word/styles.xml"), ("word/settings.xml", "word/settings.xml"),
-        ("word/fontTable.xml", "word/fontTable.xml"), ("sectPr.xml", "sectPr.xml"),
-    ])
+    @Test(
+        "A missing part of the template directory is named",
+        arguments: [
+            ("word/styles.xml", "word/styles.xml"), ("word/settings.xml", "word/settings.xml"),
+            ("word/fontTable.xml", "word/fontTable.xml"), ("sectPr.xml", "sectPr.xml"),
+        ])
     func missingDirectoryPart(_ removed: String, _ named: String) throws {
         let copy = try Self.templateCopy { try FileManager.default.removeItem(atPath: $0 + "/" + removed) }
         #expect(throws: ReferenceDocumentError.self) { try ReferenceDocument.load(directory: copy.path + "/reference-docx") }
@@ -83,7 +87,8 @@ struct ReferenceDocumentTests {
         let copy = try Self.templateCopy { root in
             let path = root + "/word/styles.xml"
             let styles = try String(contentsOfFile: path, encoding: .utf8)
-            try styles.replacingOccurrences(of: "\"heading 3\"", with: "\"Heading Three\"").write(toFile: path, atomically: true, encoding: .utf8)
+            try styles.replacingOccurrences(of: "\"heading 3\"", with: "\"Heading Three\"").write(
+                toFile: path, atomically: true, encoding: .utf8)
         }
         let origin = copy.path + "/reference-docx"
         #expect(throws: ReferenceDocumentError.missingStyle(origin: origin, name: "heading 3")) {
@@ -132,14 +137,18 @@ struct ReferenceDocumentTests {
         #expect(!styles.headingsNumbered)
         #expect(styles.tableText == nil)
         let written = try WrittenPackage(SamplePlans.small, reference: reference)
-        #expect(written.outline.prefix(7).map(\.text) == [
-            "一、总体要求", "（一）基本原则", "（二）发展目标", "二、重点任务", "（一）深化科技体制改革", "1.完善评价制度", "（1）分类评价",
-        ])
+        #expect(
+            written.outline.prefix(7).map(\.text) == [
+                "一、总体要求", "（一）基本原则", "（二）发展目标", "二、重点任务", "（一）深化科技体制改革", "1.完善评价制度", "（1）分类评价",
+            ])
         #expect(try #require(written.part("word/document.xml")).contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"))
     }
 
     /// A reference as a Chinese Word saves it: style ids "a", "1" … "4" under built-in names.
-    static func chineseWordReference(sectPr: String = "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>") -> DocxBuilder {
+    static func chineseWordReference(
+        sectPr: String =
+            "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/></w:sectPr>"
+    ) -> DocxBuilder {
         let headings = (1...4).map {
             "<w:style w:type=\"paragraph\" w:styleId=\"\($0)\"><w:name w:val=\"heading \($0)\"/><w:basedOn w:val=\"a\"/><w:pPr><w:outlineLvl w:val=\"\($0 - 1)\"/></w:pPr></w:style>"
         }.joined()
@@ -149,10 +158,12 @@ struct ReferenceDocumentTests {
             body: "<w:p><w:r><w:t>模板</w:t></w:r></w:p>" + sectPr,
             styles: "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"a\"><w:name w:val=\"Normal\"/></w:style>" + headings,
             extraParts: [
-                .init(name: "word/settings.xml", xml: "<w:settings \(ns)><w:zoom w:percent=\"100\"/></w:settings>",
-                      contentType: wml + "settings+xml", relationshipType: relationshipBase + "settings"),
-                .init(name: "word/fontTable.xml", xml: "<w:fonts \(ns)><w:font w:name=\"宋体\"/></w:fonts>",
-                      contentType: wml + "fontTable+xml", relationshipType: relationshipBase + "fontTable"),
+                .init(
+                    name: "word/settings.xml", xml: "<w:settings \(ns)><w:zoom w:percent=\"100\"/></w:settings>",
+                    contentType: wml + "settings+xml", relationshipType: relationshipBase + "settings"),
+                .init(
+                    name: "word/fontTable.xml", xml: "<w:fonts \(ns)><w:font w:name=\"宋体\"/></w:fonts>",
+                    contentType: wml + "fontTable+xml", relationshipType: relationshipBase + "fontTable"),
             ])
     }
 }

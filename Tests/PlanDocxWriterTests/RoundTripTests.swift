@@ -13,10 +13,11 @@ struct RoundTripTests {
         let written = try WrittenPackage(SamplePlans.small)
         let outline = written.outline
         #expect(outline.map(\.level) == [0, 1, 1, 0, 1, 2, 3, 1, 0, 0])
-        #expect(outline.map(\.text) == [
-            "一、总体要求", "（一）基本原则", "（二）发展目标", "二、重点任务", "（一）深化科技体制改革", "1.完善评价制度",
-            "（1）分类评价", "（二）公共安全科技", "附表1　指标取值不一致情况表", "附表2　专题规划编制情况表",
-        ])
+        #expect(
+            outline.map(\.text) == [
+                "一、总体要求", "（一）基本原则", "（二）发展目标", "二、重点任务", "（一）深化科技体制改革", "1.完善评价制度",
+                "（1）分类评价", "（二）公共安全科技", "附表1　指标取值不一致情况表", "附表2　专题规划编制情况表",
+            ])
         // The numbers come from the list, not from typed text.
         let headings = written.paragraphs.filter { $0.outlineLevel != nil }
         #expect(headings.prefix(8).allSatisfy { $0.numbering?.numId == HeadingNumbering.numId && $0.numbering?.suffix == "" })
@@ -29,10 +30,11 @@ struct RoundTripTests {
     func tableOfContents() throws {
         let written = try WrittenPackage(SamplePlans.small)
         let entries = written.paragraphs.filter { $0.styleName?.hasPrefix("toc ") == true }.map(\.text)
-        #expect(entries == [
-            "一、总体要求\t", "（一）基本原则\t", "（二）发展目标\t", "二、重点任务\t", "（一）深化科技体制改革\t", "1.完善评价制度\t",
-            "（二）公共安全科技\t", "附表1　指标取值不一致情况表\t", "附表2　专题规划编制情况表\t",
-        ])
+        #expect(
+            entries == [
+                "一、总体要求\t", "（一）基本原则\t", "（二）发展目标\t", "二、重点任务\t", "（一）深化科技体制改革\t", "1.完善评价制度\t",
+                "（二）公共安全科技\t", "附表1　指标取值不一致情况表\t", "附表2　专题规划编制情况表\t",
+            ])
         let document = try #require(written.part("word/document.xml"))
         #expect(document.contains("<w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/>"))
         #expect(document.contains(" TOC \\o &quot;1-3&quot; \\h \\z \\u ") || document.contains(" TOC \\o \"1-3\" \\h \\z \\u "))
@@ -81,9 +83,10 @@ struct RoundTripTests {
         let table = try #require(written.tables.first)
         #expect(table.rows[0].isHeader)
         #expect(table.rows[0].cells.map(\.text) == ["序号", "指标名称", "单位", "2020年基期值", "2025年目标值", "2035年目标值", "属性", "来源专题"])
-        #expect(table.rows[1].cells.map(\.text) == [
-            "1", "研发经费投入强度", "%", "2.04", "2.5（专题1、2）／\n2.3（战略研究S4）⚠", "3.0", "预期性", "1、2、S4",
-        ])
+        #expect(
+            table.rows[1].cells.map(\.text) == [
+                "1", "研发经费投入强度", "%", "2.04", "2.5（专题1、2）／\n2.3（战略研究S4）⚠", "3.0", "预期性", "1、2、S4",
+            ])
         let caption = try #require(written.paragraphs.first { $0.text.hasPrefix("表1") })
         #expect(caption.text == "表1　主要指标")
         #expect(written.paragraphs.contains { $0.text.hasPrefix("注：标“⚠”的单元格") })
@@ -100,9 +103,10 @@ struct RoundTripTests {
         #expect(conflicts.rows[2].cells[4].text == "战略研究S4《S4 科技投入与绩效评价问题研究》（附表）")
         let coverage = written.tables[2]
         #expect(coverage.rows[0].cells.map(\.text) == ["专题", "稿件", "稿次", "日期", "目标", "指标", "任务", "措施", "缺少部分"])
-        #expect(coverage.rows[1].cells.map(\.text) == [
-            "专题1　辽宁省科技发展总体战略研究及规划", "辽宁省科技发展总体战略研究及规划（送审稿）", "送审稿", "2020-10-20", "3", "8", "12", "5", "无",
-        ])
+        #expect(
+            coverage.rows[1].cells.map(\.text) == [
+                "专题1　辽宁省科技发展总体战略研究及规划", "辽宁省科技发展总体战略研究及规划（送审稿）", "送审稿", "2020-10-20", "3", "8", "12", "5", "无",
+            ])
         #expect(coverage.rows[2].cells.map(\.text).suffix(1) == ["全部"])
         #expect(coverage.rows[2].cells[1].text == "未收到")
     }

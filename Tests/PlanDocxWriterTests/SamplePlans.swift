@@ -32,37 +32,58 @@ enum SamplePlans {
         return MasterPlan(
             title: "辽宁省“十四五”科技创新规划纲要", subtitle: "（2021—2035年）", date: "2021-03-01",
             chapters: [
-                PlanNode(title: "总体要求", children: [
-                    PlanNode(title: "基本原则", items: [
-                        PlanItem(kind: .principle, title: "坚持创新引领", text: "把科技创新摆在全局发展的核心位置。", sources: [a]),
+                PlanNode(
+                    title: "总体要求",
+                    children: [
+                        PlanNode(
+                            title: "基本原则",
+                            items: [
+                                PlanItem(kind: .principle, title: "坚持创新引领", text: "把科技创新摆在全局发展的核心位置。", sources: [a])
+                            ]),
+                        PlanNode(
+                            title: "发展目标",
+                            items: [
+                                PlanItem(kind: .goal, text: "到2025年，全社会研发经费投入强度达到2.5%。", year: 2025, sources: [a, c])
+                            ], embed: .indicatorSummary),
                     ]),
-                    PlanNode(title: "发展目标", items: [
-                        PlanItem(kind: .goal, text: "到2025年，全社会研发经费投入强度达到2.5%。", year: 2025, sources: [a, c]),
-                    ], embed: .indicatorSummary),
-                ]),
-                PlanNode(title: "重点任务", children: [
-                    PlanNode(title: "深化科技体制改革", items: [
-                        PlanItem(kind: .task, title: "改革科技计划管理", text: "优化项目形成机制。", sources: [b], children: [
-                            PlanItem(kind: .task, text: "推行“揭榜挂帅”。", sources: [b]),
-                        ]),
-                    ], children: [
-                        PlanNode(title: "完善评价制度", children: [PlanNode(title: "分类评价", items: [
-                            PlanItem(kind: .text, text: "建立分类评价体系。", sources: []),
-                        ])]),
+                PlanNode(
+                    title: "重点任务",
+                    children: [
+                        PlanNode(
+                            title: "深化科技体制改革",
+                            items: [
+                                PlanItem(
+                                    kind: .task, title: "改革科技计划管理", text: "优化项目形成机制。", sources: [b],
+                                    children: [
+                                        PlanItem(kind: .task, text: "推行“揭榜挂帅”。", sources: [b])
+                                    ])
+                            ],
+                            children: [
+                                PlanNode(
+                                    title: "完善评价制度",
+                                    children: [
+                                        PlanNode(
+                                            title: "分类评价",
+                                            items: [
+                                                PlanItem(kind: .text, text: "建立分类评价体系。", sources: [])
+                                            ])
+                                    ])
+                            ]),
+                        PlanNode(title: "公共安全科技", missing: MissingNote(topicId: "19", message: "尚未收到该专题规划稿（专题19）")),
                     ]),
-                    PlanNode(title: "公共安全科技", missing: MissingNote(topicId: "19", message: "尚未收到该专题规划稿（专题19）")),
-                ]),
             ],
             indicators: [
                 IndicatorRow(
                     key: "rd-intensity", name: "研发经费投入强度", unit: "%", attributes: ["预期性"],
                     baseline: [value("2.04", [a])],
                     targets: ["2025": [value("2.5", [a, source("2", t2, 12, [])]), value("2.3", [c])], "2035": [value("3.0", [a])]],
-                    topics: ["1", "2", "S4"], conflict: true),
+                    topics: ["1", "2", "S4"], conflict: true)
             ],
-            conflicts: [IndicatorConflict(
-                key: "rd-intensity", name: "研发经费投入强度", year: "2025",
-                values: [value("2.5", [a, source("2", t2, 12, [])]), value("2.3", [c])])],
+            conflicts: [
+                IndicatorConflict(
+                    key: "rd-intensity", name: "研发经费投入强度", year: "2025",
+                    values: [value("2.5", [a, source("2", t2, 12, [])]), value("2.3", [c])])
+            ],
             coverage: [
                 CoverageEntry(
                     topicId: "1", part: "P1", title: "辽宁省科技发展总体战略研究及规划", status: .present, draft: t1, version: "送审稿",

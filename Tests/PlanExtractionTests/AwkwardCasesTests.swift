@@ -75,33 +75,38 @@ struct AwkwardCasesTests {
     // MARK: Goals section: a merged indicator table and tracked changes
 
     /// "到2025年，" + a deleted indicator + a kept one + an inserted one.
-    static let goalParagraph = #"<w:p><w:r><w:t>到2025年，</w:t></w:r>"#
+    static let goalParagraph =
+        #"<w:p><w:r><w:t>到2025年，</w:t></w:r>"#
         + #"<w:del w:id="1" w:author="审稿人" w:date="2024-05-01T00:00:00Z"><w:r><w:delText>军民两用技术交易额突破100亿元，</w:delText></w:r></w:del>"#
         + #"<w:r><w:t>技术合同成交额达到1000亿元，</w:t></w:r>"#
         + #"<w:ins w:id="2" w:author="审稿人" w:date="2024-05-01T00:00:00Z"><w:r><w:t>高校院所科技成果省内转化率达到60%。</w:t></w:r></w:ins></w:p>"#
 
     /// 类别 | 指标名称 (two grid columns) | 单位 | 2020年基期值 | 2025年目标值 | 属性; the 类别 cell
     /// of the second data row continues the first (vMerge), every name cell spans two columns.
-    static let indicatorTable = "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>"
+    static let indicatorTable =
+        "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>"
         + String(repeating: #"<w:gridCol w:w="1200"/>"#, count: 7) + "</w:tblGrid>"
         + WordXML.row([.plain("类别"), .spanning("指标名称"), .plain("单位"), .plain("2020年基期值"), .plain("2025年目标值"), .plain("属性")], header: true)
         + WordXML.row([.restart("创新投入"), .spanning("研发经费投入强度"), .plain("%"), .plain("2.19"), .plain("2.5"), .plain("预期性")])
         + WordXML.row([.continued, .spanning("研究与试验发展人员全时当量"), .plain("万人年"), .plain("9.5"), .plain("12"), .plain("预期性")])
         + "</w:tbl>"
 
-    static let goalsDraft = DocxBuilder(body: WordXML.title
-        + WordXML.paragraph("一、总体要求", bold: true)
-        + WordXML.paragraph("（三）发展目标", bold: true)
-        + goalParagraph
-        + WordXML.paragraph("表1 主要指标")
-        + indicatorTable
-        + WordXML.paragraph("二、重点任务", bold: true)
-        + WordXML.paragraph("强化企业创新主体地位。"))
+    static let goalsDraft = DocxBuilder(
+        body: WordXML.title
+            + WordXML.paragraph("一、总体要求", bold: true)
+            + WordXML.paragraph("（三）发展目标", bold: true)
+            + goalParagraph
+            + WordXML.paragraph("表1 主要指标")
+            + indicatorTable
+            + WordXML.paragraph("二、重点任务", bold: true)
+            + WordXML.paragraph("强化企业创新主体地位。"))
 
-    @Test("An indicator in a merged table row reads with its own name, value and year", arguments: [
-        ("研发经费投入强度", 2.5, "%", 2.19),
-        ("研究与试验发展人员全时当量", 120_000, "人年", 95_000),  // the row whose 类别 cell continues the one above
-    ])
+    @Test(
+        "An indicator in a merged table row reads with its own name, value and year",
+        arguments: [
+            ("研发经费投入强度", 2.5, "%", 2.19),
+            ("研究与试验发展人员全时当量", 120_000, "人年", 95_000),  // the row whose 类别 cell continues the one above
+        ])
     func mergedTableCell(_ name: String, _ value: Double, _ unit: String, _ baseline: Double) throws {
         let draft = try Self.extract(Self.goalsDraft)
         let fromTable = draft.indicators.filter { $0.from == "table" }
@@ -115,9 +120,11 @@ struct AwkwardCasesTests {
         #expect(indicator.attribute == "预期性")
     }
 
-    @Test("Tracked changes decide which goal indicators exist: deleted ones go, inserted ones stay", arguments: [
-        ("军民两用技术交易额", false), ("技术合同成交额", true), ("高校院所科技成果省内转化率", true),
-    ])
+    @Test(
+        "Tracked changes decide which goal indicators exist: deleted ones go, inserted ones stay",
+        arguments: [
+            ("军民两用技术交易额", false), ("技术合同成交额", true), ("高校院所科技成果省内转化率", true),
+        ])
     func trackedIndicator(_ name: String, _ present: Bool) throws {
         let draft = try Self.extract(Self.goalsDraft)
         let prose = draft.indicators.filter { $0.from != "table" }
@@ -141,7 +148,8 @@ struct AwkwardCasesTests {
 
 /// WordprocessingML snippets for `AwkwardCasesTests`.
 private enum WordXML {
-    static let title = #"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="44"/></w:rPr><w:t>辽宁省“十四五”科技创新规划</w:t></w:r></w:p>"#
+    static let title =
+        #"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="44"/></w:rPr><w:t>辽宁省“十四五”科技创新规划</w:t></w:r></w:p>"#
 
     static func paragraph(_ text: String, style: String? = nil, bold: Bool = false) -> String {
         paragraph(runs: [text], style: style, bold: bold)
@@ -166,23 +174,26 @@ private enum WordXML {
 
     static func row(_ cells: [Cell], header: Bool = false) -> String {
         let properties = header ? "<w:trPr><w:tblHeader/></w:trPr>" : ""
-        return "<w:tr>" + properties + cells.map { cell in
-            switch cell {
-            case .plain(let text): "<w:tc>\(paragraph(text))</w:tc>"
-            case .spanning(let text): #"<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>"# + paragraph(text) + "</w:tc>"
-            case .restart(let text): #"<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>"# + paragraph(text) + "</w:tc>"
-            case .continued: "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
-            }
-        }.joined() + "</w:tr>"
+        return "<w:tr>" + properties
+            + cells.map { cell in
+                switch cell {
+                case .plain(let text): "<w:tc>\(paragraph(text))</w:tc>"
+                case .spanning(let text): #"<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>"# + paragraph(text) + "</w:tc>"
+                case .restart(let text): #"<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>"# + paragraph(text) + "</w:tc>"
+                case .continued: "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+                }
+            }.joined() + "</w:tr>"
     }
 
     static let normalStyle = #"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>"#
 
     /// A chapter style that is no heading style: its label comes from numbering.xml alone.
-    static let chapterStyle = #"<w:style w:type="paragraph" w:customStyle="1" w:styleId="PlanChapter"><w:name w:val="规划章标题"/><w:basedOn w:val="Normal"/>"#
+    static let chapterStyle =
+        #"<w:style w:type="paragraph" w:customStyle="1" w:styleId="PlanChapter"><w:name w:val="规划章标题"/><w:basedOn w:val="Normal"/>"#
         + #"<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>"#
 
-    static let chapterNumbering = #"<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/>"#
+    static let chapterNumbering =
+        #"<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/>"#
         + #"<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:pStyle w:val="PlanChapter"/><w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/></w:lvl>"#
         + #"</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#
 }

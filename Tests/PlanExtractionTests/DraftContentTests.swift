@@ -10,12 +10,16 @@ import Testing
 /// The prose the master plan quotes, read from a document through the extraction's outline.
 struct DraftContentTests {
     static func paragraph(_ i: Int, _ text: String, bold: String? = nil) -> Block {
-        .paragraph(Paragraph(
-            location: SourceLocation(part: "word/document.xml", paragraphIndex: i, path: "body/p[\(i)]"), boldLead: bold, text: text))
+        .paragraph(
+            Paragraph(
+                location: SourceLocation(part: "word/document.xml", paragraphIndex: i, path: "body/p[\(i)]"), boldLead: bold, text: text))
     }
 
-    static func node(_ level: Int, _ label: String, _ title: String, _ p: Int, _ kind: SectionKind? = nil, _ children: [OutlineNode] = []) -> OutlineNode {
-        OutlineNode(level: level, label: label, labelKind: nil, title: title, signal: .headingStyle, paragraph: p, kind: kind, children: children)
+    static func node(_ level: Int, _ label: String, _ title: String, _ p: Int, _ kind: SectionKind? = nil, _ children: [OutlineNode] = [])
+        -> OutlineNode
+    {
+        OutlineNode(
+            level: level, label: label, labelKind: nil, title: title, signal: .headingStyle, paragraph: p, kind: kind, children: children)
     }
 
     static func section(_ kind: SectionKind, _ p: Int) -> Section {
@@ -31,14 +35,16 @@ struct DraftContentTests {
 
     @Test("Guiding paragraphs, run-in and labelled principles, and project sub-headings are read")
     func sections() throws {
-        let document = Document(file: "t.docx", body: [
-            Self.paragraph(0, "二、总体要求"), Self.paragraph(1, "（一）指导思想"),
-            Self.paragraph(2, "以习近平新时代中国特色社会主义思想为指导，推动高质量发展。"),
-            Self.paragraph(3, "（二）基本原则"), Self.paragraph(4, "规划实施遵循以下原则："),
-            Self.paragraph(5, "坚持创新引领。把科技创新作为根本动力。", bold: "坚持创新引领。"),
-            Self.paragraph(6, "2.坚持开放合作。加强国内外合作。"), Self.paragraph(7, "   "),
-            Self.paragraph(8, "三、重点工程"), Self.paragraph(9, "（一）示范工程"), Self.paragraph(10, "建设一批示范基地。"),
-        ])
+        let document = Document(
+            file: "t.docx",
+            body: [
+                Self.paragraph(0, "二、总体要求"), Self.paragraph(1, "（一）指导思想"),
+                Self.paragraph(2, "以习近平新时代中国特色社会主义思想为指导，推动高质量发展。"),
+                Self.paragraph(3, "（二）基本原则"), Self.paragraph(4, "规划实施遵循以下原则："),
+                Self.paragraph(5, "坚持创新引领。把科技创新作为根本动力。", bold: "坚持创新引领。"),
+                Self.paragraph(6, "2.坚持开放合作。加强国内外合作。"), Self.paragraph(7, "   "),
+                Self.paragraph(8, "三、重点工程"), Self.paragraph(9, "（一）示范工程"), Self.paragraph(10, "建设一批示范基地。"),
+            ])
         let outline = [
             Self.node(1, "二、", "总体要求", 0, nil, [Self.node(2, "（一）", "指导思想", 1, .guiding), Self.node(2, "（二）", "基本原则", 3, .principles)]),
             Self.node(1, "三、", "重点工程", 8, .projects, [Self.node(2, "（一）", "示范工程", 9)]),
@@ -58,12 +64,14 @@ struct DraftContentTests {
 
     @Test("A heading naming both 指导思想 and 基本原则 gives its plain paragraphs to guiding, its titled ones to principles")
     func combinedHeading() {
-        let document = Document(file: "t.docx", body: [
-            Self.paragraph(0, "一、发展基础"), Self.paragraph(1, "全省科技实力显著增强。"),
-            Self.paragraph(2, "二、指导思想和基本原则"), Self.paragraph(3, "以创新驱动发展为主线。"),
-            Self.paragraph(4, "坚持需求导向。面向产业需求。", bold: "坚持需求导向。"),
-            Self.paragraph(5, "坚持开放协同。融入全球创新网络。", bold: "坚持开放协同。"),
-        ])
+        let document = Document(
+            file: "t.docx",
+            body: [
+                Self.paragraph(0, "一、发展基础"), Self.paragraph(1, "全省科技实力显著增强。"),
+                Self.paragraph(2, "二、指导思想和基本原则"), Self.paragraph(3, "以创新驱动发展为主线。"),
+                Self.paragraph(4, "坚持需求导向。面向产业需求。", bold: "坚持需求导向。"),
+                Self.paragraph(5, "坚持开放协同。融入全球创新网络。", bold: "坚持开放协同。"),
+            ])
         let outline = [Self.node(1, "一、", "发展基础", 0, .basis), Self.node(1, "二、", "指导思想和基本原则", 2, .guiding)]
         let content = Self.content(
             document, outline: outline, sections: [Self.section(.basis, 0), Self.section(.guiding, 2), Self.section(.principles, 2)])
@@ -106,7 +114,8 @@ struct DraftContentTests {
     @Test("Every current draft of Inputs gives its principles, guiding and basis paragraphs")
     func inputs() {
         #expect(Self.inputDrafts.count == 37)
-        var principles = 0, projects = 0
+        var principles = 0
+        var projects = 0
         for d in Self.inputDrafts where d.extraction.supersededBy == nil {
             let count = { (kind: SectionKind) in d.extraction.sections.filter { $0.kind == kind }.map(\.paragraphCount).reduce(0, +) }
             #expect(d.content.basis.count == count(.basis), "\(d.extraction.source.file)")

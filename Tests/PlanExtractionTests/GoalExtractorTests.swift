@@ -49,16 +49,18 @@ struct GoalExtractorTests {
         #expect(goals.first?.text.hasPrefix("着力构建") == true)
     }
 
-    @Test("Overall goals named in the sentence, 十四五 periods and 本世纪中叶", arguments: [
-        ("区域科技发展的总体目标是：形成核心引领、多极支撑的区域创新格局。", GoalExtractor.GoalKind.overall),
-        ("总的目标是：经过五年努力，基本建成区域创新体系。", .overall),
-        ("“十四五”期间，科技创新能力显著增强。", .phase(2025)),
-        ("到本世纪中叶，建成世界科技强省。", .phase(nil)),
-        ("（1）到2025年，创新能力显著增强。", .phase(2025)),
-        ("阶段目标：到2025年，创新能力显著增强。", .phase(2025)),
-        ("远期目标。到2035年，建成科技强省。", .phase(2035)),
-        ("总体目标：建成科技强省。", .overall),
-    ])
+    @Test(
+        "Overall goals named in the sentence, 十四五 periods and 本世纪中叶",
+        arguments: [
+            ("区域科技发展的总体目标是：形成核心引领、多极支撑的区域创新格局。", GoalExtractor.GoalKind.overall),
+            ("总的目标是：经过五年努力，基本建成区域创新体系。", .overall),
+            ("“十四五”期间，科技创新能力显著增强。", .phase(2025)),
+            ("到本世纪中叶，建成世界科技强省。", .phase(nil)),
+            ("（1）到2025年，创新能力显著增强。", .phase(2025)),
+            ("阶段目标：到2025年，创新能力显著增强。", .phase(2025)),
+            ("远期目标。到2035年，建成科技强省。", .phase(2035)),
+            ("总体目标：建成科技强省。", .overall),
+        ])
     func kinds(text: String, kind: GoalExtractor.GoalKind) {
         #expect(GoalExtractor.goalKind(text, first: false, seenOverall: false) == kind)
     }

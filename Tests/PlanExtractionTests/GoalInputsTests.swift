@@ -53,7 +53,9 @@ struct GoalInputsTests {
 
     /// Goals and indicators of one draft: the goals section through the extractor, every other
     /// indicator table of the body (附表) through the table reader.
-    static func extract(_ document: Document, lexicon: IndicatorSynonyms) -> (goals: [Goal], indicators: [Indicator], diagnostics: [Diagnostic]) {
+    static func extract(_ document: Document, lexicon: IndicatorSynonyms) -> (
+        goals: [Goal], indicators: [Indicator], diagnostics: [Diagnostic]
+    ) {
         var result: (goals: [Goal], indicators: [Indicator], diagnostics: [Diagnostic]) = ([], [], [])
         let section = GoalSectionFinder.goalBlocks(document)
         if let section {
@@ -61,7 +63,8 @@ struct GoalInputsTests {
         }
         for (i, block) in document.body.enumerated() where !(section?.range.contains(i) ?? false) {
             guard case .table(let table) = block, IndicatorTable.isIndicatorTable(table) else { continue }
-            let location = DraftLocation(paragraph: block.paragraphs.first?.location.paragraphIndex, headingPath: [], path: table.location.path)
+            let location = DraftLocation(
+                paragraph: block.paragraphs.first?.location.paragraphIndex, headingPath: [], path: table.location.path)
             let (found, notes) = IndicatorTable.read(table, location: location, synonyms: lexicon)
             result.indicators += found
             result.diagnostics += notes
@@ -102,8 +105,13 @@ struct GoalInputsTests {
             Swift.print("indicators: expected \(expected), extracted \(extracted), matched \(matched)")
             Swift.print(String(format: "indicators: precision %.3f recall %.3f", precision, recall))
             Swift.print("indicator errors: name \(nameErrors), value \(valueErrors), unit \(unitErrors), year \(yearErrors)")
-            Swift.print("among matched: comparator \(comparatorRight)/\(matched), relative \(relativeRight)/\(matched), baseline \(baselineRight)/\(matched), attribute \(attributeRight)/\(matched)")
-            Swift.print(String(format: "goals: expected %d, found %d, matched %d, recall %.3f precision %.3f", goalsExpected, goalsFound, goalsMatched, goalRecall, goalPrecision))
+            Swift.print(
+                "among matched: comparator \(comparatorRight)/\(matched), relative \(relativeRight)/\(matched), baseline \(baselineRight)/\(matched), attribute \(attributeRight)/\(matched)"
+            )
+            Swift.print(
+                String(
+                    format: "goals: expected %d, found %d, matched %d, recall %.3f precision %.3f", goalsExpected, goalsFound, goalsMatched,
+                    goalRecall, goalPrecision))
             for line in report { Swift.print("  " + line) }
         }
     }
@@ -151,18 +159,36 @@ struct GoalInputsTests {
         var pool = expected
         var unmatched: [Indicator] = []
         for x in indicators {
-            guard let k = pool.firstIndex(where: { e in
-                e.from == x.from && key(e) == x.key && e.year == x.year && e.unit == x.unit && same(e.value, x.value)
-            }) else {
+            guard
+                let k = pool.firstIndex(where: { e in
+                    e.from == x.from && key(e) == x.key && e.year == x.year && e.unit == x.unit && same(e.value, x.value)
+                })
+            else {
                 unmatched.append(x)
                 continue
             }
             let e = pool.remove(at: k)
             f.matched += 1
-            if e.comparator == x.comparator { f.comparatorRight += 1 } else { f.report.append("\(source) comparator: \(describe(x)) expected \(e.comparator ?? "-")") }
-            if e.relative == x.relative { f.relativeRight += 1 } else { f.report.append("\(source) relative: \(describe(x)) expected \(e.relative ?? "-")") }
-            if same(e.baseline, x.baseline) && e.baselineYear == x.baselineYear { f.baselineRight += 1 } else { f.report.append("\(source) baseline: \(describe(x)) expected \(e.baseline ?? -1)") }
-            if e.attribute == x.attribute { f.attributeRight += 1 } else { f.report.append("\(source) attribute: \(describe(x)) expected \(e.attribute ?? "-")") }
+            if e.comparator == x.comparator {
+                f.comparatorRight += 1
+            } else {
+                f.report.append("\(source) comparator: \(describe(x)) expected \(e.comparator ?? "-")")
+            }
+            if e.relative == x.relative {
+                f.relativeRight += 1
+            } else {
+                f.report.append("\(source) relative: \(describe(x)) expected \(e.relative ?? "-")")
+            }
+            if same(e.baseline, x.baseline) && e.baselineYear == x.baselineYear {
+                f.baselineRight += 1
+            } else {
+                f.report.append("\(source) baseline: \(describe(x)) expected \(e.baseline ?? -1)")
+            }
+            if e.attribute == x.attribute {
+                f.attributeRight += 1
+            } else {
+                f.report.append("\(source) attribute: \(describe(x)) expected \(e.attribute ?? "-")")
+            }
         }
         for x in unmatched {
             let candidates = pool.filter { $0.from == x.from }
@@ -204,10 +230,11 @@ struct GoalInputsTests {
             let structure = DraftStructure.extract(document: document, sections: sections, safeguards: safeguards)
             let blocks = structure.goalBlocks.map { (block: $0.block, location: $0.location) }
             var r = GoalExtractor.extract(blocks: blocks, synonyms: lexicon)
-            let inGoals = Set(blocks.compactMap { b -> String? in
-                if case .table(let t) = b.block { return t.location.path }
-                return nil
-            })
+            let inGoals = Set(
+                blocks.compactMap { b -> String? in
+                    if case .table(let t) = b.block { return t.location.path }
+                    return nil
+                })
             for case .table(let t) in document.body where !inGoals.contains(t.location.path) && IndicatorTable.isIndicatorTable(t) {
                 let location = DraftLocation(paragraph: nil, headingPath: [], path: t.location.path)
                 r.indicators += IndicatorTable.read(t, location: location, synonyms: lexicon).0

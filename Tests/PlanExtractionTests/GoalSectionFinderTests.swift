@@ -91,26 +91,30 @@ struct GoalSectionFinderTests {
 
     @Test("The finder descends from 总体思路与目标 to its goals child and stops at the next sibling")
     func descendsToGoalsChild() throws {
-        let doc = Document(file: "x.docx", body: [
-            Self.paragraph(0, "三、总体思路与目标", level: 0),
-            Self.paragraph(1, "（一）指导思想", level: 1),
-            Self.paragraph(2, "以……为指导。"),
-            Self.paragraph(3, "（二）目标任务", level: 1),
-            Self.paragraph(4, "到2025年，高新技术企业数量达到1万家。"),
-            Self.paragraph(5, "四、重点任务", level: 0),
-        ])
+        let doc = Document(
+            file: "x.docx",
+            body: [
+                Self.paragraph(0, "三、总体思路与目标", level: 0),
+                Self.paragraph(1, "（一）指导思想", level: 1),
+                Self.paragraph(2, "以……为指导。"),
+                Self.paragraph(3, "（二）目标任务", level: 1),
+                Self.paragraph(4, "到2025年，高新技术企业数量达到1万家。"),
+                Self.paragraph(5, "四、重点任务", level: 0),
+            ])
         let found = try #require(GoalSectionFinder.goalBlocks(doc))
         #expect(found.range == 4..<5)
     }
 
     @Test("In a draft without heading styles, bold typed labels are the headings")
     func typedLabels() throws {
-        let doc = Document(file: "x.docx", body: [
-            Self.paragraph(0, "（三）发展目标", bold: true),
-            Self.paragraph(1, "1.总体目标", bold: true),
-            Self.paragraph(2, "总体目标：建成……。"),
-            Self.paragraph(3, "三、重点任务", bold: true),
-        ])
+        let doc = Document(
+            file: "x.docx",
+            body: [
+                Self.paragraph(0, "（三）发展目标", bold: true),
+                Self.paragraph(1, "1.总体目标", bold: true),
+                Self.paragraph(2, "总体目标：建成……。"),
+                Self.paragraph(3, "三、重点任务", bold: true),
+            ])
         let found = try #require(GoalSectionFinder.goalBlocks(doc))
         #expect(found.range == 1..<3)
     }

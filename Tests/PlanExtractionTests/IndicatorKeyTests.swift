@@ -10,12 +10,14 @@ struct IndicatorKeyTests {
         IndicatorGrammar.resolve(name: name, unit: unit, lexicon: lexicon).key
     }
 
-    @Test("Synonyms share the key of their canonical indicator", arguments: [
-        ("研发经费投入强度", ["R&D经费投入强度", "全社会研发经费投入强度", "全社会研发投入强度", "研究与试验发展经费投入强度", "Ｒ＆Ｄ经费投入强度", "全省R&D经费投入强度"]),
-        ("科技型中小企业数量", ["评价入库科技型中小企业数量"]),
-        ("研究与试验发展人员全时当量", ["R&D人员全时当量"]),
-        ("高校院所科技成果省内转化率", ["高校院所科技成果本省转化率", "科技成果本省转化率"]),
-    ])
+    @Test(
+        "Synonyms share the key of their canonical indicator",
+        arguments: [
+            ("研发经费投入强度", ["R&D经费投入强度", "全社会研发经费投入强度", "全社会研发投入强度", "研究与试验发展经费投入强度", "Ｒ＆Ｄ经费投入强度", "全省R&D经费投入强度"]),
+            ("科技型中小企业数量", ["评价入库科技型中小企业数量"]),
+            ("研究与试验发展人员全时当量", ["R&D人员全时当量"]),
+            ("高校院所科技成果省内转化率", ["高校院所科技成果本省转化率", "科技成果本省转化率"]),
+        ])
     func synonyms(canonical: String, names: [String]) {
         for name in names {
             #expect(key(name) == key(canonical), "\(name)")
@@ -23,14 +25,16 @@ struct IndicatorKeyTests {
         }
     }
 
-    @Test("Look-alike names keep different keys", arguments: [
-        ("农业科技进步贡献率", "科技进步贡献率"),
-        ("首台（套）重大技术装备认定数量", "首台（套）重大技术装备累计认定数量"),
-        ("瞪羚企业数量", "瞪羚企业和独角兽企业数量"),
-        ("人工智能核心产业规模", "人工智能相关产业规模"),
-        ("规上工业企业研发经费支出与营业收入之比", "规模以上工业企业研发经费支出占营业收入比重"),
-        ("某新指标数量", "某新指标"),
-    ])
+    @Test(
+        "Look-alike names keep different keys",
+        arguments: [
+            ("农业科技进步贡献率", "科技进步贡献率"),
+            ("首台（套）重大技术装备认定数量", "首台（套）重大技术装备累计认定数量"),
+            ("瞪羚企业数量", "瞪羚企业和独角兽企业数量"),
+            ("人工智能核心产业规模", "人工智能相关产业规模"),
+            ("规上工业企业研发经费支出与营业收入之比", "规模以上工业企业研发经费支出占营业收入比重"),
+            ("某新指标数量", "某新指标"),
+        ])
     func lookAlikes(a: String, b: String) {
         #expect(key(a) != key(b))
     }

@@ -105,12 +105,14 @@ struct IndicatorProseTests {
         #expect(doubled.allSatisfy { $0.name == "生物制造产业产值" })
     }
 
-    @Test("The year comes from the governing phrase", arguments: [
-        ("到2025年，高新技术企业数量达到1万家。", 2025 as Int?),
-        ("“十四五”期间，高新技术企业数量达到1万家。", 2025),
-        ("力争到2035年，高新技术企业数量达到2万家。", 2035),
-        ("到本世纪中叶，高新技术企业数量达到5万家。", nil),
-    ])
+    @Test(
+        "The year comes from the governing phrase",
+        arguments: [
+            ("到2025年，高新技术企业数量达到1万家。", 2025 as Int?),
+            ("“十四五”期间，高新技术企业数量达到1万家。", 2025),
+            ("力争到2035年，高新技术企业数量达到2万家。", 2035),
+            ("到本世纪中叶，高新技术企业数量达到5万家。", nil),
+        ])
     func governingYear(text: String, year: Int?) throws {
         let (_, indicators, diagnostics) = Self.read([text])
         let i = try #require(indicators.first)

@@ -17,9 +17,11 @@ enum TableFixture {
                     cells[cells.count - 1].gridSpan += 1
                     continue
                 }
-                let merge: VerticalMerge? = text == "^^" ? .continue : (rows.dropFirst(r + 1).first.map { $0.count > c && $0[c] == "^^" } ?? false ? .restart : nil)
+                let merge: VerticalMerge? =
+                    text == "^^" ? .continue : (rows.dropFirst(r + 1).first.map { $0.count > c && $0[c] == "^^" } ?? false ? .restart : nil)
                 let p = Paragraph(
-                    location: SourceLocation(part: "word/document.xml", paragraphIndex: paragraph, path: "body/tbl[0]/tr[\(r)]/tc[\(c)]/p[0]"),
+                    location: SourceLocation(
+                        part: "word/document.xml", paragraphIndex: paragraph, path: "body/tbl[0]/tr[\(r)]/tc[\(c)]/p[0]"),
                     text: text == "^^" ? "" : text)
                 paragraph += 1
                 cells.append(TableCell(blocks: [.paragraph(p)], gridColumn: c, gridSpan: 1, verticalMerge: merge))
@@ -107,17 +109,19 @@ struct IndicatorTableTests {
         var testDescription: String { "\(cell) [\(unit)]" }
     }
 
-    @Test("Target cells with signs, multipliers and relative phrases", arguments: [
-        CellCase(cell: "≥95", unit: "%", value: 95, resultUnit: "%", comparator: "不低于"),
-        CellCase(cell: ">90", unit: "%", value: 90, resultUnit: "%", comparator: "超过"),
-        CellCase(cell: "100以上", unit: "个", value: 100, resultUnit: "个", comparator: "以上"),
-        CellCase(cell: "1.2万", unit: "家", value: 12000, resultUnit: "家"),
-        CellCase(cell: "十五", unit: "家", value: 15, resultUnit: "家"),
-        CellCase(cell: "1000", unit: "亿元", value: 100_000_000_000, resultUnit: "元"),
-        CellCase(cell: "2000", unit: "万千瓦", value: 20_000_000, resultUnit: "千瓦"),
-        CellCase(cell: "翻一番", unit: "亿元", value: nil, resultUnit: "元", relative: "翻一番"),
-        CellCase(cell: "年均增长8%", unit: "亿元", value: 8, resultUnit: "%", relative: "年均增长"),
-    ])
+    @Test(
+        "Target cells with signs, multipliers and relative phrases",
+        arguments: [
+            CellCase(cell: "≥95", unit: "%", value: 95, resultUnit: "%", comparator: "不低于"),
+            CellCase(cell: ">90", unit: "%", value: 90, resultUnit: "%", comparator: "超过"),
+            CellCase(cell: "100以上", unit: "个", value: 100, resultUnit: "个", comparator: "以上"),
+            CellCase(cell: "1.2万", unit: "家", value: 12000, resultUnit: "家"),
+            CellCase(cell: "十五", unit: "家", value: 15, resultUnit: "家"),
+            CellCase(cell: "1000", unit: "亿元", value: 100_000_000_000, resultUnit: "元"),
+            CellCase(cell: "2000", unit: "万千瓦", value: 20_000_000, resultUnit: "千瓦"),
+            CellCase(cell: "翻一番", unit: "亿元", value: nil, resultUnit: "元", relative: "翻一番"),
+            CellCase(cell: "年均增长8%", unit: "亿元", value: 8, resultUnit: "%", relative: "年均增长"),
+        ])
     func targetCells(c: CellCase) throws {
         let table = TableFixture.make([
             ["指标名称", "单位", "基期值", "2025年目标值"],
@@ -181,10 +185,12 @@ struct IndicatorTableTests {
         #expect(notes.map(\.code) == ["extract.indicator-no-year"])
     }
 
-    @Test("Tables without a name column or a target column are not indicator tables", arguments: [
-        [["序号", "平台名称", "依托单位", "主要建设内容"], ["1", "辽宁实验室", "中科院", "……"]],
-        [["序号", "指标名称", "单位", "属性"], ["1", "研发经费投入强度", "%", "预期性"]],
-    ])
+    @Test(
+        "Tables without a name column or a target column are not indicator tables",
+        arguments: [
+            [["序号", "平台名称", "依托单位", "主要建设内容"], ["1", "辽宁实验室", "中科院", "……"]],
+            [["序号", "指标名称", "单位", "属性"], ["1", "研发经费投入强度", "%", "预期性"]],
+        ])
     func notIndicatorTables(rows: [[String]]) {
         #expect(!IndicatorTable.isIndicatorTable(TableFixture.make(rows)))
     }
@@ -202,31 +208,41 @@ struct IndicatorTableTests {
         var description: String { header.joined(separator: "|") + " @ " + (period.map { "\($0.start)–\($0.end)" } ?? "no period") }
     }
 
-    @Test("Which columns are baselines and targets follows the headers and the plan period, not a calendar", arguments: [
-        // A 十三五 plan: 2015 is its base year, 2020 its target.
-        PeriodCase(header: ["指标名称", "单位", "2015年", "2020年"], row: ["研发经费投入强度", "%", "1.27", "2.19"],
-                   period: shisanwu, expected: [(2020, 2.19, 1.27, 2015, nil)]),
-        // Without a period the earliest of several year columns is the baseline.
-        PeriodCase(header: ["指标名称", "单位", "2015年", "2020年"], row: ["研发经费投入强度", "%", "1.27", "2.19"],
-                   period: nil, expected: [(2020, 2.19, 1.27, 2015, nil)]),
-        // A 十五五 plan: 2025 is an actual, 2030 the target.
-        PeriodCase(header: ["指标名称", "单位", "2025年", "2030年"], row: ["研发经费投入强度", "%", "2.6", "3.0"],
-                   period: shiwuwu, expected: [(2030, 3.0, 2.6, 2025, nil)]),
-        // 2025/2030/2035 in a 十四五 plan with a long-range horizon: all targets.
-        PeriodCase(header: ["指标名称", "单位", "2025年", "2030年", "2035年"], row: ["研发经费投入强度", "%", "2.6", "2.8", "3.0"],
-                   period: shisiwu, expected: [(2025, 2.6, nil, nil, nil), (2030, 2.8, nil, nil, nil), (2035, 3.0, nil, nil, nil)]),
-        // 年均/累计 columns: ＞7 annual, 〔13.5〕 cumulative, dated by the period.
-        PeriodCase(header: ["指标", "2020年", "2025年", "年均/累计", "属性"], row: ["全社会研发经费投入增长（%）", "—", "—", "＞7", "预期性"],
-                   period: shisiwu, expected: [(2025, 7, nil, nil, "年均")]),
-        PeriodCase(header: ["指标", "2020年", "2025年", "年均/累计", "属性"], row: ["单位GDP能源消耗降低（%）", "—", "—", "〔13.5〕", "约束性"],
-                   period: shisiwu, expected: [(2025, 13.5, nil, nil, "累计")]),
-        // A footnote marker on the baseline leaves its year open (the note often gives another
-        // year's figure); “十四五”末 as the target header.
-        PeriodCase(header: ["指标名称", "单位", "2020年基期值", "“十四五”末"], row: ["常住人口城镇化率", "%", "60.6*", "65"],
-                   period: shisiwu, expected: [(2025, 65, 60.6, nil, nil)]),
-        PeriodCase(header: ["指标名称", "单位", "2020年基期值", "“十四五”末"], row: ["常住人口城镇化率", "%", "60.6", "65"],
-                   period: shisiwu, expected: [(2025, 65, 60.6, 2020, nil)]),
-    ])
+    @Test(
+        "Which columns are baselines and targets follows the headers and the plan period, not a calendar",
+        arguments: [
+            // A 十三五 plan: 2015 is its base year, 2020 its target.
+            PeriodCase(
+                header: ["指标名称", "单位", "2015年", "2020年"], row: ["研发经费投入强度", "%", "1.27", "2.19"],
+                period: shisanwu, expected: [(2020, 2.19, 1.27, 2015, nil)]),
+            // Without a period the earliest of several year columns is the baseline.
+            PeriodCase(
+                header: ["指标名称", "单位", "2015年", "2020年"], row: ["研发经费投入强度", "%", "1.27", "2.19"],
+                period: nil, expected: [(2020, 2.19, 1.27, 2015, nil)]),
+            // A 十五五 plan: 2025 is an actual, 2030 the target.
+            PeriodCase(
+                header: ["指标名称", "单位", "2025年", "2030年"], row: ["研发经费投入强度", "%", "2.6", "3.0"],
+                period: shiwuwu, expected: [(2030, 3.0, 2.6, 2025, nil)]),
+            // 2025/2030/2035 in a 十四五 plan with a long-range horizon: all targets.
+            PeriodCase(
+                header: ["指标名称", "单位", "2025年", "2030年", "2035年"], row: ["研发经费投入强度", "%", "2.6", "2.8", "3.0"],
+                period: shisiwu, expected: [(2025, 2.6, nil, nil, nil), (2030, 2.8, nil, nil, nil), (2035, 3.0, nil, nil, nil)]),
+            // 年均/累计 columns: ＞7 annual, 〔13.5〕 cumulative, dated by the period.
+            PeriodCase(
+                header: ["指标", "2020年", "2025年", "年均/累计", "属性"], row: ["全社会研发经费投入增长（%）", "—", "—", "＞7", "预期性"],
+                period: shisiwu, expected: [(2025, 7, nil, nil, "年均")]),
+            PeriodCase(
+                header: ["指标", "2020年", "2025年", "年均/累计", "属性"], row: ["单位GDP能源消耗降低（%）", "—", "—", "〔13.5〕", "约束性"],
+                period: shisiwu, expected: [(2025, 13.5, nil, nil, "累计")]),
+            // A footnote marker on the baseline leaves its year open (the note often gives another
+            // year's figure); “十四五”末 as the target header.
+            PeriodCase(
+                header: ["指标名称", "单位", "2020年基期值", "“十四五”末"], row: ["常住人口城镇化率", "%", "60.6*", "65"],
+                period: shisiwu, expected: [(2025, 65, 60.6, nil, nil)]),
+            PeriodCase(
+                header: ["指标名称", "单位", "2020年基期值", "“十四五”末"], row: ["常住人口城镇化率", "%", "60.6", "65"],
+                period: shisiwu, expected: [(2025, 65, 60.6, 2020, nil)]),
+        ])
     func periodColumns(c: PeriodCase) throws {
         let table = TableFixture.make([c.header, c.row])
         let (indicators, _) = IndicatorTable.read(
@@ -243,12 +259,13 @@ struct IndicatorTableTests {
 
     @Test("A caption row above the header, units in the name's brackets, row numbers and footnote marks")
     func captionUnitsAndMarks() throws {
-        let table = TableFixture.make([
-            ["表1 “十四五”科技创新主要指标", "<<", "<<", "<<"],
-            ["指标名称", "2020年", "2025年", "属性"],
-            ["1.能源综合生产能力（亿吨标准煤）", "40", "＞46", "约束性"],
-            ["2.细颗粒物浓度（微克/立方米）", "35", "30*", "约束性"],
-        ], headerRows: 0)
+        let table = TableFixture.make(
+            [
+                ["表1 “十四五”科技创新主要指标", "<<", "<<", "<<"],
+                ["指标名称", "2020年", "2025年", "属性"],
+                ["1.能源综合生产能力（亿吨标准煤）", "40", "＞46", "约束性"],
+                ["2.细颗粒物浓度（微克/立方米）", "35", "30*", "约束性"],
+            ], headerRows: 0)
         let (indicators, _) = IndicatorTable.read(
             table, location: TableFixture.location, synonyms: IndicatorTestLexicon.shipped, period: Self.shisiwu)
         #expect(indicators.map(\.name) == ["能源综合生产能力", "细颗粒物浓度"])

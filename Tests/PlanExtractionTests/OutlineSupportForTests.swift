@@ -48,11 +48,15 @@ enum OutlineDraft {
             index += 1
             if tableAfter == i {
                 let cell = TableCell(blocks: [
-                    .paragraph(Paragraph(
-                        location: SourceLocation(part: "word/document.xml", paragraphIndex: index, path: "body/tbl[0]/tr[0]/tc[0]/p[0]"),
-                        text: "研发经费投入强度"))
+                    .paragraph(
+                        Paragraph(
+                            location: SourceLocation(
+                                part: "word/document.xml", paragraphIndex: index, path: "body/tbl[0]/tr[0]/tc[0]/p[0]"),
+                            text: "研发经费投入强度"))
                 ])
-                blocks.append(.table(Table(location: SourceLocation(part: "word/document.xml", path: "body/tbl[0]"), rows: [TableRow(cells: [cell])])))
+                blocks.append(
+                    .table(Table(location: SourceLocation(part: "word/document.xml", path: "body/tbl[0]"), rows: [TableRow(cells: [cell])]))
+                )
                 index += 1
             }
         }

@@ -55,7 +55,8 @@ import TestSupport
     /// Every expected reading with the extraction of its draft (superseding resolved across all).
     static let pairs: [(expected: Expected, draft: DraftExtraction)] = {
         let src = root.appendingPathComponent("Tests/Fixtures/drafts/src")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: src.path))?.filter { $0.hasSuffix(".expected.json") }.sorted() ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: src.path))?.filter { $0.hasSuffix(".expected.json") }.sorted() ?? []
         let expected = names.map { try! JSONDecoder().decode(Expected.self, from: Data(contentsOf: src.appendingPathComponent($0))) }
         let extractor = DraftExtractor(templates: templates)
         let drafts = expected.map { e in
@@ -79,7 +80,9 @@ import TestSupport
         let topicRight = pairs.filter { $0.draft.topic.id == $0.expected.topic }.count
         let versionRight = pairs.filter { $0.draft.version == $0.expected.version }.count
         let supersedeRight = pairs.filter { $0.draft.supersededBy == $0.expected.supersededBy }.count
-        print("pipeline: topic \(topicRight)/\(pairs.count), version \(versionRight)/\(pairs.count), superseded \(supersedeRight)/\(pairs.count)")
+        print(
+            "pipeline: topic \(topicRight)/\(pairs.count), version \(versionRight)/\(pairs.count), superseded \(supersedeRight)/\(pairs.count)"
+        )
         for p in pairs where p.draft.topic.id != p.expected.topic {
             print("  topic miss \(p.expected.file): \(p.draft.topic.id ?? "nil") expected \(p.expected.topic)")
         }
@@ -100,14 +103,16 @@ import TestSupport
             if missing.count != e.missingSections.count { mismatches.append("\(e.file): missing \(missing) expected \(e.missingSections)") }
         }
         print("pipeline: section mismatches \(mismatches.count) of \(Self.pairs.count) drafts")
-        mismatches.forEach { print("  " + $0) }
+        for mismatch in mismatches { print("  " + mismatch) }
         #expect(mismatches.isEmpty)
     }
 
     @Test("Indicators: precision and recall of name, value, unit and year are at least 0.95")
     func indicators() {
         let synonyms = Self.templates.indicators
-        var expectedCount = 0, extractedCount = 0, matched = 0
+        var expectedCount = 0
+        var extractedCount = 0
+        var matched = 0
         var misses: [String] = []
         for (e, d) in Self.pairs {
             var pool = d.indicators
@@ -123,15 +128,19 @@ import TestSupport
                     matched += 1
                     pool.remove(at: hit)
                 } else {
-                    misses.append("\(e.file): \(want.name) \(want.value.map { "\($0)" } ?? "nil") \(want.unit ?? "") \(want.year.map(String.init) ?? "-") \(want.from)")
+                    misses.append(
+                        "\(e.file): \(want.name) \(want.value.map { "\($0)" } ?? "nil") \(want.unit ?? "") \(want.year.map(String.init) ?? "-") \(want.from)"
+                    )
                 }
             }
             for extra in pool { misses.append("\(e.file): EXTRA \(extra.name) \(extra.text) \(extra.year.map(String.init) ?? "-")") }
         }
         let precision = extractedCount == 0 ? 0 : Double(matched) / Double(extractedCount)
         let recall = expectedCount == 0 ? 0 : Double(matched) / Double(expectedCount)
-        print("pipeline: indicators expected \(expectedCount), extracted \(extractedCount), matched \(matched); precision \(String(format: "%.3f", precision)) recall \(String(format: "%.3f", recall))")
-        misses.prefix(20).forEach { print("  " + $0) }
+        print(
+            "pipeline: indicators expected \(expectedCount), extracted \(extractedCount), matched \(matched); precision \(String(format: "%.3f", precision)) recall \(String(format: "%.3f", recall))"
+        )
+        for miss in misses.prefix(20) { print("  " + miss) }
         #expect(precision >= 0.95)
         #expect(recall >= 0.95)
     }
@@ -139,14 +148,18 @@ import TestSupport
     static func same(_ a: Double?, _ b: Double?) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
-        case let (x?, y?): return abs(x - y) <= max(1e-9, abs(y) * 1e-9)
+        case (let x?, let y?): return abs(x - y) <= max(1e-9, abs(y) * 1e-9)
         default: return false
         }
     }
 
     @Test("Goals, tasks and safeguards: recall is at least 0.95")
     func items() {
-        var goals = (0, 0), tasks = (0, 0), children = 0, safeguards = (0, 0), categories = 0
+        var goals = (0, 0)
+        var tasks = (0, 0)
+        var children = 0
+        var safeguards = (0, 0)
+        var categories = 0
         for (e, d) in Self.pairs {
             for g in e.goals {
                 goals.1 += 1
@@ -168,7 +181,9 @@ import TestSupport
             }
         }
         func ratio(_ p: (Int, Int)) -> Double { p.1 == 0 ? 1 : Double(p.0) / Double(p.1) }
-        print("pipeline: goals recall \(goals.0)/\(goals.1), tasks recall \(tasks.0)/\(tasks.1) (children right \(children)), safeguards recall \(safeguards.0)/\(safeguards.1) (categories right \(categories))")
+        print(
+            "pipeline: goals recall \(goals.0)/\(goals.1), tasks recall \(tasks.0)/\(tasks.1) (children right \(children)), safeguards recall \(safeguards.0)/\(safeguards.1) (categories right \(categories))"
+        )
         #expect(ratio(goals) >= 0.95)
         #expect(ratio(tasks) >= 0.95)
         #expect(ratio(safeguards) >= 0.95)

@@ -59,9 +59,16 @@ struct StructureInputsTests {
         let readings = try Self.expectedReadings()
         #expect(readings.count == 37)
         var sectionMisses: [String] = []
-        var tasksExpected = 0, tasksFound = 0, childrenAgree = 0
-        var measuresExpected = 0, measuresFound = 0, categoriesAgree = 0
-        var taskMisses: [String] = [], childMisses: [String] = [], measureMisses: [String] = [], categoryMisses: [String] = []
+        var tasksExpected = 0
+        var tasksFound = 0
+        var childrenAgree = 0
+        var measuresExpected = 0
+        var measuresFound = 0
+        var categoriesAgree = 0
+        var taskMisses: [String] = []
+        var childMisses: [String] = []
+        var measureMisses: [String] = []
+        var categoryMisses: [String] = []
         for (source, expected) in readings {
             let path = Self.root.appendingPathComponent("Inputs/" + expected.file).path
             let document = try DocxReader().read(path: path)
@@ -110,7 +117,9 @@ struct StructureInputsTests {
         let measureRecall = Double(measuresFound) / Double(max(measuresExpected, 1))
         print("structure: section mismatches \(sectionMisses.count) of \(readings.count) drafts")
         print("structure: tasks recall \(tasksFound)/\(tasksExpected) = \(taskRecall), children agree \(childrenAgree)/\(tasksFound)")
-        print("structure: safeguards recall \(measuresFound)/\(measuresExpected) = \(measureRecall), categories agree \(categoriesAgree)/\(measuresFound)")
+        print(
+            "structure: safeguards recall \(measuresFound)/\(measuresExpected) = \(measureRecall), categories agree \(categoriesAgree)/\(measuresFound)"
+        )
         for line in sectionMisses + taskMisses + childMisses + measureMisses + categoryMisses { print("  miss: \(line)") }
 
         #expect(sectionMisses.isEmpty)

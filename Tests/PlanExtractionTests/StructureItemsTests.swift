@@ -50,10 +50,11 @@ struct StructureItemsTests {
         #expect(first.children.map(\.label) == ["1.", "2."])
         #expect(first.children.last?.text == "发展电子化学品。\n加快国产化替代。")
         let second = try #require(s.tasks.last)
-        #expect(second.children.map(\.title) == [
-            "推动工业互联网平台建设，培育一批行业级平台，提升企业数字化水平", "发展大数据产业",
-            "布局区块链、量子信息、第三代半导体、合成生物等前沿技术方向，开展前瞻研究与应用示范工作",
-        ])
+        #expect(
+            second.children.map(\.title) == [
+                "推动工业互联网平台建设，培育一批行业级平台，提升企业数字化水平", "发展大数据产业",
+                "布局区块链、量子信息、第三代半导体、合成生物等前沿技术方向，开展前瞻研究与应用示范工作",
+            ])
         #expect(second.children[1].text == "建设数据中心集群，推动数据要素市场化配置改革。")
         #expect(second.children.map(\.location.paragraph) == [7, 8, 9])
     }

@@ -283,12 +283,13 @@ struct StructureRolesTests {
     @Test("A table of contents typed as a list of the headings is no outline; the headings after it are")
     func typedContents() throws {
         let toc = ["第一篇　总论", "第一章　发展环境", "第二章　主要目标", "第二篇　创新驱动", "第三章　科技力量", "第三篇　实施保障", "第四章　组织领导"]
-        let lines: [Line] = [OutlineDraft.bold("目录")] + toc.map { OutlineDraft.Line(text: $0, numbering: "•", numberingFormat: "bullet") } + [
-            OutlineDraft.heading(1, "第一篇　总论"), OutlineDraft.heading(2, "第一章　发展环境"), OutlineDraft.body("……。"),
-            OutlineDraft.heading(2, "第二章　主要目标"), OutlineDraft.body("……。"),
-            OutlineDraft.heading(1, "第二篇　创新驱动"), OutlineDraft.heading(2, "第三章　科技力量"), OutlineDraft.body("……。"),
-            OutlineDraft.heading(1, "第三篇　实施保障"), OutlineDraft.heading(2, "第四章　组织领导"), OutlineDraft.body("……。"),
-        ]
+        let lines: [Line] =
+            [OutlineDraft.bold("目录")] + toc.map { OutlineDraft.Line(text: $0, numbering: "•", numberingFormat: "bullet") } + [
+                OutlineDraft.heading(1, "第一篇　总论"), OutlineDraft.heading(2, "第一章　发展环境"), OutlineDraft.body("……。"),
+                OutlineDraft.heading(2, "第二章　主要目标"), OutlineDraft.body("……。"),
+                OutlineDraft.heading(1, "第二篇　创新驱动"), OutlineDraft.heading(2, "第三章　科技力量"), OutlineDraft.body("……。"),
+                OutlineDraft.heading(1, "第三篇　实施保障"), OutlineDraft.heading(2, "第四章　组织领导"), OutlineDraft.body("……。"),
+            ]
         let s = try OutlineDraft.structure(lines)
         #expect(s.outline.map(\.displayTitle) == ["目录", "第一篇总论", "第二篇创新驱动", "第三篇实施保障"])
         #expect(s.sections.map(\.kind) == [.basis, .goals, .tasks, .safeguards])

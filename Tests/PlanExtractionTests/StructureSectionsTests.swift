@@ -46,9 +46,10 @@ struct StructureSectionsTests {
     func s2Shape() throws {
         let s = try OutlineDraft.structure(Self.s2, tableAfter: 15)
         #expect(s.sections.map(\.kind) == [.basis, .basis, .guiding, .principles, .goals, .tasks, .safeguards])
-        #expect(s.sections.map(\.heading) == [
-            "一、发展现状与突出问题", "二、面临的新形势新要求", "（一）指导思想", "（二）基本原则", "（三）目标任务", "四、重点任务", "五、政策保障",
-        ])
+        #expect(
+            s.sections.map(\.heading) == [
+                "一、发展现状与突出问题", "二、面临的新形势新要求", "（一）指导思想", "（二）基本原则", "（三）目标任务", "四、重点任务", "五、政策保障",
+            ])
         #expect(s.missingSections.isEmpty)
         let goals = try #require(s.sections.first { $0.kind == .goals })
         #expect(goals.paragraphCount == 4)

@@ -90,9 +90,11 @@ struct TopicIdentifierTests {
         #expect(match.confidence >= TopicFixtures.rules.thresholds.accept)
     }
 
-    @Test("An unrelated or empty name is unknown, with no id and no guess", arguments: [
-        "会议纪要.docx", "新建 Microsoft Word 文档.docx", "draft-07.docx", "10-规划（征求意见稿）.docx", "附件2.docx",
-    ])
+    @Test(
+        "An unrelated or empty name is unknown, with no id and no guess",
+        arguments: [
+            "会议纪要.docx", "新建 Microsoft Word 文档.docx", "draft-07.docx", "10-规划（征求意见稿）.docx", "附件2.docx",
+        ])
     func unknownNames(name: String) {
         let match = Self.byName(name)
         #expect(match.id == nil)
@@ -104,12 +106,14 @@ struct TopicIdentifierTests {
         #expect(diagnostics.map(\.code) == ["extract.topic-unknown"])
     }
 
-    @Test("A name naming two close topics is ambiguous: no id, both candidates reported", arguments: [
-        ("生物技术与生物医药科技发展规划.docx", "15", "16"),
-        ("农业农村与现代种业科技规划.docx", "23", "24"),
-        ("科技型中小企业创新创业规划.docx", "S6", "27"),
-        ("社会发展与公共安全科技规划.docx", "18", "21"),
-    ])
+    @Test(
+        "A name naming two close topics is ambiguous: no id, both candidates reported",
+        arguments: [
+            ("生物技术与生物医药科技发展规划.docx", "15", "16"),
+            ("农业农村与现代种业科技规划.docx", "23", "24"),
+            ("科技型中小企业创新创业规划.docx", "S6", "27"),
+            ("社会发展与公共安全科技规划.docx", "18", "21"),
+        ])
     func ambiguousNames(name: String, first: String, second: String) {
         let match = Self.byName(name)
         #expect(match.id == nil)
@@ -182,44 +186,50 @@ struct TopicIdentifierTests {
 }
 
 struct TopicTextTests {
-    @Test("A leading number in the file name is read as a hint", arguments: [
-        ("5 沈大鞍国家科技成果转移转化示范区科技发展规划", "5", "沈大鞍国家科技成果转移转化示范区科技发展规划"),
-        ("10-新材料领域科技发展规划", "10", "新材料领域科技发展规划"),
-        ("23.农业农村科技发展规划", "23", "农业农村科技发展规划"),
-        ("6.辽宁省科技创新基地平台建设规划", "6", "辽宁省科技创新基地平台建设规划"),
-        ("16 生物医药领域", "16", "生物医药领域"),
-        ("S4 科技投入与绩效评价问题研究", "S4", "科技投入与绩效评价问题研究"),
-        ("s6_科技型中小企业", "S6", "科技型中小企业"),
-        ("０７　重大科技项目", "7", "重大科技项目"),
-        ("7重大科技项目", "7", "重大科技项目"),
-    ])
+    @Test(
+        "A leading number in the file name is read as a hint",
+        arguments: [
+            ("5 沈大鞍国家科技成果转移转化示范区科技发展规划", "5", "沈大鞍国家科技成果转移转化示范区科技发展规划"),
+            ("10-新材料领域科技发展规划", "10", "新材料领域科技发展规划"),
+            ("23.农业农村科技发展规划", "23", "农业农村科技发展规划"),
+            ("6.辽宁省科技创新基地平台建设规划", "6", "辽宁省科技创新基地平台建设规划"),
+            ("16 生物医药领域", "16", "生物医药领域"),
+            ("S4 科技投入与绩效评价问题研究", "S4", "科技投入与绩效评价问题研究"),
+            ("s6_科技型中小企业", "S6", "科技型中小企业"),
+            ("０７　重大科技项目", "7", "重大科技项目"),
+            ("7重大科技项目", "7", "重大科技项目"),
+        ])
     func leadingNumbers(stem: String, hint: String, rest: String) {
         let read = TopicText.leadingNumber(stem)
         #expect(read.hint == hint)
         #expect(read.rest == rest)
     }
 
-    @Test("Years, numbers glued to letters and names without a number give no hint", arguments: [
-        "draft-07", "2021年规划", "5G通信规划", "Summary", "科技规划", "123 规划",
-    ])
+    @Test(
+        "Years, numbers glued to letters and names without a number give no hint",
+        arguments: [
+            "draft-07", "2021年规划", "5G通信规划", "Summary", "科技规划", "123 规划",
+        ])
     func noLeadingNumber(stem: String) {
         #expect(TopicText.leadingNumber(stem).hint == nil)
     }
 
-    @Test("Names are reduced to their distinctive core", arguments: [
-        ("辽宁省高新技术产业开发区科技发展战略研究及规划", "高新技术产业开发区"),
-        ("辽宁省新一代信息技术领域科技发展“十四五”规划（初稿）", "新一代信息技术"),
-        ("能源领域科技发展规划（修改稿）-20201020", "能源"),
-        ("辽宁省先进装备制造领域科技发展战略研究及规划 （2020年9月）", "先进装备制造"),
-        ("辽宁省卫生健康领域科技发展“十四五”规划及中长期发展规划", "卫生健康"),
-        ("沈大国家自主创新示范区科技发展“十四五”规划及2035年远景目标", "沈大国家自主创新示范区"),
-        ("【军民融合】科技创新战略研究 修改稿", "军民融合科技创新"),
-        ("辽宁省科技投入与绩效评价问题研究", "科技投入与绩效评价"),
-        ("ＡＢＣ　规划", "abc"),
-    ])
+    @Test(
+        "Names are reduced to their distinctive core",
+        arguments: [
+            ("辽宁省高新技术产业开发区科技发展战略研究及规划", "高新技术产业开发区"),
+            ("辽宁省新一代信息技术领域科技发展“十四五”规划（初稿）", "新一代信息技术"),
+            ("能源领域科技发展规划（修改稿）-20201020", "能源"),
+            ("辽宁省先进装备制造领域科技发展战略研究及规划 （2020年9月）", "先进装备制造"),
+            ("辽宁省卫生健康领域科技发展“十四五”规划及中长期发展规划", "卫生健康"),
+            ("沈大国家自主创新示范区科技发展“十四五”规划及2035年远景目标", "沈大国家自主创新示范区"),
+            ("【军民融合】科技创新战略研究 修改稿", "军民融合科技创新"),
+            ("辽宁省科技投入与绩效评价问题研究", "科技投入与绩效评价"),
+            ("ＡＢＣ　规划", "abc"),
+        ])
     func heavyNormalization(text: String, core: String) {
-        let text_ = TopicText(rules: TopicFixtures.rules, versions: TopicFixtures.versions)
-        #expect(text_.heavy(text) == core)
+        let topicText = TopicText(rules: TopicFixtures.rules, versions: TopicFixtures.versions)
+        #expect(topicText.heavy(text) == core)
     }
 
     @Test("File names lose folders and extensions, not dots inside the name")

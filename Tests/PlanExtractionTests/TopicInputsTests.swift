@@ -135,7 +135,9 @@ struct TopicInputsTests {
             if byParagraphs.id == expected { counts.paragraphs += 1 }
             #expect(byParagraphs.id == expected, "title paragraphs of \(draft.source)")
         }
-        print("signals alone: file name \(counts.name)/\(totals.name), title property \(counts.title)/\(totals.title), title paragraphs \(counts.paragraphs)/\(totals.paragraphs)")
+        print(
+            "signals alone: file name \(counts.name)/\(totals.name), title property \(counts.title)/\(totals.title), title paragraphs \(counts.paragraphs)/\(totals.paragraphs)"
+        )
     }
 
     @Test("draft-07.docx is identified by its title paragraph alone")
@@ -159,7 +161,9 @@ struct TopicInputsTests {
                 right += 1
             } else {
                 disagreements.append(draft.source)
-                print("  version \(draft.source): found \(version ?? "nil"), expected \(draft.expected.version ?? "nil") — \(draft.expected.file)")
+                print(
+                    "  version \(draft.source): found \(version ?? "nil"), expected \(draft.expected.version ?? "nil") — \(draft.expected.file)"
+                )
             }
         }
         print("version \(right)/\(drafts.count)")

@@ -119,7 +119,8 @@ struct TopicScopeTests {
     @Test("An out-of-scope draft is never grouped, even with a topic id")
     func outOfScopeNeverGrouped() {
         let drafts = [
-            DraftSummary(file: "吉林.docx", topicId: "14", modified: "2021-01-01T00:00:00Z", version: "终稿", fileModified: nil, outOfScope: true),
+            DraftSummary(
+                file: "吉林.docx", topicId: "14", modified: "2021-01-01T00:00:00Z", version: "终稿", fileModified: nil, outOfScope: true),
             DraftSummary(file: "辽宁.docx", topicId: "14", modified: "2020-01-01T00:00:00Z", version: "初稿", fileModified: nil),
         ]
         #expect(Self.resolver.resolution(drafts).supersededBy.isEmpty)

@@ -5,35 +5,39 @@ import Testing
 struct VersionDetectorTests {
     static let detector = TopicFixtures.detector
 
-    @Test("The version word is found in file names however it is written", arguments: [
-        ("17-卫生健康领域科技发展规划（修改稿）.docx", "修改稿"),
-        ("能源领域科技发展规划（修改稿）-20201020.docx", "修改稿"),
-        ("能源领域科技发展规划 修改稿-1020.docx", "修改稿"),
-        ("资源环境领域科技发展规划-初稿0915.docx", "初稿"),
-        ("辽宁省交通领域科技发展战略研究及规划(征求意见稿).docx", "征求意见稿"),
-        ("辽宁省交通领域科技发展规划（征求意见）.docx", "征求意见稿"),
-        ("新一代信息技术领域科技发展规划  修改稿.docx", "修改稿"),
-        ("辽宁省科技人才与基础科学发展规划  终稿.docx", "终稿"),
-        ("辽宁省科技发展总体战略研究及规划（送审稿）.docx", "送审稿"),
-        ("科技服务业规划（报批稿）.docx", "报批稿"),
-        ("科技服务业规划（定稿）.docx", "定稿"),
-        ("现代种业创新领域科技发展规划（讨论稿）.docx", "讨论稿"),
-        ("海洋规划（二稿）.docx", "修改稿"),
-        ("海洋规划 第三稿.docx", "修改稿"),
-        ("海洋规划（修订稿）.docx", "修改稿"),
-        ("海洋规划　（ 征求意见稿 ）.docx", "征求意见稿"),
-    ])
+    @Test(
+        "The version word is found in file names however it is written",
+        arguments: [
+            ("17-卫生健康领域科技发展规划（修改稿）.docx", "修改稿"),
+            ("能源领域科技发展规划（修改稿）-20201020.docx", "修改稿"),
+            ("能源领域科技发展规划 修改稿-1020.docx", "修改稿"),
+            ("资源环境领域科技发展规划-初稿0915.docx", "初稿"),
+            ("辽宁省交通领域科技发展战略研究及规划(征求意见稿).docx", "征求意见稿"),
+            ("辽宁省交通领域科技发展规划（征求意见）.docx", "征求意见稿"),
+            ("新一代信息技术领域科技发展规划  修改稿.docx", "修改稿"),
+            ("辽宁省科技人才与基础科学发展规划  终稿.docx", "终稿"),
+            ("辽宁省科技发展总体战略研究及规划（送审稿）.docx", "送审稿"),
+            ("科技服务业规划（报批稿）.docx", "报批稿"),
+            ("科技服务业规划（定稿）.docx", "定稿"),
+            ("现代种业创新领域科技发展规划（讨论稿）.docx", "讨论稿"),
+            ("海洋规划（二稿）.docx", "修改稿"),
+            ("海洋规划 第三稿.docx", "修改稿"),
+            ("海洋规划（修订稿）.docx", "修改稿"),
+            ("海洋规划　（ 征求意见稿 ）.docx", "征求意见稿"),
+        ])
     func fromFileName(name: String, version: String) {
         #expect(Self.detector.version(fileName: name, titleParagraphs: []) == version)
     }
 
-    @Test("Names without a version word give none", arguments: [
-        "辽宁省先进装备制造领域科技发展战略研究及规划 （2020年9月）.docx",
-        "16 生物医药领域科技发展规划（2021-2035）.docx",
-        "S1 区域科技发展战略研究报告.docx",
-        "draft-07.docx",
-        "草稿箱/海洋规划.docx",
-    ])
+    @Test(
+        "Names without a version word give none",
+        arguments: [
+            "辽宁省先进装备制造领域科技发展战略研究及规划 （2020年9月）.docx",
+            "16 生物医药领域科技发展规划（2021-2035）.docx",
+            "S1 区域科技发展战略研究报告.docx",
+            "draft-07.docx",
+            "草稿箱/海洋规划.docx",
+        ])
     func noVersion(name: String) {
         #expect(Self.detector.version(fileName: name, titleParagraphs: ["辽宁省海洋领域科技发展规划", "（研究报告）"]) == nil)
     }

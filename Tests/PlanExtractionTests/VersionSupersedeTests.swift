@@ -22,11 +22,13 @@ struct VersionSupersedeTests {
         #expect(Self.resolver.resolve([new, old]) == ["a（修改稿）.docx": "b（初稿）.docx"])
     }
 
-    @Test("Equal or missing core.xml dates fall back to the version order", arguments: [
-        ("2020-10-01T00:00:00Z", "2020-10-01T00:00:00Z"),
-        (nil, "2020-10-01T00:00:00Z"),
-        (nil, nil),
-    ] as [(String?, String?)])
+    @Test(
+        "Equal or missing core.xml dates fall back to the version order",
+        arguments: [
+            ("2020-10-01T00:00:00Z", "2020-10-01T00:00:00Z"),
+            (nil, "2020-10-01T00:00:00Z"),
+            (nil, nil),
+        ] as [(String?, String?)])
     func versionOrderDecides(first: String?, second: String?) {
         let draft1 = Self.draft("甲.docx", "21", modified: first, version: "征求意见稿", fileTime: 100)
         let draft2 = Self.draft("乙.docx", "21", modified: second, version: "初稿", fileTime: 200)
@@ -81,15 +83,17 @@ struct VersionSupersedeTests {
 }
 
 struct VersionDateTests {
-    @Test("W3CDTF dates of core.xml are read in every precision", arguments: [
-        ("1970-01-01T00:00:00Z", 0.0),
-        ("1970-01-02", 86400.0),
-        ("2020-10-12T16:25:00Z", 1_602_519_900.0),
-        ("2020-10-12T16:25Z", 1_602_519_900.0),
-        ("2020-10-13T00:25:00+08:00", 1_602_519_900.0),
-        ("2020-10-12T16:25:00.5Z", 1_602_519_900.5),
-        ("2020-10-12T16:25:00", 1_602_519_900.0),
-    ])
+    @Test(
+        "W3CDTF dates of core.xml are read in every precision",
+        arguments: [
+            ("1970-01-01T00:00:00Z", 0.0),
+            ("1970-01-02", 86400.0),
+            ("2020-10-12T16:25:00Z", 1_602_519_900.0),
+            ("2020-10-12T16:25Z", 1_602_519_900.0),
+            ("2020-10-13T00:25:00+08:00", 1_602_519_900.0),
+            ("2020-10-12T16:25:00.5Z", 1_602_519_900.5),
+            ("2020-10-12T16:25:00", 1_602_519_900.0),
+        ])
     func parses(text: String, seconds: Double) {
         #expect(W3CDTF.seconds(text) == seconds)
     }

@@ -142,7 +142,11 @@ func changedParts(_ a: [UInt8], _ b: [UInt8]) throws -> (changed: Set<String>, a
     }
 
     @Test func strictDocumentsGetStrictRelationships() throws {
-        let original = DocxBuilder(body: Self.body.replacingOccurrences(of: "<w:ins w:id=\"101\" w:author=\"甲\">", with: "<w:ins w:id=\"101\" w:author=\"甲\" w:date=\"2021-01-01T00:00:00Z\">"), strict: true).bytes()
+        let original = DocxBuilder(
+            body: Self.body.replacingOccurrences(
+                of: "<w:ins w:id=\"101\" w:author=\"甲\">", with: "<w:ins w:id=\"101\" w:author=\"甲\" w:date=\"2021-01-01T00:00:00Z\">"),
+            strict: true
+        ).bytes()
         let (annotated, _) = try DraftAnnotator().annotate(bytes: original, name: "t.docx", comments: Array(Self.findings.prefix(2)))
         let package = try PackageContents.read(bytes: annotated, name: "t.docx")
         let rel = package.relationships(of: "word/document.xml").first { $0.kind == "comments" }
@@ -176,7 +180,8 @@ func changedParts(_ a: [UInt8], _ b: [UInt8]) throws -> (changed: Set<String>, a
             let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: inputs + "/" + file)))
             guard let document = try? DocxReader().read(bytes: bytes, name: file) else { continue }
             let draft = extractor.extract(document, fileName: file)
-            let (annotated, placed) = try DraftFeedback.annotate(bytes: bytes, name: file, draft: draft, plan: nil, annotator: DraftAnnotator())
+            let (annotated, placed) = try DraftFeedback.annotate(
+                bytes: bytes, name: file, draft: draft, plan: nil, annotator: DraftAnnotator())
             #expect(!placed.isEmpty, "\(file)")
             #expect(try viewText(annotated, .accepted) == viewText(bytes, .accepted), "\(file)")
             #expect(try viewText(annotated, .rejected) == viewText(bytes, .rejected), "\(file)")
@@ -205,7 +210,8 @@ func changedParts(_ a: [UInt8], _ b: [UInt8]) throws -> (changed: Set<String>, a
         let inputs = ShippedDraftTests.root.appendingPathComponent("Inputs").path
         let files = try FileManager.default.contentsOfDirectory(atPath: inputs).filter { $0.hasSuffix(".docx") }.sorted()
         let extractor = DraftExtractor(templates: ShippedDraftTests.templates)
-        var compared = 0, withFindings = 0
+        var compared = 0
+        var withFindings = 0
         for file in files {
             guard let document = try? DocxReader().read(path: inputs + "/" + file, displayName: file) else { continue }
             let draft = extractor.extract(document, fileName: file)

@@ -9,7 +9,9 @@ import Testing
     @Test func everyConflictIsListedWithItsYear() throws {
         let section = try ReportPage.sample().section("conflicts")
         #expect(section.components(separatedBy: "<article class=\"conflict-block\"").count - 1 == 3)
-        #expect(section.contains("id=\"conflict-1\"><h3>研究与试验发展经费投入强度<span class=\"year\">2025 年目标</span><span class=\"unit\">单位：%</span></h3>"))
+        #expect(
+            section.contains("id=\"conflict-1\"><h3>研究与试验发展经费投入强度<span class=\"year\">2025 年目标</span><span class=\"unit\">单位：%</span></h3>")
+        )
         #expect(section.contains("高新技术企业数量<span class=\"year\">2025 年目标</span>"))
     }
 
@@ -128,8 +130,8 @@ import Testing
     func eachFileSaysWhatBecameOfIt(_ file: String, _ status: String, _ note: String) throws {
         let section = try ReportPage.sample().section("inputs")
         guard let cell = section.range(of: "<td class=\"file\">\(file)</td>"),
-              let open = section.range(of: "<tr ", options: .backwards, range: section.startIndex..<cell.lowerBound),
-              let close = section.range(of: "</tr>", range: cell.upperBound..<section.endIndex)
+            let open = section.range(of: "<tr ", options: .backwards, range: section.startIndex..<cell.lowerBound),
+            let close = section.range(of: "</tr>", range: cell.upperBound..<section.endIndex)
         else { Issue.record("no row for \(file)"); return }
         let row = section[open.lowerBound..<close.upperBound]
         #expect(row.hasPrefix("<tr class=\"input \(status)\">"))
@@ -150,12 +152,20 @@ import Testing
         let file = "\"><svg onload=alert(2)>.docx"
         let plan = MasterPlan(
             title: evil, subtitle: "a & b", date: "2020-01-01",
-            conflicts: [IndicatorConflict(key: "k<", name: "<b>名</b>", year: "2025", values: [
-                SourcedValue(value: 1, text: "1'", sources: [ItemSource(file: file, topic: "1", location: DraftLocation(paragraph: 1, headingPath: ["<h1>"]))]),
-            ])],
-            coverage: [CoverageEntry(
-                topicId: "1\"x", part: "P<1>", title: "T&T", status: .present, draft: file, version: "<v>", conflicts: ["k<"],
-                problems: [Diagnostic(severity: .warning, code: "c<", message: "m <i>&</i>")])],
+            conflicts: [
+                IndicatorConflict(
+                    key: "k<", name: "<b>名</b>", year: "2025",
+                    values: [
+                        SourcedValue(
+                            value: 1, text: "1'",
+                            sources: [ItemSource(file: file, topic: "1", location: DraftLocation(paragraph: 1, headingPath: ["<h1>"]))])
+                    ])
+            ],
+            coverage: [
+                CoverageEntry(
+                    topicId: "1\"x", part: "P<1>", title: "T&T", status: .present, draft: file, version: "<v>", conflicts: ["k<"],
+                    problems: [Diagnostic(severity: .warning, code: "c<", message: "m <i>&</i>")])
+            ],
             inputs: [InputRecord(file: file, status: .rejected, reason: "<script>")],
             diagnostics: [Diagnostic(severity: .error, code: "x", message: "<style>")])
         let html = HTMLReport.render(plan)

@@ -68,7 +68,9 @@ import Testing
         #expect(html == HTMLReport.render(plan))
         let known = Set([String(plan.date.prefix(10))] + plan.coverage.compactMap { $0.modified.map { String($0.prefix(10)) } })
         let regex = try NSRegularExpression(pattern: "\\d{4}-\\d{2}-\\d{2}")
-        let found = regex.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { (html as NSString).substring(with: $0.range) }
+        let found = regex.matches(in: html, range: NSRange(html.startIndex..., in: html)).map {
+            (html as NSString).substring(with: $0.range)
+        }
         #expect(!found.isEmpty)
         #expect(Set(found).subtracting(known).isEmpty, "\(Set(found).subtracting(known))")
     }

@@ -24,8 +24,8 @@ struct ReportPage {
     /// The coverage row of a catalog entry, opening tag included.
     func row(_ topic: String) -> String {
         guard let id = html.range(of: "id=\"topic-\(topic)\""),
-              let open = html.range(of: "<tr ", options: .backwards, range: html.startIndex..<id.lowerBound),
-              let close = html.range(of: "</tr>", range: id.upperBound..<html.endIndex)
+            let open = html.range(of: "<tr ", options: .backwards, range: html.startIndex..<id.lowerBound),
+            let close = html.range(of: "</tr>", range: id.upperBound..<html.endIndex)
         else { return "" }
         return String(html[open.lowerBound..<close.upperBound])
     }

@@ -5,12 +5,13 @@ import PlanModel
 import Testing
 
 @Suite struct ReportWordsTests {
-    @Test(arguments: [
-        (26, ["二、总体要求", "（三）发展目标"], "第 27 段（二、总体要求 > （三）发展目标）"),
-        (0, [], "第 1 段"),
-        (nil, ["四、保障措施"], "（四、保障措施）"),
-        (nil, [], "全文"),
-    ] as [(Int?, [String], String)])
+    @Test(
+        arguments: [
+            (26, ["二、总体要求", "（三）发展目标"], "第 27 段（二、总体要求 > （三）发展目标）"),
+            (0, [], "第 1 段"),
+            (nil, ["四、保障措施"], "（四、保障措施）"),
+            (nil, [], "全文"),
+        ] as [(Int?, [String], String)])
     func aPlaceReadsAsParagraphAndHeadingPath(_ paragraph: Int?, _ path: [String], _ expected: String) {
         #expect(ReportWords.place(paragraph: paragraph, headingPath: path) == expected)
     }
@@ -26,27 +27,31 @@ import Testing
         #expect(HTML.escape(text) == expected)
     }
 
-    @Test(arguments: [
-        ("2.5%", 2.5, "%", "2.5%"),
-        ("2.5", 2.5, "%", "2.5%"),
-        ("1000", 1e11, "元", "1000亿元"),
-        ("500", 5e6, "元", "500万元"),
-        ("1000亿元", 1e11, "元", "1000亿元"),
-        ("10000", 10000, "家", "10000家"),
-        ("1.2万家", 12000, "家", "1.2万家"),
-        ("翻一番", nil, "元", "翻一番"),
-    ] as [(String, Double?, String, String)])
+    @Test(
+        arguments: [
+            ("2.5%", 2.5, "%", "2.5%"),
+            ("2.5", 2.5, "%", "2.5%"),
+            ("1000", 1e11, "元", "1000亿元"),
+            ("500", 5e6, "元", "500万元"),
+            ("1000亿元", 1e11, "元", "1000亿元"),
+            ("10000", 10000, "家", "10000家"),
+            ("1.2万家", 12000, "家", "1.2万家"),
+            ("翻一番", nil, "元", "翻一番"),
+        ] as [(String, Double?, String, String)])
     func aValueIsShownWithItsUnit(_ text: String, _ value: Double?, _ unit: String, _ expected: String) {
-        let plan = MasterPlan(title: "t", date: "d", indicators: [
-            IndicatorRow(key: "k", name: "k", unit: unit, attributes: [], baseline: [], targets: [:], topics: [], conflict: false),
-        ])
+        let plan = MasterPlan(
+            title: "t", date: "d",
+            indicators: [
+                IndicatorRow(key: "k", name: "k", unit: unit, attributes: [], baseline: [], targets: [:], topics: [], conflict: false)
+            ])
         let facts = ReportFacts(plan)
         #expect(facts.valueText(SourcedValue(value: value, text: text, sources: []), key: "k") == expected)
     }
 
     @Test func aDiagnosticOutsideTheMainStoryNamesItsPart() {
         let facts = ReportFacts(MasterPlan(title: "t", date: "d"))
-        let styles = Diagnostic(severity: .warning, code: "styles.x", message: "m", location: SourceLocation(part: "word/styles.xml", path: "styles"))
+        let styles = Diagnostic(
+            severity: .warning, code: "styles.x", message: "m", location: SourceLocation(part: "word/styles.xml", path: "styles"))
         let footnote = Diagnostic(
             severity: .warning, code: "x", message: "m", location: SourceLocation(part: "word/footnotes.xml", paragraphIndex: 2, path: "p"))
         let body = Diagnostic(

@@ -57,24 +57,36 @@ enum SamplePlan {
     static let goalsPath = ["二、总体要求", "（三）发展目标"]
 
     static let conflicts: [IndicatorConflict] = [
-        IndicatorConflict(key: "研发经费投入强度", name: "研究与试验发展经费投入强度", year: "2025", values: [
-            SourcedValue(value: 2.5, text: "2.5%", comparator: "达到", sources: [
-                source("1", 35, goalsPath), source("2", 29, ["二、总体思路", "（三）主要目标"]),
+        IndicatorConflict(
+            key: "研发经费投入强度", name: "研究与试验发展经费投入强度", year: "2025",
+            values: [
+                SourcedValue(
+                    value: 2.5, text: "2.5%", comparator: "达到",
+                    sources: [
+                        source("1", 35, goalsPath), source("2", 29, ["二、总体思路", "（三）主要目标"]),
+                    ]),
+                SourcedValue(value: 2.3, text: "2.3%", comparator: "达到", sources: [source("S4", 23, ["三、总体思路与目标", "（三）主要目标"])]),
             ]),
-            SourcedValue(value: 2.3, text: "2.3%", comparator: "达到", sources: [source("S4", 23, ["三、总体思路与目标", "（三）主要目标"])]),
-        ]),
-        IndicatorConflict(key: "高新技术企业数量", name: "高新技术企业数量", year: "2025", values: [
-            SourcedValue(value: 10000, text: "1万家", comparator: "突破", sources: [
-                source("1", 35, goalsPath), source("8", 39, ["二、总体要求", "（三）主要目标"]),
+        IndicatorConflict(
+            key: "高新技术企业数量", name: "高新技术企业数量", year: "2025",
+            values: [
+                SourcedValue(
+                    value: 10000, text: "1万家", comparator: "突破",
+                    sources: [
+                        source("1", 35, goalsPath), source("8", 39, ["二、总体要求", "（三）主要目标"]),
+                    ]),
+                SourcedValue(value: 12000, text: "1.2万家", comparator: "突破", sources: [source("27", 23, goalsPath)]),
             ]),
-            SourcedValue(value: 12000, text: "1.2万家", comparator: "突破", sources: [source("27", 23, goalsPath)]),
-        ]),
-        IndicatorConflict(key: "技术合同成交额", name: "技术合同成交额", year: "2025", values: [
-            SourcedValue(value: 1e11, text: "1000", sources: [source("1", 102, goalsPath), source("5", 24, ["二、总体要求", "（三）总体目标"])]),
-            SourcedValue(value: 1.2e11, text: "1200亿元", comparator: "突破", sources: [
-                source("26", 26, ["二、指导思想、基本原则和发展目标", "（三）主要目标"]),
+        IndicatorConflict(
+            key: "技术合同成交额", name: "技术合同成交额", year: "2025",
+            values: [
+                SourcedValue(value: 1e11, text: "1000", sources: [source("1", 102, goalsPath), source("5", 24, ["二、总体要求", "（三）总体目标"])]),
+                SourcedValue(
+                    value: 1.2e11, text: "1200亿元", comparator: "突破",
+                    sources: [
+                        source("26", 26, ["二、指导思想、基本原则和发展目标", "（三）主要目标"])
+                    ]),
             ]),
-        ]),
     ]
 
     static var indicators: [IndicatorRow] {
@@ -93,9 +105,10 @@ enum SamplePlan {
         ]
         for (key, name, unit, value, text, topics) in agreeing {
             let sources = topics.map { source($0, 35, goalsPath) }
-            rows.append(IndicatorRow(
-                key: key, name: name, unit: unit, attributes: ["预期性"], baseline: [],
-                targets: ["2025": [SourcedValue(value: value, text: text, sources: sources)]], topics: topics, conflict: false))
+            rows.append(
+                IndicatorRow(
+                    key: key, name: name, unit: unit, attributes: ["预期性"], baseline: [],
+                    targets: ["2025": [SourcedValue(value: value, text: text, sources: sources)]], topics: topics, conflict: false))
         }
         return rows
     }
@@ -107,8 +120,9 @@ enum SamplePlan {
             InputRecord(file: $0.file, status: .used, topic: $0.topic)
         }
         for s in SampleDrafts.superseded {
-            records.append(InputRecord(
-                file: s.file, status: .superseded, reason: "同一专题已有更新的稿件（初稿 → 较新稿次）", topic: s.topic, supersededBy: s.by))
+            records.append(
+                InputRecord(
+                    file: s.file, status: .superseded, reason: "同一专题已有更新的稿件（初稿 → 较新稿次）", topic: s.topic, supersededBy: s.by))
         }
         records += [
             InputRecord(

@@ -22,9 +22,10 @@ struct SectionsTemplatesTests {
     @Test("The shipped safeguard lexicon has the twelve categories")
     func shippedSafeguards() throws {
         let lexicon = try SafeguardCategories.load(from: Self.templates + "/" + SafeguardCategories.fileName)
-        #expect(Set(lexicon.categories.map(\.name)) == [
-            "组织领导", "政策支持", "资金投入", "人才", "用地", "金融", "考核评估", "宣传引导", "开放合作", "数字化", "体制机制", "监测评估",
-        ])
+        #expect(
+            Set(lexicon.categories.map(\.name)) == [
+                "组织领导", "政策支持", "资金投入", "人才", "用地", "金融", "考核评估", "宣传引导", "开放合作", "数字化", "体制机制", "监测评估",
+            ])
         #expect(lexicon.categories.allSatisfy { !$0.keywords.isEmpty })
     }
 

@@ -40,8 +40,10 @@ import Testing
             #expect(source.bytes(path) == [UInt8](data), "\(path) differs from its built-in copy")
             #expect(source.origin(of: path) == .builtIn)
         }
-        for required in ["catalog.yaml", "master-outline.yaml", "reference-docx/word/styles.xml", "reference-docx/sectPr.xml",
-                         "schema/master-plan.schema.json"] {
+        for required in [
+            "catalog.yaml", "master-outline.yaml", "reference-docx/word/styles.xml", "reference-docx/sectPr.xml",
+            "schema/master-plan.schema.json",
+        ] {
             #expect(onDisk[required] != nil, "\(required) is not in Templates/")
         }
     }
@@ -69,15 +71,17 @@ import Testing
     func perFileFallback() throws {
         let dir = try Self.scratch("partial")
         var versions = try String(contentsOfFile: Self.templates + "/versions.yaml", encoding: .utf8)
-        versions = versions.replacingOccurrences(of: "aliases: [", with: "aliases: [汇报稿, ", options: [], range: versions.range(of: "aliases: ["))
+        versions = versions.replacingOccurrences(
+            of: "aliases: [", with: "aliases: [汇报稿, ", options: [], range: versions.range(of: "aliases: ["))
         try versions.write(toFile: dir + "/versions.yaml", atomically: true, encoding: .utf8)
         let source = TemplateSource.folder(dir)
         let set = try TemplateSet.load(from: source)
         #expect(set.versions.spellings.contains { $0.spelling == "汇报稿" })
         #expect(try TemplateSet.builtIn().versions.spellings.contains { $0.spelling == "汇报稿" } == false)
         #expect(set.catalog == (try TemplateSet.builtIn()).catalog)
-        let origins = Dictionary(uniqueKeysWithValues: source.origins(of: TemplateSet.fileNames + ["master-outline.yaml", "reference-docx/"])
-            .map { ($0.unit, $0.origin) })
+        let origins = Dictionary(
+            uniqueKeysWithValues: source.origins(of: TemplateSet.fileNames + ["master-outline.yaml", "reference-docx/"])
+                .map { ($0.unit, $0.origin) })
         #expect(origins["versions.yaml"] == .folder(dir))
         #expect(origins["catalog.yaml"] == .builtIn)
         #expect(origins["master-outline.yaml"] == .builtIn)
@@ -112,7 +116,8 @@ import Testing
     func referenceIsWhole() throws {
         let dir = try Self.scratch("ref")
         try FileManager.default.createDirectory(atPath: dir + "/reference-docx/word", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Self.templates + "/reference-docx/word/styles.xml", toPath: dir + "/reference-docx/word/styles.xml")
+        try FileManager.default.copyItem(
+            atPath: Self.templates + "/reference-docx/word/styles.xml", toPath: dir + "/reference-docx/word/styles.xml")
         let source = TemplateSource.folder(dir)
         #expect(source.origin(of: "reference-docx/word/theme/theme1.xml") == .folder(dir))
         #expect(source.bytes("reference-docx/word/theme/theme1.xml") == nil)

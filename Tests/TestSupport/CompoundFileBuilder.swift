@@ -5,7 +5,9 @@
 public enum CompoundFileBuilder {
     public static func build(streams: [(name: String, bytes: [UInt8])]) -> [UInt8] {
         let sectorSize = 512
-        let endOfChain: UInt32 = 0xFFFF_FFFE, fatSector: UInt32 = 0xFFFF_FFFD, free: UInt32 = 0xFFFF_FFFF
+        let endOfChain: UInt32 = 0xFFFF_FFFE
+        let fatSector: UInt32 = 0xFFFF_FFFD
+        let free: UInt32 = 0xFFFF_FFFF
         func sectors(_ n: Int) -> Int { (n + sectorSize - 1) / sectorSize }
         let directorySectors = sectors(128 * (streams.count + 1))
         let dataSectors = streams.map { sectors($0.bytes.count) }
@@ -41,11 +43,13 @@ public enum CompoundFileBuilder {
         for (i, stream) in streams.enumerated() { starts.append(place(stream.bytes, dataSectors[i])) }
         directory += entry("Root Entry", type: 5, right: free, child: streams.isEmpty ? free : 1, start: endOfChain, size: 0)
         for (i, stream) in streams.enumerated() {
-            directory += entry(stream.name, type: 2, right: i + 1 < streams.count ? UInt32(i + 2) : free, child: free,
-                               start: starts[i], size: stream.bytes.count)
+            directory += entry(
+                stream.name, type: 2, right: i + 1 < streams.count ? UInt32(i + 2) : free, child: free,
+                start: starts[i], size: stream.bytes.count)
         }
         while directory.count < directorySectors * sectorSize {
-            directory += [UInt8](repeating: 0, count: 64) + [0, 0, 0, 0] + le32(free) + le32(free) + le32(free)
+            directory +=
+                [UInt8](repeating: 0, count: 64) + [0, 0, 0, 0] + le32(free) + le32(free) + le32(free)
                 + [UInt8](repeating: 0, count: 48)
         }
         payload.replaceSubrange(0..<directory.count, with: directory)

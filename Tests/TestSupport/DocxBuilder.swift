@@ -33,7 +33,8 @@ public struct DocxBuilder: Sendable {
         }
 
         public init(name: String, xml: String, contentType: String? = nil, relationshipType: String? = nil, fromPackage: Bool = false) {
-            self.init(name: name, bytes: Array(xml.utf8), contentType: contentType, relationshipType: relationshipType, fromPackage: fromPackage)
+            self.init(
+                name: name, bytes: Array(xml.utf8), contentType: contentType, relationshipType: relationshipType, fromPackage: fromPackage)
         }
     }
 
@@ -104,10 +105,11 @@ public struct DocxBuilder: Sendable {
         var parts: [Part] = []
         func wordPart(_ file: String, _ root: String, _ inside: String?, _ type: String, _ kind: String) {
             guard let inside else { return }
-            parts.append(Part(
-                name: prefix + file, xml: Self.declaration + "<w:\(root) \(namespaces)>\(inside)</w:\(root)>",
-                contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.\(type)+xml",
-                relationshipType: relationshipBase + kind))
+            parts.append(
+                Part(
+                    name: prefix + file, xml: Self.declaration + "<w:\(root) \(namespaces)>\(inside)</w:\(root)>",
+                    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.\(type)+xml",
+                    relationshipType: relationshipBase + kind))
         }
         wordPart("styles.xml", "styles", styles, "styles", "styles")
         wordPart("numbering.xml", "numbering", numbering, "numbering", "numbering")
@@ -115,12 +117,14 @@ public struct DocxBuilder: Sendable {
         wordPart("footnotes.xml", "footnotes", footnotes, "footnotes", "footnotes")
         wordPart("endnotes.xml", "endnotes", endnotes, "endnotes", "endnotes")
         if let coreProperties {
-            parts.append(Part(
-                name: "docProps/core.xml",
-                xml: Self.declaration + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
-                    + coreProperties + "</cp:coreProperties>",
-                contentType: "application/vnd.openxmlformats-package.core-properties+xml",
-                relationshipType: Self.packageRelationshipBase + "metadata/core-properties", fromPackage: true))
+            parts.append(
+                Part(
+                    name: "docProps/core.xml",
+                    xml: Self.declaration
+                        + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
+                        + coreProperties + "</cp:coreProperties>",
+                    contentType: "application/vnd.openxmlformats-package.core-properties+xml",
+                    relationshipType: Self.packageRelationshipBase + "metadata/core-properties", fromPackage: true))
         }
         parts += extraParts
 
@@ -145,8 +149,10 @@ public struct DocxBuilder: Sendable {
         all.append(Part(name: "_rels/.rels", xml: Self.relationshipsXML(packageRelationships)))
         all.append(main)
         if !mainRelationships.isEmpty {
-            all.append(Part(name: prefix + "_rels/" + (mainPartName.split(separator: "/").last ?? "") + ".rels",
-                            xml: Self.relationshipsXML(mainRelationships)))
+            all.append(
+                Part(
+                    name: prefix + "_rels/" + (mainPartName.split(separator: "/").last ?? "") + ".rels",
+                    xml: Self.relationshipsXML(mainRelationships)))
         }
         all += parts
         return all.compactMap { part in

@@ -41,7 +41,8 @@ public struct JSONSchemaValidator {
 
     private func resolve(_ ref: String) throws -> [String: Any] {
         guard ref.hasPrefix("#/$defs/"), let defs = schema["$defs"] as? [String: Any],
-              let target = defs[String(ref.dropFirst("#/$defs/".count))] as? [String: Any] else {
+            let target = defs[String(ref.dropFirst("#/$defs/".count))] as? [String: Any]
+        else {
             throw SchemaError.invalidSchema("unresolvable $ref \(ref)")
         }
         return target

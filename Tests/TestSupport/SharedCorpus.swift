@@ -23,7 +23,9 @@ public enum SharedCorpus {
         let lines = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         guard let header = lines.first else { return [] }
         return lines.dropFirst().map { fields in
-            Dictionary(header.enumerated().map { ($0.element, $0.offset < fields.count ? fields[$0.offset] : "") }, uniquingKeysWith: { a, _ in a })
+            Dictionary(
+                header.enumerated().map { ($0.element, $0.offset < fields.count ? fields[$0.offset] : "") }, uniquingKeysWith: { a, _ in a }
+            )
         }
     }
 }

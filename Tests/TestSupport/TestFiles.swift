@@ -1,7 +1,7 @@
 import Foundation
 
 /// Deterministic pseudo-random bytes (SplitMix64), never starting with "PK".
-public func seededBytes(count: Int, seed: UInt64 = 20240601) -> [UInt8] {
+public func seededBytes(count: Int, seed: UInt64 = 20_240_601) -> [UInt8] {
     var state = seed
     var out: [UInt8] = []
     out.reserveCapacity(count)

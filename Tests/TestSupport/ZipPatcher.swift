@@ -21,7 +21,9 @@ public struct ZipPatcher: Sendable {
         var found: [(String, Record)] = []
         for _ in 0..<Int(u16(eocd + 10)) {
             guard u32(at) == 0x0201_4B50 else { break }
-            let nameLength = Int(u16(at + 28)), extra = Int(u16(at + 30)), comment = Int(u16(at + 32))
+            let nameLength = Int(u16(at + 28))
+            let extra = Int(u16(at + 30))
+            let comment = Int(u16(at + 32))
             let name = String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
             let local = Int(u32(at + 42))
             let data = local + 30 + Int(u16(local + 26)) + Int(u16(local + 28))

@@ -32,7 +32,10 @@ public enum MinimalPackage {
     }
 
     /// Zip order: content types, package relationships, the main part and its relationships, the rest.
-    static let order: [Slot] = [.contentTypes, .packageRelationships, .document, .documentRelationships, .styles, .numbering, .footnotes, .endnotes, .comments, .core]
+    static let order: [Slot] = [
+        .contentTypes, .packageRelationships, .document, .documentRelationships, .styles, .numbering, .footnotes, .endnotes, .comments,
+        .core,
+    ]
 
     /// The package with `slot` replaced by `bytes` (entries stored, not deflated: the zip layer is
     /// `fuzz-docx`'s business, and storing keeps these targets fast).
@@ -70,42 +73,42 @@ public enum MinimalPackage {
         switch slot {
         case .document:
             return declaration + "<w:document \(namespaces) mc:Ignorable=\"w14\"><w:body>" + #"""
-            <w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>第一章 总则</w:t></w:r></w:p>
-            <w:p><w:pPr><w:pStyle w:val="Heading2"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">发展目标。</w:t></w:r><w:r><w:t>到2025年，</w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>新增</w:t></w:r></w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>删除</w:delText></w:r></w:del></w:p>
-            <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:rPr><w:del w:id="3" w:author="a"/></w:rPr></w:pPr><w:commentRangeStart w:id="0"/><w:r><w:t>任务</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p>
-            <w:p><w:pPr><w:numPr><w:ilvl w:val="2"/><w:numId w:val="3"/></w:numPr></w:pPr><w:hyperlink r:id="rId9"><w:r><w:t>链接</w:t></w:r></w:hyperlink><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF x </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>结果</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:tab/><w:br/><w:sym w:char="F0B7"/><w:noBreakHyphen/></w:r></w:p>
-            <w:sdt><w:sdtPr/><w:sdtContent><w:p><w:pPr><w:pStyle w:val="ListStyle"/></w:pPr><w:r><w:t>控件</w:t></w:r></w:p></w:sdtContent></w:sdt>
-            <w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>
-            <w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>目标值</w:t></w:r></w:p></w:tc></w:tr>
-            <w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>研发投入</w:t></w:r></w:p></w:tc><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>嵌套</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr>
-            <w:tr><w:tc><w:p/></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>2.5%</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
-            <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><m:oMath><m:r><m:t>x+1</m:t></m:r></m:oMath></w:p>
-            <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="4"/></w:numPr></w:pPr><w:moveFrom w:id="5" w:author="a"><w:r><w:t>移出</w:t></w:r></w:moveFrom><w:moveTo w:id="6" w:author="a"><w:r><w:t>移入</w:t></w:r></w:moveTo><w:r><w:ruby><w:rt><w:r><w:t>zhu</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>注</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>
-            <w:sectPr/>
-            """# + "</w:body></w:document>"
+                <w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>第一章 总则</w:t></w:r></w:p>
+                <w:p><w:pPr><w:pStyle w:val="Heading2"/><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">发展目标。</w:t></w:r><w:r><w:t>到2025年，</w:t></w:r><w:ins w:id="1" w:author="a"><w:r><w:t>新增</w:t></w:r></w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>删除</w:delText></w:r></w:del></w:p>
+                <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:rPr><w:del w:id="3" w:author="a"/></w:rPr></w:pPr><w:commentRangeStart w:id="0"/><w:r><w:t>任务</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p>
+                <w:p><w:pPr><w:numPr><w:ilvl w:val="2"/><w:numId w:val="3"/></w:numPr></w:pPr><w:hyperlink r:id="rId9"><w:r><w:t>链接</w:t></w:r></w:hyperlink><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF x </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>结果</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:tab/><w:br/><w:sym w:char="F0B7"/><w:noBreakHyphen/></w:r></w:p>
+                <w:sdt><w:sdtPr/><w:sdtContent><w:p><w:pPr><w:pStyle w:val="ListStyle"/></w:pPr><w:r><w:t>控件</w:t></w:r></w:p></w:sdtContent></w:sdt>
+                <w:tbl><w:tblPr/><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/><w:gridCol w:w="2000"/></w:tblGrid>
+                <w:tr><w:trPr><w:tblHeader/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>目标值</w:t></w:r></w:p></w:tc></w:tr>
+                <w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>研发投入</w:t></w:r></w:p></w:tc><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>嵌套</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/></w:tc></w:tr>
+                <w:tr><w:tc><w:p/></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>2.5%</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+                <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r><m:oMath><m:r><m:t>x+1</m:t></m:r></m:oMath></w:p>
+                <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="4"/></w:numPr></w:pPr><w:moveFrom w:id="5" w:author="a"><w:r><w:t>移出</w:t></w:r></w:moveFrom><w:moveTo w:id="6" w:author="a"><w:r><w:t>移入</w:t></w:r></w:moveTo><w:r><w:ruby><w:rt><w:r><w:t>zhu</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>注</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>
+                <w:sectPr/>
+                """# + "</w:body></w:document>"
         case .styles:
             return declaration + "<w:styles \(namespaces)>" + #"""
-            <w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>
-            <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
-            <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>
-            <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Heading1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b w:val="0"/></w:rPr></w:style>
-            <w:style w:type="paragraph" w:styleId="ListStyle"><w:name w:val="List Paragraph"/><w:aliases w:val="列表"/><w:basedOn w:val="Normal"/><w:link w:val="ListChar"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
-            <w:style w:type="character" w:styleId="ListChar"><w:name w:val="List Char"/><w:rPr><w:b/><w:vanish/></w:rPr></w:style>
-            <w:style w:type="numbering" w:styleId="OutlineList"><w:name w:val="Outline List"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
-            <w:style w:type="table" w:styleId="Grid"><w:name w:val="Table Grid"/><w:basedOn w:val="Grid"/></w:style>
-            """# + "</w:styles>"
+                <w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="24"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>
+                <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+                <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>
+                <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Heading1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b w:val="0"/></w:rPr></w:style>
+                <w:style w:type="paragraph" w:styleId="ListStyle"><w:name w:val="List Paragraph"/><w:aliases w:val="列表"/><w:basedOn w:val="Normal"/><w:link w:val="ListChar"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+                <w:style w:type="character" w:styleId="ListChar"><w:name w:val="List Char"/><w:rPr><w:b/><w:vanish/></w:rPr></w:style>
+                <w:style w:type="numbering" w:styleId="OutlineList"><w:name w:val="Outline List"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
+                <w:style w:type="table" w:styleId="Grid"><w:name w:val="Table Grid"/><w:basedOn w:val="Grid"/></w:style>
+                """# + "</w:styles>"
         case .numbering:
             return declaration + "<w:numbering \(namespaces)>" + #"""
-            <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1章"/><w:suff w:val="space"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:lvlRestart w:val="1"/></w:lvl><w:lvl w:ilvl="2"><w:start w:val="3"/><mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice><mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent><w:lvlText w:val="%1.%2.%3"/><w:isLgl/></w:lvl></w:abstractNum>
-            <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="0"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1)"/><w:suff w:val="nothing"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl><w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl></w:abstractNum>
-            <w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="OutlineList"/></w:abstractNum>
-            <w:abstractNum w:abstractNumId="3"><w:styleLink w:val="OutlineList"/><w:lvl w:ilvl="0"><w:start w:val="19"/><w:numFmt w:val="cardinalText"/><w:lvlText w:val="%1"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="ideographTraditional"/><w:lvlText w:val="%1%2"/></w:lvl></w:abstractNum>
-            <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
-            <w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
-            <w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:lvl w:ilvl="1"><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%2"/></w:lvl></w:lvlOverride></w:num>
-            <w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>
-            <w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>
-            """# + "</w:numbering>"
+                <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1章"/><w:suff w:val="space"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:lvlRestart w:val="1"/></w:lvl><w:lvl w:ilvl="2"><w:start w:val="3"/><mc:AlternateContent><mc:Choice Requires="w14"><w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice><mc:Fallback><w:numFmt w:val="decimal"/></mc:Fallback></mc:AlternateContent><w:lvlText w:val="%1.%2.%3"/><w:isLgl/></w:lvl></w:abstractNum>
+                <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="0"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1)"/><w:suff w:val="nothing"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl><w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val=""/></w:lvl></w:abstractNum>
+                <w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="OutlineList"/></w:abstractNum>
+                <w:abstractNum w:abstractNumId="3"><w:styleLink w:val="OutlineList"/><w:lvl w:ilvl="0"><w:start w:val="19"/><w:numFmt w:val="cardinalText"/><w:lvlText w:val="%1"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="ideographTraditional"/><w:lvlText w:val="%1%2"/></w:lvl></w:abstractNum>
+                <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+                <w:num w:numId="2"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/></w:lvlOverride></w:num>
+                <w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:lvl w:ilvl="1"><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%2"/></w:lvl></w:lvlOverride></w:num>
+                <w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>
+                <w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>
+                """# + "</w:numbering>"
         case .footnotes, .endnotes:
             let kind = slot == .footnotes ? "footnote" : "endnote"
             return declaration + "<w:\(kind)s \(namespaces)>"
@@ -140,7 +143,10 @@ public enum MinimalPackage {
                 + #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#
                 + "</Relationships>"
         case .documentRelationships:
-            let targets = [("styles", "styles.xml"), ("numbering", "numbering.xml"), ("footnotes", "footnotes.xml"), ("endnotes", "endnotes.xml"), ("comments", "comments.xml")]
+            let targets = [
+                ("styles", "styles.xml"), ("numbering", "numbering.xml"), ("footnotes", "footnotes.xml"), ("endnotes", "endnotes.xml"),
+                ("comments", "comments.xml"),
+            ]
             var xml = declaration + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
             for (i, (type, target)) in targets.enumerated() {
                 xml += #"<Relationship Id="rId\#(i + 1)" Type="\#(relationshipBase)\#(type)" Target="\#(target)"/>"#

@@ -3,9 +3,9 @@ import PlanSupport
 import OOXML
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What every fuzz target does with a candidate .docx: read it with `DocxReader` in both

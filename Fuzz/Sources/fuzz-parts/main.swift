@@ -17,7 +17,9 @@ public func fuzzParts(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 }
 
 LibFuzzer.builtInSeeds = MinimalPackage.Slot.allCases.map { slot in
-    ("minimal-\(slot.rawValue)-" + slot.partName.replacingOccurrences(of: "/", with: "_"),
-     [UInt8(slot.rawValue)] + MinimalPackage.defaultPart(slot))
+    (
+        "minimal-\(slot.rawValue)-" + slot.partName.replacingOccurrences(of: "/", with: "_"),
+        [UInt8(slot.rawValue)] + MinimalPackage.defaultPart(slot)
+    )
 }
 LibFuzzer.run { data, size in fuzzParts(data, size) }

@@ -80,9 +80,10 @@ struct CompoundFile {
                 let nameLength = min(Int(u16(e + 0x40)), 64)
                 var units: [UInt16] = []
                 for k in stride(from: 0, to: max(nameLength - 2, 0), by: 2) { units.append(u16(e + k)) }
-                entries.append(Entry(
-                    name: String(decoding: units, as: UTF16.self), type: bytes[e + 0x42],
-                    left: u32(e + 0x44), right: u32(e + 0x48), child: u32(e + 0x4C)))
+                entries.append(
+                    Entry(
+                        name: String(decoding: units, as: UTF16.self), type: bytes[e + 0x42],
+                        left: u32(e + 0x44), right: u32(e + 0x48), child: u32(e + 0x4C)))
             }
             guard let following = next(sector) else { return nil }
             sector = following

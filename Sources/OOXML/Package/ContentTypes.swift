@@ -75,12 +75,17 @@ struct ContentTypes: Sendable {
             return true
         }
         if !root {
-            diagnostics.append(Diagnostic(.packageContentTypesUnexpectedRoot, message: "\(ContentTypes.partName) has no Types root element; no content type is known",
-                location: SourceLocation(part: ContentTypes.partName, path: "")))
+            diagnostics.append(
+                Diagnostic(
+                    .packageContentTypesUnexpectedRoot,
+                    message: "\(ContentTypes.partName) has no Types root element; no content type is known",
+                    location: SourceLocation(part: ContentTypes.partName, path: "")))
         }
         for message in skipped {
-            diagnostics.append(Diagnostic(.packageContentTypesSkippedElement, message: "\(ContentTypes.partName) \(message); skipped",
-                location: SourceLocation(part: ContentTypes.partName, path: "")))
+            diagnostics.append(
+                Diagnostic(
+                    .packageContentTypesSkippedElement, message: "\(ContentTypes.partName) \(message); skipped",
+                    location: SourceLocation(part: ContentTypes.partName, path: "")))
         }
     }
 

@@ -18,7 +18,10 @@ enum FileSniffer {
     /// The refusal for bytes libzip says are not a zip archive (`ZIP_ER_NOZIP`).
     static func refusalForNonZip(_ bytes: UnsafeRawBufferPointer) -> DocxReadError.Reason {
         if startsWith(bytes, zipLocalHeader) {
-            return .truncatedZip(message: "the file starts like a zip archive but has no end-of-central-directory record (it ends early after \(bytes.count) bytes)")
+            return .truncatedZip(
+                message:
+                    "the file starts like a zip archive but has no end-of-central-directory record (it ends early after \(bytes.count) bytes)"
+            )
         }
         if looksLikeLockFile(bytes) { return .lockFile }
         return .notAZip(detected: describe(bytes))

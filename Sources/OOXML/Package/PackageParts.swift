@@ -39,7 +39,10 @@ final class PackageParts {
             }
             if entry.isDirectory, PartName.unsafeReason(String(entry.name.dropLast())) == nil { continue }
             if let why = PartName.unsafeReason(entry.name) {
-                diagnostics.append(Diagnostic(.packageUnsafeEntryName, message: "zip entry \"\(entry.name)\" cannot be a part (\(why)); ignored, never extracted"))
+                diagnostics.append(
+                    Diagnostic(
+                        .packageUnsafeEntryName, message: "zip entry \"\(entry.name)\" cannot be a part (\(why)); ignored, never extracted")
+                )
                 continue
             }
             let key = PartName.folded(entry.name)
@@ -70,8 +73,10 @@ final class PackageParts {
                 // Equal names without a Unicode Path are the duplicate check's (unsafe names
                 // it ignores may repeat).
                 guard let (renamed, path) = [entry, other].lazy.compactMap({ e in e.unicodePath.map { (e, $0) } }).first else { continue }
-                throw DocxReadError(file: archive.file, reason: .unicodePathConflict(
-                    headerName: path.headerName, unicodePath: path.names.first { $0 != path.headerName } ?? renamed.name))
+                throw DocxReadError(
+                    file: archive.file,
+                    reason: .unicodePathConflict(
+                        headerName: path.headerName, unicodePath: path.names.first { $0 != path.headerName } ?? renamed.name))
             }
         }
     }

@@ -52,7 +52,8 @@ public struct Relationship: Sendable, Hashable {
             guard root.localName == "Relationships" else { return false }
             for child in root.children where child.localName == "Relationship" {
                 guard let id = child.attribute("Id"), let type = child.attribute("Type"), let target = child.attribute("Target") else {
-                    problems.append((.packageRelationshipIncomplete, "line \(child.line): a Relationship without Id, Type or Target; skipped"))
+                    problems.append(
+                        (.packageRelationshipIncomplete, "line \(child.line): a Relationship without Id, Type or Target; skipped"))
                     continue
                 }
                 let external = child.attribute("TargetMode") == "External"
@@ -63,11 +64,17 @@ public struct Relationship: Sendable, Hashable {
                     case .part(let name):
                         relationship.targetPart = name
                     case .outsidePackage:
-                        problems.append((.packageRelationshipOutsidePackage,
-                                         "relationship \(id) (\(type)) targets \"\(target)\", which lies outside the package; ignored, nothing outside the package is ever opened"))
+                        problems.append(
+                            (
+                                .packageRelationshipOutsidePackage,
+                                "relationship \(id) (\(type)) targets \"\(target)\", which lies outside the package; ignored, nothing outside the package is ever opened"
+                            ))
                     case .invalid(let why):
-                        problems.append((.packageRelationshipInvalidTarget,
-                                         "relationship \(id) (\(type)) has target \"\(target)\": \(why); ignored"))
+                        problems.append(
+                            (
+                                .packageRelationshipInvalidTarget,
+                                "relationship \(id) (\(type)) has target \"\(target)\": \(why); ignored"
+                            ))
                     }
                 }
                 found.append(relationship)
@@ -78,9 +85,10 @@ public struct Relationship: Sendable, Hashable {
             problems.append((.packageRelationshipsUnexpectedRoot, "the root element is not Relationships; no relationship read"))
         }
         for problem in problems {
-            diagnostics.append(Diagnostic(
-                severity: .warning, code: problem.code, message: "\(part): \(problem.message)",
-                location: SourceLocation(part: part, path: "")))
+            diagnostics.append(
+                Diagnostic(
+                    severity: .warning, code: problem.code, message: "\(part): \(problem.message)",
+                    location: SourceLocation(part: part, path: "")))
         }
         return found
     }

@@ -6,7 +6,8 @@ extension WordPackage {
     /// An OpenDocument package stores its media type in a `mimetype` entry.
     static func refuseOpenDocument(_ parts: PackageParts, file: String) throws {
         guard let entry = parts.entry("mimetype"), entry.declaredSize <= 256,
-              let data = try? parts.read(entry) else { return }
+            let data = try? parts.read(entry)
+        else { return }
         let mimeType = String(decoding: data.filter { $0 > 0x20 }, as: UTF8.self)
         if mimeType.hasPrefix("application/vnd.oasis.opendocument.") {
             throw DocxReadError(file: file, reason: .openDocument(mimeType: mimeType))
@@ -17,14 +18,21 @@ extension WordPackage {
     /// (a damaged zip entry still throws).
     static func loadContentTypes(_ parts: PackageParts, file: String, diagnostics: inout [Diagnostic]) throws -> ContentTypes? {
         guard let entry = parts.entry(ContentTypes.partName) else {
-            diagnostics.append(Diagnostic(.packageNoContentTypes, message: "the package has no [Content_Types].xml (an incomplete OPC package); read leniently, the main part is taken from _rels/.rels alone"))
+            diagnostics.append(
+                Diagnostic(
+                    .packageNoContentTypes,
+                    message:
+                        "the package has no [Content_Types].xml (an incomplete OPC package); read leniently, the main part is taken from _rels/.rels alone"
+                ))
             return nil
         }
         do {
             return try ContentTypes(parts.read(entry), file: file, limits: parts.limits, diagnostics: &diagnostics)
         } catch let error as DocxReadError where error.reason.isXMLLevel {
-            diagnostics.append(Diagnostic(.packageContentTypesUnreadable, message: "[Content_Types].xml not read (\(error.reason)); no content type is known",
-                location: SourceLocation(part: ContentTypes.partName, path: "")))
+            diagnostics.append(
+                Diagnostic(
+                    .packageContentTypesUnreadable, message: "[Content_Types].xml not read (\(error.reason)); no content type is known",
+                    location: SourceLocation(part: ContentTypes.partName, path: "")))
             return nil
         }
     }
@@ -39,10 +47,14 @@ extension WordPackage {
         guard let first = candidates.first else {
             throw refuse("_rels/.rels has no officeDocument relationship")
         }
-        if first.isExternal { throw refuse("the officeDocument relationship points outside the package (external target \"\(first.target)\")") }
+        if first.isExternal {
+            throw refuse("the officeDocument relationship points outside the package (external target \"\(first.target)\")")
+        }
         switch PartName.resolve(target: first.target, from: packageSource) {
         case .outsidePackage:
-            throw refuse("the officeDocument relationship targets \"\(first.target)\", which lies outside the package (refused; nothing outside the package is ever opened)")
+            throw refuse(
+                "the officeDocument relationship targets \"\(first.target)\", which lies outside the package (refused; nothing outside the package is ever opened)"
+            )
         case .invalid(let why):
             throw refuse("the officeDocument relationship target \"\(first.target)\" is not a part name: \(why)")
         case .part(let name):
@@ -55,14 +67,20 @@ extension WordPackage {
     ) throws {
         guard known else { return }
         guard let type else {
-            diagnostics.append(Diagnostic(.packageMainPartNoContentType, message: "[Content_Types].xml gives no content type for the main part \(part); read as a Word document",
-                location: SourceLocation(part: part, path: "")))
+            diagnostics.append(
+                Diagnostic(
+                    .packageMainPartNoContentType,
+                    message: "[Content_Types].xml gives no content type for the main part \(part); read as a Word document",
+                    location: SourceLocation(part: part, path: "")))
             return
         }
         if type.isWordprocessingMain { return }
         if type.isGenericXML {
-            diagnostics.append(Diagnostic(.packageMainPartGenericContentType, message: "the main part \(part) has the generic content type \(type); read as a Word document",
-                location: SourceLocation(part: part, path: "")))
+            diagnostics.append(
+                Diagnostic(
+                    .packageMainPartGenericContentType,
+                    message: "the main part \(part) has the generic content type \(type); read as a Word document",
+                    location: SourceLocation(part: part, path: "")))
             return
         }
         throw DocxReadError(file: file, reason: .notWordprocessing(mainPartType: type.rawValue))

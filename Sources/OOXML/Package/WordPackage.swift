@@ -65,12 +65,15 @@ final class WordPackage {
             throw DocxReadError(file: file, reason: refusal)
         }
         var diagnostics: [Diagnostic] = []
-        let parts = try PackageParts(archive: ZipArchive(input: input, file: file, limits: limits), limits: limits, diagnostics: &diagnostics)
+        let parts = try PackageParts(
+            archive: ZipArchive(input: input, file: file, limits: limits), limits: limits, diagnostics: &diagnostics)
         try WordPackage.refuseOpenDocument(parts, file: file)
         let contentTypes = try WordPackage.loadContentTypes(parts, file: file, diagnostics: &diagnostics)
         guard let relsEntry = parts.entry(PartName.relationshipsPart(of: WordPackage.packageSource)) else {
-            throw DocxReadError(file: file, reason: .missingMainPart(
-                message: "the package has no _rels/.rels, so nothing names its main document part"))
+            throw DocxReadError(
+                file: file,
+                reason: .missingMainPart(
+                    message: "the package has no _rels/.rels, so nothing names its main document part"))
         }
         let packageRelationships = try Relationship.parse(
             parts.read(relsEntry), part: relsEntry.name, source: WordPackage.packageSource, file: file, limits: limits,
@@ -140,8 +143,11 @@ final class WordPackage {
             relationships = try Relationship.parse(
                 parts.read(entry), part: entry.name, source: source, file: file, limits: limits, diagnostics: &found)
         } catch let error as DocxReadError where error.reason.isXMLLevel && !source.isEmpty {
-            found.append(Diagnostic(.packageRelationshipsUnreadable, message: "\(entry.name) not read (\(error.reason)); the relationships of \(source) are ignored",
-                location: SourceLocation(part: entry.name, path: "")))
+            found.append(
+                Diagnostic(
+                    .packageRelationshipsUnreadable,
+                    message: "\(entry.name) not read (\(error.reason)); the relationships of \(source) are ignored",
+                    location: SourceLocation(part: entry.name, path: "")))
             relationships = []
         }
         diagnostics += found
@@ -165,8 +171,11 @@ final class WordPackage {
         do {
             all = try relationships(of: source)
         } catch {
-            diagnostics.append(Diagnostic(.packageRelationshipsUnreadable, message: "the relationships of \(source.isEmpty ? "the package" : source) not read: \(error)",
-                location: SourceLocation(part: PartName.relationshipsPart(of: source), path: "")))
+            diagnostics.append(
+                Diagnostic(
+                    .packageRelationshipsUnreadable,
+                    message: "the relationships of \(source.isEmpty ? "the package" : source) not read: \(error)",
+                    location: SourceLocation(part: PartName.relationshipsPart(of: source), path: "")))
             relationshipCache[Self.cacheKey(source)] = []
             return []
         }
@@ -186,8 +195,12 @@ final class WordPackage {
         let relsPart = PartName.relationshipsPart(of: source)
         for relationship in relationships where !relationship.isExternal {
             guard let target = relationship.targetPart, parts.entry(target) == nil else { continue }
-            diagnostics.append(Diagnostic(.packageDanglingRelationship, message: "\(relsPart): relationship \(relationship.id) (\(relationship.type.kind)) targets \(target), which is not in the package",
-                location: SourceLocation(part: relsPart, path: "")))
+            diagnostics.append(
+                Diagnostic(
+                    .packageDanglingRelationship,
+                    message:
+                        "\(relsPart): relationship \(relationship.id) (\(relationship.type.kind)) targets \(target), which is not in the package",
+                    location: SourceLocation(part: relsPart, path: "")))
         }
     }
 

@@ -30,8 +30,10 @@ struct CentralDirectory {
         var at = tailStart
         while at <= bytes.count - 22 {
             defer { at += 1 }
-            guard bytes[at] == 0x50, reader.u32(at) == 0x0605_4B50, let directory = CentralDirectory(reader, endRecord: at, expectedCount: expectedCount),
-                  accept(directory) else { continue }
+            guard bytes[at] == 0x50, reader.u32(at) == 0x0605_4B50,
+                let directory = CentralDirectory(reader, endRecord: at, expectedCount: expectedCount),
+                accept(directory)
+            else { continue }
             return directory
         }
         return nil
@@ -43,7 +45,8 @@ struct CentralDirectory {
         // the ZIP64 record's values.
         if eocd >= 20, reader.u32(eocd - 20) == 0x0706_4B50 {
             guard let at = reader.u64(eocd - 20 + 8).flatMap(Int.init(exactly:)), reader.u32(at) == 0x0606_4B50,
-                  let count64 = reader.u64(at + 32), let offset64 = reader.u64(at + 48) else { return nil }
+                let count64 = reader.u64(at + 32), let offset64 = reader.u64(at + 48)
+            else { return nil }
             count = count64
             offset = offset64
         }
@@ -52,13 +55,14 @@ struct CentralDirectory {
         records.reserveCapacity(expectedCount)
         for _ in 0..<expectedCount {
             guard reader.u32(at) == 0x0201_4B50, let flags = reader.u16(at + 8),
-                  let nameLength = reader.u16(at + 28).map(Int.init), let extraLength = reader.u16(at + 30).map(Int.init),
-                  let commentLength = reader.u16(at + 32).map(Int.init), let local = reader.u32(at + 42),
-                  let name = reader.bytes(at + 46, nameLength), let extra = reader.bytes(at + 46 + nameLength, extraLength)
+                let nameLength = reader.u16(at + 28).map(Int.init), let extraLength = reader.u16(at + 30).map(Int.init),
+                let commentLength = reader.u16(at + 32).map(Int.init), let local = reader.u32(at + 42),
+                let name = reader.bytes(at + 46, nameLength), let extra = reader.bytes(at + 46 + nameLength, extraLength)
             else { return nil }
-            records.append(Record(
-                flags: flags, name: name, extra: extra,
-                localHeaderOffset: CentralDirectory.zip64LocalOffset(reader, at: at, extra: extra) ?? UInt64(local)))
+            records.append(
+                Record(
+                    flags: flags, name: name, extra: extra,
+                    localHeaderOffset: CentralDirectory.zip64LocalOffset(reader, at: at, extra: extra) ?? UInt64(local)))
             at += 46 + nameLength + extraLength + commentLength
         }
         self.records = records
@@ -78,8 +82,8 @@ struct CentralDirectory {
     static func localHeader(in bytes: UnsafeRawBufferPointer, at offset: UInt64) -> (name: [UInt8], extra: [UInt8])? {
         let reader = ByteReader(bytes)
         guard let at = Int(exactly: offset), reader.u32(at) == 0x0403_4B50,
-              let nameLength = reader.u16(at + 26).map(Int.init), let extraLength = reader.u16(at + 28).map(Int.init),
-              let name = reader.bytes(at + 30, nameLength), let extra = reader.bytes(at + 30 + nameLength, extraLength)
+            let nameLength = reader.u16(at + 26).map(Int.init), let extraLength = reader.u16(at + 28).map(Int.init),
+            let name = reader.bytes(at + 30, nameLength), let extra = reader.bytes(at + 30 + nameLength, extraLength)
         else { return nil }
         return (name, extra)
     }

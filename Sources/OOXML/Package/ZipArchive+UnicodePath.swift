@@ -22,7 +22,8 @@ extension ZipArchive {
         let directory = CentralDirectory.first(in: bytes, expectedCount: entries.count) { directory in
             zip(directory.records, entries).allSatisfy { record, entry in
                 // libzip looks at the first 0x7075 field only.
-                let libzipName = CentralDirectory.fields(0x7075, in: record.extra).first.flatMap { applicableName($0, header: record.name) }
+                let libzipName =
+                    CentralDirectory.fields(0x7075, in: record.extra).first.flatMap { applicableName($0, header: record.name) }
                     ?? headerName(record.name, flags: record.flags)
                 return libzipName.prefix { $0 != "\0" } == entry.name
             }
@@ -36,7 +37,8 @@ extension ZipArchive {
             }
             guard !names.isEmpty else { continue }
             var seen = Set<String>()
-            found[entry.index] = UnicodePath(headerName: headerName(record.name, flags: record.flags), names: names.filter { seen.insert($0).inserted })
+            found[entry.index] = UnicodePath(
+                headerName: headerName(record.name, flags: record.flags), names: names.filter { seen.insert($0).inserted })
         }
         return found
     }

@@ -85,17 +85,22 @@ final class ZipArchive {
                 zip_discard(archive)
                 throw DocxReadError(file: file, reason: reason)
             }
-            entries.append(Entry(
-                index: index, name: String(cString: name),
-                declaredSize: Int64(clamping: st.size), compressedSize: Int64(clamping: st.comp_size),
-                compressionMethod: Int32(st.comp_method), encryptionMethod: st.encryption_method))
+            entries.append(
+                Entry(
+                    index: index, name: String(cString: name),
+                    declaredSize: Int64(clamping: st.size), compressedSize: Int64(clamping: st.comp_size),
+                    compressionMethod: Int32(st.comp_method), encryptionMethod: st.encryption_method))
         }
         // libzip hides the Unicode Path fields: read them from the bytes, where the central
         // directory must list exactly what libzip listed.
         guard let unicodePaths = input.withBytes({ ZipArchive.unicodePaths(in: $0, entries: entries) }) else {
             zip_discard(archive)
-            throw DocxReadError(file: file, reason: .corruptZip(
-                entry: nil, message: "no central directory in the file lists the entries libzip found (the directory cannot be read unambiguously)"))
+            throw DocxReadError(
+                file: file,
+                reason: .corruptZip(
+                    entry: nil,
+                    message: "no central directory in the file lists the entries libzip found (the directory cannot be read unambiguously)")
+            )
         }
         for (index, unicodePath) in unicodePaths { entries[Int(index)].unicodePath = unicodePath }
         self.entries = entries
@@ -110,20 +115,26 @@ final class ZipArchive {
     func checkBeforeReading(_ entry: Entry, limits: ReadLimits, budget: Int64) throws {
         if entry.isEncrypted { throw DocxReadError(file: file, reason: .encryptedEntries(entry: entry.name)) }
         if zip_compression_method_supported(entry.compressionMethod, 0) == 0 {
-            throw DocxReadError(file: file, reason: .unsupportedCompression(
-                entry: entry.name, method: ZipArchive.methodName(entry.compressionMethod)))
+            throw DocxReadError(
+                file: file,
+                reason: .unsupportedCompression(
+                    entry: entry.name, method: ZipArchive.methodName(entry.compressionMethod)))
         }
         let declared = entry.declaredSize
         if declared > limits.maxEntrySize {
             throw sizeLimit(entry, "declares \(declared) bytes uncompressed; the limit for one part is \(limits.maxEntrySize)")
         }
         if declared > budget {
-            throw sizeLimit(entry, "declares \(declared) bytes, which would take the package past its total limit of \(limits.maxTotalSize) bytes")
+            throw sizeLimit(
+                entry, "declares \(declared) bytes, which would take the package past its total limit of \(limits.maxTotalSize) bytes")
         }
         if declared > limits.ratioFloor {
             let compressed = max(entry.compressedSize, 1)
             if declared / compressed > limits.maxCompressionRatio {
-                throw sizeLimit(entry, "compression ratio \(declared / compressed):1 (\(entry.compressedSize) bytes inflate to \(declared)) is above the limit of \(limits.maxCompressionRatio):1")
+                throw sizeLimit(
+                    entry,
+                    "compression ratio \(declared / compressed):1 (\(entry.compressedSize) bytes inflate to \(declared)) is above the limit of \(limits.maxCompressionRatio):1"
+                )
             }
         }
     }
@@ -156,8 +167,10 @@ final class ZipArchive {
         }
         if let failure { throw DocxReadError(file: file, reason: failure) }
         if data.count < declared {
-            throw DocxReadError(file: file, reason: .corruptZip(
-                entry: entry.name, message: "the entry inflates to \(data.count) bytes but its headers declare \(declared)"))
+            throw DocxReadError(
+                file: file,
+                reason: .corruptZip(
+                    entry: entry.name, message: "the entry inflates to \(data.count) bytes but its headers declare \(declared)"))
         }
         // Probe for data past the declared end; reaching the end also makes libzip check the CRC.
         var probe = [UInt8](repeating: 0, count: ZipArchive.overrunProbe)

@@ -35,7 +35,8 @@ public struct DocxReader: Sendable {
     /// Reads a document from bytes `load(path:)` read.
     public func read(_ file: DocxFile) throws(DocxReadError) -> Document {
         try wrap(file.name) {
-            try read(WordPackage(input: file.input, sha256: file.sha256, file: file.name, fileName: file.path, limits: limits), name: file.name)
+            try read(
+                WordPackage(input: file.input, sha256: file.sha256, file: file.name, fileName: file.path, limits: limits), name: file.name)
         }
     }
 
@@ -65,7 +66,8 @@ public struct DocxReader: Sendable {
 
         var styles = StyleSheet.empty
         if let part = package.relatedPart(from: main, type: .styles),
-           let data = try optionalPart(package, part, &diagnostics) {
+            let data = try optionalPart(package, part, &diagnostics)
+        {
             do {
                 styles = try XMLPart.withRoot(data, part: part, file: name, limits: limits) { StyleSheet(root: $0) }
             } catch let error as DocxReadError {
@@ -74,7 +76,8 @@ public struct DocxReader: Sendable {
         }
         var definitions = NumberingDefinitions.empty
         if let part = package.relatedPart(from: main, type: .numbering),
-           let data = try optionalPart(package, part, &diagnostics) {
+            let data = try optionalPart(package, part, &diagnostics)
+        {
             do {
                 definitions = try XMLPart.withRoot(data, part: part, file: name, limits: limits) {
                     NumberingDefinitions(root: $0, styles: styles)
@@ -105,7 +108,8 @@ public struct DocxReader: Sendable {
         var notes: [Note] = []
         for (type, kind) in [(RelationshipType.footnotes, NoteKind.footnote), (.endnotes, .endnote)] {
             guard let part = package.relatedPart(from: main, type: type),
-                  let data = try optionalPart(package, part, &diagnostics) else { continue }
+                let data = try optionalPart(package, part, &diagnostics)
+            else { continue }
             do {
                 var noteStory = StoryReader(
                     part: part, view: view, styles: styles, numbering: NumberingState(definitions: definitions),
@@ -130,7 +134,8 @@ public struct DocxReader: Sendable {
 
         var comments: [Comment] = []
         if let part = package.relatedPart(from: main, type: .comments),
-           let data = try optionalPart(package, part, &diagnostics) {
+            let data = try optionalPart(package, part, &diagnostics)
+        {
             do {
                 var commentStory = StoryReader(
                     part: part, view: view, styles: styles, numbering: NumberingState(definitions: definitions),
@@ -142,11 +147,12 @@ public struct DocxReader: Sendable {
                     commentStory.finish(into: &blocks)
                     let id = element.attribute("id", .w) ?? ""
                     let anchor = story.commentAnchors[id]
-                    comments.append(Comment(
-                        id: id, author: element.attribute("author", .w), initials: element.attribute("initials", .w),
-                        date: element.attribute("date", .w),
-                        text: blocks.allParagraphs.map(\.text).joined(separator: "\n"),
-                        anchorParagraphs: anchor?.paragraphs ?? [], anchorText: anchor?.text ?? ""))
+                    comments.append(
+                        Comment(
+                            id: id, author: element.attribute("author", .w), initials: element.attribute("initials", .w),
+                            date: element.attribute("date", .w),
+                            text: blocks.allParagraphs.map(\.text).joined(separator: "\n"),
+                            anchorParagraphs: anchor?.paragraphs ?? [], anchorText: anchor?.text ?? ""))
                 }
                 diagnostics += commentStory.diagnostics
                 revisions.add(commentStory.revisions)
@@ -157,7 +163,8 @@ public struct DocxReader: Sendable {
 
         var properties = DocumentProperties()
         if let part = package.relatedPart(from: "", type: .coreProperties),
-           let data = try optionalPart(package, part, &diagnostics) {
+            let data = try optionalPart(package, part, &diagnostics)
+        {
             do {
                 properties = try XMLPart.withRoot(data, part: part, file: name, limits: limits) { CoreProperties.read($0) }
             } catch let error as DocxReadError {
@@ -169,7 +176,8 @@ public struct DocxReader: Sendable {
         diagnostics += styles.diagnostics + definitions.diagnostics
 
         return Document(
-            file: name, sha256: package.sha256, byteCount: package.byteCount, view: view, properties: properties, body: body, notes: notes, comments: comments,
+            file: name, sha256: package.sha256, byteCount: package.byteCount, view: view, properties: properties, body: body, notes: notes,
+            comments: comments,
             revisions: revisions, diagnostics: diagnostics)
     }
 
@@ -188,7 +196,9 @@ public struct DocxReader: Sendable {
     private func tolerate(_ error: DocxReadError, part: String, _ diagnostics: inout [Diagnostic]) throws {
         switch error.reason {
         case .xmlMalformed, .dtdForbidden, .invalidEncoding, .depthLimit, .missingMainPart:
-            diagnostics.append(Diagnostic(.readerPartUnreadable, message: "\(part) not read: \(error.reason)", location: SourceLocation(part: part, path: part)))
+            diagnostics.append(
+                Diagnostic(
+                    .readerPartUnreadable, message: "\(part) not read: \(error.reason)", location: SourceLocation(part: part, path: part)))
         default:
             throw error
         }

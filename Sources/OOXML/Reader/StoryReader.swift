@@ -107,7 +107,8 @@ struct StoryReader {
     mutating func finish(into blocks: inout [Block]) {
         flushPending(into: &blocks)
         for (name, entry) in skipped.sorted(by: { $0.key < $1.key }) {
-            diagnostics.append(Diagnostic(.readerSkippedElement, message: "\(name): content not read (\(entry.count)×)", location: entry.first))
+            diagnostics.append(
+                Diagnostic(.readerSkippedElement, message: "\(name): content not read (\(entry.count)×)", location: entry.first))
         }
         skipped = [:]
     }
@@ -162,7 +163,8 @@ struct StoryReader {
                     case 0xC2: space = b1 == 0x85 || b1 == 0xA0  // U+0085, U+00A0
                     case 0xE1: space = b1 == 0x9A && b2 == 0x80  // U+1680
                     case 0xE2:  // U+2000–200A, 2028, 2029, 202F, 205F
-                        space = (b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF))
+                        space =
+                            (b1 == 0x80 && (b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF))
                             || (b1 == 0x81 && b2 == 0x9F)
                     case 0xE3: space = b1 == 0x80 && b2 == 0x80  // U+3000
                     default: space = false
@@ -345,7 +347,8 @@ struct StoryReader {
                 readInline(children: element, paragraphStyle: paragraphStyle, state: shown, builder: &b)
             case "commentRangeStart":
                 if let id = element.attribute("id", .w), openComment(id),
-                   b.commentIds.count < StoryReader.maxCommentRanges, !b.commentIds.contains(id) {
+                    b.commentIds.count < StoryReader.maxCommentRanges, !b.commentIds.contains(id)
+                {
                     b.commentIds.append(id)
                 }
             case "commentRangeEnd":
@@ -516,9 +519,13 @@ struct StoryReader {
         var rows: [XMLElement] = []
         func collect(_ parent: XMLElement) {
             for c in parent.children {
-                if c.is(.w, "tr") { rows.append(c) }
-                else if c.is(.w, "sdt"), let content = c.child(.w, "sdtContent") { collect(content) }
-                else if c.is(.w, "customXml") { collect(c) }
+                if c.is(.w, "tr") {
+                    rows.append(c)
+                } else if c.is(.w, "sdt"), let content = c.child(.w, "sdtContent") {
+                    collect(content)
+                } else if c.is(.w, "customXml") {
+                    collect(c)
+                }
             }
         }
         collect(tbl)
@@ -547,9 +554,13 @@ struct StoryReader {
         var cells: [XMLElement] = []
         func collect(_ parent: XMLElement) {
             for c in parent.children {
-                if c.is(.w, "tc") { cells.append(c) }
-                else if c.is(.w, "sdt"), let content = c.child(.w, "sdtContent") { collect(content) }
-                else if c.is(.w, "customXml") { collect(c) }
+                if c.is(.w, "tc") {
+                    cells.append(c)
+                } else if c.is(.w, "sdt"), let content = c.child(.w, "sdtContent") {
+                    collect(content)
+                } else if c.is(.w, "customXml") {
+                    collect(c)
+                }
             }
         }
         collect(tr)
@@ -599,8 +610,12 @@ struct StoryReader {
         guard openComments.count < StoryReader.maxCommentRanges else {
             if !commentLimitReported {
                 commentLimitReported = true
-                diagnostics.append(Diagnostic(.readerCommentRangesLimit, message: "more than \(StoryReader.maxCommentRanges) comment ranges open at once; the others are not anchored",
-                    location: SourceLocation(part: part, paragraphIndex: paragraphCounter > 0 ? paragraphCounter - 1 : nil, path: currentPathPrefix())))
+                diagnostics.append(
+                    Diagnostic(
+                        .readerCommentRangesLimit,
+                        message: "more than \(StoryReader.maxCommentRanges) comment ranges open at once; the others are not anchored",
+                        location: SourceLocation(
+                            part: part, paragraphIndex: paragraphCounter > 0 ? paragraphCounter - 1 : nil, path: currentPathPrefix())))
             }
             return false
         }
@@ -651,7 +666,9 @@ struct StoryReader {
             entry.count += 1
             skipped[name] = entry
         } else {
-            skipped[name] = (1, SourceLocation(part: part, paragraphIndex: paragraphCounter > 0 ? paragraphCounter - 1 : nil, path: currentPathPrefix()))
+            skipped[name] = (
+                1, SourceLocation(part: part, paragraphIndex: paragraphCounter > 0 ? paragraphCounter - 1 : nil, path: currentPathPrefix())
+            )
         }
     }
 

@@ -113,7 +113,8 @@ struct CJKCounting: Sendable {
             }
             if gap, writesGaps { out += digits[0] }
             gap = false
-            let omitOne = digit == 1 && !unit.isEmpty
+            let omitOne =
+                digit == 1 && !unit.isEmpty
                 && (omitsOneBeforeUnits || (omitsLeadingOneOfTen && unit == ten && n < 100))
             if !omitOne { out += digits[digit] }
             out += unit

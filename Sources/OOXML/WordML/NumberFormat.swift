@@ -165,7 +165,9 @@ enum EnglishWords {
     private static func words(_ n: Int, ordinal: Bool) -> String? {
         guard (1...19_999).contains(n) else { return nil }
         var parts: [String] = []
-        let thousands = n / 1000, hundreds = n % 1000 / 100, rest = n % 100
+        let thousands = n / 1000
+        let hundreds = n % 1000 / 100
+        let rest = n % 100
         if thousands > 0 { parts.append(units[thousands - 1] + " thousand") }
         if hundreds > 0 { parts.append(units[hundreds - 1] + " hundred") }
         if rest > 0 {

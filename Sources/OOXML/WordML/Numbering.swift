@@ -28,7 +28,9 @@ struct NumberingDefinitions: Sendable {
     init(root: XMLElement, styles: StyleSheet = .empty, part: String = "word/numbering.xml") {
         self.part = part
         guard root.is(.w, "numbering") else {
-            warn(.numberingUnexpectedRoot, "the numbering part's root is \(root.qualifiedName), not w:numbering; numbering ignored", path: root.qualifiedName)
+            warn(
+                .numberingUnexpectedRoot, "the numbering part's root is \(root.qualifiedName), not w:numbering; numbering ignored",
+                path: root.qualifiedName)
             return
         }
         for child in root.children where child.isIn(.w) {
@@ -48,7 +50,9 @@ struct NumberingDefinitions: Sendable {
             return
         }
         guard abstracts[id] == nil else {
-            warn(.numberingDuplicateAbstract, "w:abstractNumId \(id) is defined twice; the first is used", path: "numbering/abstractNum[\(id)]")
+            warn(
+                .numberingDuplicateAbstract, "w:abstractNumId \(id) is defined twice; the first is used",
+                path: "numbering/abstractNum[\(id)]")
             return
         }
         var abstract = AbstractNumbering(id: id)
@@ -104,12 +108,17 @@ struct NumberingDefinitions: Sendable {
                     let numId = style.paragraphProperties.numId, let next = instances[numId]?.abstractNumId,
                     abstracts[next] != nil
                 else {
-                    warn(.numberingUnresolvedStyleLink, "w:abstractNum \(id) links to numbering style \(link), which names no usable w:num; its own levels are used", path: "numbering/abstractNum[\(id)]")
+                    warn(
+                        .numberingUnresolvedStyleLink,
+                        "w:abstractNum \(id) links to numbering style \(link), which names no usable w:num; its own levels are used",
+                        path: "numbering/abstractNum[\(id)]")
                     target = nil
                     break
                 }
                 guard seen.insert(next).inserted else {
-                    warn(.numberingStyleLinkCycle, "w:abstractNum \(id)'s numStyleLink chain loops; its own levels are used", path: "numbering/abstractNum[\(id)]")
+                    warn(
+                        .numberingStyleLinkCycle, "w:abstractNum \(id)'s numStyleLink chain loops; its own levels are used",
+                        path: "numbering/abstractNum[\(id)]")
                     target = nil
                     break
                 }
@@ -121,17 +130,24 @@ struct NumberingDefinitions: Sendable {
 
     private mutating func reportUnknownFormats() {
         var seen: Set<String> = []
-        let levels = abstracts.keys.sorted().flatMap { id in abstracts[id]!.levels.keys.sorted().map { abstracts[id]!.levels[$0]! } }
-            + instances.keys.sorted().flatMap { id in instances[id]!.overrides.keys.sorted().compactMap { instances[id]!.overrides[$0]!.level } }
+        let levels =
+            abstracts.keys.sorted().flatMap { id in abstracts[id]!.levels.keys.sorted().map { abstracts[id]!.levels[$0]! } }
+            + instances.keys.sorted().flatMap { id in
+                instances[id]!.overrides.keys.sorted().compactMap { instances[id]!.overrides[$0]!.level }
+            }
         for level in levels {
             guard let format = level.numFmt else { continue }
-            let known = format == "custom"
+            let known =
+                format == "custom"
                 ? level.customFormat.map(NumberFormat.isKnown(customPattern:)) ?? false
                 : NumberFormat.isKnown(format)
             let key = format == "custom" ? "custom:" + (level.customFormat ?? "") : format
             if !known, seen.insert(key).inserted {
-                diagnostics.append(Diagnostic(.numberingUnknownFormat, message: "number format \(key) is not rendered as Word would; decimal numbers are shown instead",
-                    location: SourceLocation(part: part, path: "numbering")))
+                diagnostics.append(
+                    Diagnostic(
+                        .numberingUnknownFormat,
+                        message: "number format \(key) is not rendered as Word would; decimal numbers are shown instead",
+                        location: SourceLocation(part: part, path: "numbering")))
             }
         }
     }
@@ -263,9 +279,12 @@ struct NumberingLevel: Sendable, Hashable {
         var fallback: (String?, String?)?
         for branch in element.children {
             guard let numFmt = branch.child(.w, "numFmt") else { continue }
-            let val = numFmt.attribute("val", .w), format = numFmt.attribute("format", .w)
+            let val = numFmt.attribute("val", .w)
+            let format = numFmt.attribute("format", .w)
             if branch.is(.mc, "Choice") {
-                let renderable = val == "custom" ? format.map(NumberFormat.isKnown(customPattern:)) ?? false
+                let renderable =
+                    val == "custom"
+                    ? format.map(NumberFormat.isKnown(customPattern:)) ?? false
                     : val.map { NumberFormat.isKnown($0) } ?? false
                 if renderable {
                     numFmt.attribute("val", .w).map { self.numFmt = $0 }

@@ -36,16 +36,18 @@ struct NumberingState: Sendable {
     mutating func label(numId: Int, ilvl: Int, at location: SourceLocation? = nil) -> NumberingLabel? {
         guard numId != 0 else { return nil }
         guard let numbering = definitions.resolve(numId: numId) else {
-            report(NumberingKey(numId: numId, ilvl: -1), code: .numberingUndefinedNum,
-                   message: "numbering \(numId) is not defined in \(definitions.part); the paragraph is left unnumbered",
-                   at: location)
+            report(
+                NumberingKey(numId: numId, ilvl: -1), code: .numberingUndefinedNum,
+                message: "numbering \(numId) is not defined in \(definitions.part); the paragraph is left unnumbered",
+                at: location)
             return nil
         }
         let ilvl = min(max(ilvl, 0), 8)
         guard let level = numbering.levels[ilvl] else {
-            report(NumberingKey(numId: numId, ilvl: ilvl), code: .numberingUndefinedLevel,
-                   message: "numbering \(numId) has no level \(ilvl); the paragraph is left unnumbered",
-                   at: location)
+            report(
+                NumberingKey(numId: numId, ilvl: ilvl), code: .numberingUndefinedLevel,
+                message: "numbering \(numId) has no level \(ilvl); the paragraph is left unnumbered",
+                at: location)
             return nil
         }
 

@@ -46,8 +46,10 @@ struct StyleSheet: Sendable {
     init(root: XMLElement, part: String = "word/styles.xml") {
         self.part = part
         guard root.is(.w, "styles") else {
-            partDiagnostics.append(Diagnostic(.stylesUnexpectedRoot, message: "the styles part's root is \(root.qualifiedName), not w:styles; styles ignored",
-                location: SourceLocation(part: part, path: root.qualifiedName)))
+            partDiagnostics.append(
+                Diagnostic(
+                    .stylesUnexpectedRoot, message: "the styles part's root is \(root.qualifiedName), not w:styles; styles ignored",
+                    location: SourceLocation(part: part, path: root.qualifiedName)))
             return
         }
         for child in root.children where child.isIn(.w) {
@@ -121,7 +123,10 @@ struct StyleSheet: Sendable {
                 break
             }
             guard next.kind == first.kind else {
-                warn(.stylesBasedonTypeMismatch, "\(first.kind.rawValue) style \(current.styleId) is based on \(next.kind.rawValue) style \(parent); ignored", styleId: current.styleId)
+                warn(
+                    .stylesBasedonTypeMismatch,
+                    "\(first.kind.rawValue) style \(current.styleId) is based on \(next.kind.rawValue) style \(parent); ignored",
+                    styleId: current.styleId)
                 break
             }
             seen.insert(parent)
@@ -169,7 +174,8 @@ struct StyleSheet: Sendable {
             let ilvl = chain.lazy.compactMap(\.paragraphProperties.ilvl).first ?? 0
             resolved.numbering = StyleNumbering(numId: numId, ilvl: min(max(ilvl, 0), 8))
         }
-        resolved.justification = chain.lazy.compactMap(\.paragraphProperties.justification).first
+        resolved.justification =
+            chain.lazy.compactMap(\.paragraphProperties.justification).first
             ?? defaultParagraphProperties.justification
         let level = StyleLevel(chain.map(\.runProperties))
         resolved.runProperties = StyleSheet.combine(
@@ -259,15 +265,21 @@ struct StyleSheet: Sendable {
     // MARK: - Diagnostics
 
     private func reportUnknown(_ id: String, kind: String, at location: SourceLocation?) {
-        unknownIds.record(key: kind + "\u{0}" + id, Diagnostic(.stylesUnknownStyle, message: "\(kind) style \(id) is not defined in \(part); " + (kind == "paragraph"
-                ? "the default paragraph style is used" : "its formatting is ignored"),
-            location: location))
+        unknownIds.record(
+            key: kind + "\u{0}" + id,
+            Diagnostic(
+                .stylesUnknownStyle,
+                message: "\(kind) style \(id) is not defined in \(part); "
+                    + (kind == "paragraph"
+                        ? "the default paragraph style is used" : "its formatting is ignored"),
+                location: location))
     }
 
     private mutating func warn(_ code: DiagnosticCode, _ message: String, styleId: String? = nil, path: String? = nil) {
-        partDiagnostics.append(Diagnostic(
-            severity: .warning, code: code, message: message,
-            location: SourceLocation(part: part, path: path ?? "styles/style[@w:styleId='\(styleId ?? "")']")))
+        partDiagnostics.append(
+            Diagnostic(
+                severity: .warning, code: code, message: message,
+                location: SourceLocation(part: part, path: path ?? "styles/style[@w:styleId='\(styleId ?? "")']")))
     }
 }
 

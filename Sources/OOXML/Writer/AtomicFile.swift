@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes files so that readers see either the old file or the complete new one.
@@ -22,11 +22,11 @@ public enum AtomicFile {
     public static func syncFileSystem(of path: String) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
-        _ = linux_syncfs(fd)
+        _ = glibcSyncfs(fd)
         close(fd)
     }
 }
 
 /// glibc's syncfs(2), which Glibc's module map does not export (it needs _GNU_SOURCE).
 @_silgen_name("syncfs")
-private func linux_syncfs(_ fd: Int32) -> Int32
+private func glibcSyncfs(_ fd: Int32) -> Int32

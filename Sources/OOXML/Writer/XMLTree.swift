@@ -112,19 +112,21 @@ public struct XMLTree: Sendable, Hashable {
         var declarations: [NamespaceDeclaration] = []
         var ns = node.pointee.nsDef
         while let n = ns {
-            declarations.append(NamespaceDeclaration(
-                prefix: n.pointee.prefix.map { String(cString: $0) }, uri: n.pointee.href.map { String(cString: $0) } ?? ""))
+            declarations.append(
+                NamespaceDeclaration(
+                    prefix: n.pointee.prefix.map { String(cString: $0) }, uri: n.pointee.href.map { String(cString: $0) } ?? ""))
             ns = n.pointee.next
         }
         namespaceDeclarations = declarations
         var attributes: [Attribute] = []
         var attr = node.pointee.properties
         while let a = attr {
-            attributes.append(Attribute(
-                prefix: a.pointee.ns.flatMap { $0.pointee.prefix.map { String(cString: $0) } },
-                namespaceURI: a.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
-                localName: String(cString: a.pointee.name),
-                value: XMLElement.attributeValue(a)))
+            attributes.append(
+                Attribute(
+                    prefix: a.pointee.ns.flatMap { $0.pointee.prefix.map { String(cString: $0) } },
+                    namespaceURI: a.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } },
+                    localName: String(cString: a.pointee.name),
+                    value: XMLElement.attributeValue(a)))
             attr = a.pointee.next
         }
         self.attributes = attributes

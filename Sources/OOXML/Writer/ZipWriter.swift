@@ -4,9 +4,9 @@ import PlanSupport
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A deterministic in-memory zip writer over libzip: the same entries give the same bytes, on
@@ -105,8 +105,8 @@ public struct ZipWriter: Sendable {
         let i = UInt64(index)
         let method = entry.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE
         guard zip_set_file_compression(archive, i, method, entry.compress ? ZipWriter.deflateLevel : 0) == 0,
-              zip_file_set_dostime(archive, i, dosTime, dosDate, 0) == 0,
-              zip_file_set_external_attributes(archive, i, 0, UInt8(ZIP_OPSYS_UNIX), 0o100644 << 16) == 0
+            zip_file_set_dostime(archive, i, dosTime, dosDate, 0) == 0,
+            zip_file_set_external_attributes(archive, i, 0, UInt8(ZIP_OPSYS_UNIX), 0o100644 << 16) == 0
         else {
             throw Failure("\(entry.name): \(String(cString: zip_strerror(archive)))")
         }

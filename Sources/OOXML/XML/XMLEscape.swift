@@ -33,7 +33,7 @@ extension XMLEscape {
     /// control (tab and line breaks included), no `&<>"`, no U+FFFE/U+FFFF (UTF-8 EF BF BE/BF).
     /// Most of a plan's text is, and is then written as it is.
     public static func isClean(_ s: String) -> Bool {
-        var state = 0 // 1: after EF, 2: after EF BF
+        var state = 0  // 1: after EF, 2: after EF BF
         for byte in s.utf8 {
             if byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 { return false }
             switch (state, byte) {

@@ -35,7 +35,8 @@ enum XMLPart {
                     // Read on to the end so that trailing garbage is still an error.
                     if xmlTextReaderNext(reader) < 0 { throw session.failure(defaultMessage: "parse error") }
                     if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
-                        throw DocxReadError(file: file, reason: .xmlMalformed(part: part, line: 0, column: 0, message: "more than one root element"))
+                        throw DocxReadError(
+                            file: file, reason: .xmlMalformed(part: part, line: 0, column: 0, message: "more than one root element"))
                     }
                 }
             }
@@ -165,7 +166,8 @@ enum XMLPart {
                 return DocxReadError(file: file, reason: .depthLimit(part: part, limit: limits.maxXMLDepth))
             }
             if text.contains("Document is empty") {
-                return DocxReadError(file: file, reason: .xmlMalformed(part: part, line: max(line, 1), column: max(column, 1), message: "empty part"))
+                return DocxReadError(
+                    file: file, reason: .xmlMalformed(part: part, line: max(line, 1), column: max(column, 1), message: "empty part"))
             }
             return DocxReadError(file: file, reason: .xmlMalformed(part: part, line: line, column: column, message: text))
         }
@@ -207,7 +209,8 @@ enum XMLPart {
     }()
 
     /// Options: strict and offline. Deliberately absent: NOENT, DTDLOAD, DTDATTR, DTDVALID, HUGE, RECOVER.
-    static let options: Int32 = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue)
+    static let options: Int32 =
+        Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOWARNING.rawValue)
         | Int32(XML_PARSE_NOERROR.rawValue)
 
     private static func parse(
@@ -223,19 +226,24 @@ enum XMLPart {
         try data.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
             guard let reader = xmlReaderForMemory(base, Int32(clamping: buffer.count), part, nil, options) else {
-                throw DocxReadError(file: file, reason: .xmlMalformed(part: part, line: 1, column: 1, message: "libxml2 could not create a reader"))
+                throw DocxReadError(
+                    file: file, reason: .xmlMalformed(part: part, line: 1, column: 1, message: "libxml2 could not create a reader"))
             }
             defer { xmlFreeTextReader(reader) }
             let context = Unmanaged.passUnretained(session).toOpaque()
-            xmlTextReaderSetStructuredErrorHandler(reader, { userData, error in
-                guard let userData, let error else { return }
-                Unmanaged<Session>.fromOpaque(userData).takeUnretainedValue().record(error)
-            }, context)
+            xmlTextReaderSetStructuredErrorHandler(
+                reader,
+                { userData, error in
+                    guard let userData, let error else { return }
+                    Unmanaged<Session>.fromOpaque(userData).takeUnretainedValue().record(error)
+                }, context)
             // Errors raised outside the reader's own handler (encoding conversion) go here.
-            xmlSetStructuredErrorFunc(context, { userData, error in
-                guard let userData, let error else { return }
-                Unmanaged<Session>.fromOpaque(userData).takeUnretainedValue().record(error)
-            })
+            xmlSetStructuredErrorFunc(
+                context,
+                { userData, error in
+                    guard let userData, let error else { return }
+                    Unmanaged<Session>.fromOpaque(userData).takeUnretainedValue().record(error)
+                })
             defer { xmlSetStructuredErrorFunc(nil, nil) }
             try withExtendedLifetime(session) {
                 try work(reader, session)
@@ -249,11 +257,17 @@ enum XMLPart {
     static func declaresDTD(_ data: [UInt8]) -> Bool {
         var start = 0
         var step = 1
-        if data.count >= 2, data[0] == 0xFF, data[1] == 0xFE { start = 2; step = 2 }
-        else if data.count >= 2, data[0] == 0xFE, data[1] == 0xFF { start = 3; step = 2 }
-        else if data.count >= 2, data[0] == 0x3C, data[1] == 0x00 { start = 0; step = 2 }
-        else if data.count >= 2, data[0] == 0x00, data[1] == 0x3C { start = 1; step = 2 }
-        else if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF { start = 3 }
+        if data.count >= 2, data[0] == 0xFF, data[1] == 0xFE {
+            start = 2; step = 2
+        } else if data.count >= 2, data[0] == 0xFE, data[1] == 0xFF {
+            start = 3; step = 2
+        } else if data.count >= 2, data[0] == 0x3C, data[1] == 0x00 {
+            start = 0; step = 2
+        } else if data.count >= 2, data[0] == 0x00, data[1] == 0x3C {
+            start = 1; step = 2
+        } else if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF {
+            start = 3
+        }
         // Read the prolog as ASCII, one byte per character, without copying.
         let n = (data.count - start) / step
         func ascii(_ k: Int) -> UInt8 { data[start + k * step] }
@@ -269,10 +283,16 @@ enum XMLPart {
             if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { j += 1; continue }
             guard c == 0x3C else { return false }  // text before the root: not our concern here
             if hasPrefix("<?", at: j) {
-                guard let close = (j + 2..<max(j + 2, n - 1)).first(where: { ascii($0) == 0x3F && ascii($0 + 1) == 0x3E }) else { return false }
+                guard let close = (j + 2..<max(j + 2, n - 1)).first(where: { ascii($0) == 0x3F && ascii($0 + 1) == 0x3E }) else {
+                    return false
+                }
                 j = close + 2
             } else if hasPrefix("<!--", at: j) {
-                guard let close = (j + 4..<max(j + 4, n - 2)).first(where: { ascii($0) == 0x2D && ascii($0 + 1) == 0x2D && ascii($0 + 2) == 0x3E }) else { return false }
+                guard
+                    let close = (j + 4..<max(j + 4, n - 2)).first(where: {
+                        ascii($0) == 0x2D && ascii($0 + 1) == 0x2D && ascii($0 + 2) == 0x3E
+                    })
+                else { return false }
                 j = close + 3
             } else {
                 return hasPrefix("<!DOCTYPE", at: j) || hasPrefix("<!doctype", at: j)

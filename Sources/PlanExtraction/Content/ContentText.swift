@@ -19,7 +19,8 @@ enum ContentText {
     }
 
     /// A typed heading label at the start: 第一章, 一、, （一）, 1., （1）, ①.
-    private static let labelPattern = #"^\s*(第[一二三四五六七八九十百零〇\d]+[章节部分]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"#
+    private static let labelPattern =
+        #"^\s*(第[一二三四五六七八九十百零〇\d]+[章节部分]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)|[①-⑳])\s*"#
 
     /// The typed label of `text` and the text after it.
     static func splitLabel(_ text: String) -> (label: String?, rest: String) {

@@ -132,7 +132,8 @@ struct FigureScanner: Sendable {
         if end - i == 4, number >= 1949, number <= 2100 { return nil }
         if end < chars.count {
             let next = chars[end]
-            let closes = "，。；、,.;）)".contains(next) || chars.figureHasPrefix(Array("以上"), at: end)
+            let closes =
+                "，。；、,.;）)".contains(next) || chars.figureHasPrefix(Array("以上"), at: end)
                 || chars.figureHasPrefix(Array("左右"), at: end) || chars.figureHasPrefix(Array("以内"), at: end)
             guard closes else { return nil }
         }
@@ -272,7 +273,9 @@ struct FigureScanner: Sendable {
     /// "三亿五千万" 350000000); nil when the characters do not form one.
     static func chineseValue(_ chars: ArraySlice<Character>) -> Double? {
         guard let first = chars.first, isChineseNumeralStart(first) else { return nil }
-        var total = 0.0, section = 0.0, digit: Double? = nil
+        var total = 0.0
+        var section = 0.0
+        var digit: Double? = nil
         for c in chars {
             if let d = chineseDigits[c] {
                 if let previous = digit, previous != 0 { return nil }  // 二三 is not a number

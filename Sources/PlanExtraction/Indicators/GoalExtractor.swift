@@ -88,7 +88,8 @@ public enum GoalExtractor {
                 // The overall goal (总体目标：…, or the section's opening statement) spans the
                 // phases: it is dated only by a year of its own.
                 let labelled = withoutLabel(text) != text.indicatorTrimmed
-                let overall = !labelled && (scope == nil || lead)
+                let overall =
+                    !labelled && (scope == nil || lead)
                     && goalKind(text, first: goals.isEmpty, seenOverall: seenOverall) == .overall
                 if overall { seenOverall = true }
                 let goalYear: Int?? = opening ?? (overall ? .some(nil) : .some(scope?.year ?? headingYear ?? period?.end))
@@ -97,7 +98,8 @@ public enum GoalExtractor {
         }
         if !undated.isEmpty {
             diagnostics.append(
-                Diagnostic(.extractIndicatorNoYear, message: "以下指标在句子、上文、标题和规划期中都找不到目标年份：\(undated.joined(separator: "；"))",
+                Diagnostic(
+                    .extractIndicatorNoYear, message: "以下指标在句子、上文、标题和规划期中都找不到目标年份：\(undated.joined(separator: "；"))",
                     location: undatedLocation))
         }
         if indicators.isEmpty, !blocks.isEmpty {
@@ -123,7 +125,8 @@ public enum GoalExtractor {
         let head = String(withoutLabel(text).prefix(40))
         guard let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
         let lead = head[..<colon]
-        return lead.contains("目标") && !lead.contains("。") && (lead.hasSuffix("是") || lead.hasSuffix("为") || lead.hasSuffix("如下") || lead.hasSuffix("目标"))
+        return lead.contains("目标") && !lead.contains("。")
+            && (lead.hasSuffix("是") || lead.hasSuffix("为") || lead.hasSuffix("如下") || lead.hasSuffix("目标"))
     }
 
     /// A lead paragraph introduces the items below it: it ends with a colon.
@@ -186,7 +189,8 @@ public enum GoalExtractor {
     static func isCaptionOrNote(_ text: String) -> Bool {
         if ["注：", "注:", "说明：", "资料来源"].contains(where: text.hasPrefix) { return true }
         let chars = Array(text)
-        return chars.count >= 2 && chars[0] == "表" && (chars[1].isFigureDigit || FigureScanner.isChineseNumeralChar(chars[1]) || chars[1] == " ")
+        return chars.count >= 2 && chars[0] == "表"
+            && (chars[1].isFigureDigit || FigureScanner.isChineseNumeralChar(chars[1]) || chars[1] == " ")
             && !text.contains("。")
     }
 

@@ -72,8 +72,9 @@ public enum IndicatorTable {
                 guard let raw = grid.text(target.column), !Self.isEmptyCell(raw) else { continue }
                 // "＞7、力争投入强度高于……": the figure, then words; the figure is the target.
                 let first = raw.split(whereSeparator: { "、，,；;（(".contains($0) }).first.map(String.init) ?? raw
-                guard var cell = readCell(raw, scanner: scanner, multiplier: columnMultiplier, unit: columnUnit)
-                    ?? readCell(first, scanner: scanner, multiplier: columnMultiplier, unit: columnUnit)
+                guard
+                    var cell = readCell(raw, scanner: scanner, multiplier: columnMultiplier, unit: columnUnit)
+                        ?? readCell(first, scanner: scanner, multiplier: columnMultiplier, unit: columnUnit)
                 else {
                     diagnostics.append(
                         Diagnostic(.extractIndicatorUnparsed, message: "指标“\(name)”的目标值“\(raw)”无法识别为数值", location: sourceLocation))

@@ -34,7 +34,8 @@ struct ProseIndicatorReader: Sendable {
     init(lexicon: IndicatorSynonyms) {
         self.lexicon = lexicon
         self.scanner = FigureScanner(lexicon: lexicon)
-        let trailing = IndicatorGrammar.preComparators.map(\.0) + lexicon.linkVerbs + IndicatorGrammar.changeLinkVerbs
+        let trailing =
+            IndicatorGrammar.preComparators.map(\.0) + lexicon.linkVerbs + IndicatorGrammar.changeLinkVerbs
             + IndicatorGrammar.relativeVerbs + ["分别"]
         trailingWords = Array(Set(trailing)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         let leading = lexicon.scopePrefixes + lexicon.connectives + lexicon.leadVerbs + IndicatorGrammar.leadComparators.map(\.0)
@@ -128,9 +129,12 @@ struct ProseIndicatorReader: Sendable {
         var groupFigures = 0
         func flushShared() {
             if let r = respectively, let first = groupFirst, groupFigures == 1 {
-                for name in r.names { out.append(ProseTarget(
-                    name: name, figure: first.figure, comparator: first.comparator, relative: first.relative, year: nil,
-                    hasYearMark: false, baseline: nil, sentence: clause, stated: first.stated)) }
+                for name in r.names {
+                    out.append(
+                        ProseTarget(
+                            name: name, figure: first.figure, comparator: first.comparator, relative: first.relative, year: nil,
+                            hasYearMark: false, baseline: nil, sentence: clause, stated: first.stated))
+                }
             }
             respectively = nil
             groupFirst = nil
@@ -164,9 +168,10 @@ struct ProseIndicatorReader: Sendable {
                 let name = r.names.removeFirst()
                 respectively = r.names.isEmpty ? nil : r
                 groupFigures += 1
-                out.append(ProseTarget(
-                    name: name, figure: figure, comparator: IndicatorGrammar.comparator(lead: [], pre: r.pre, post: post),
-                    relative: figure.doubling ?? r.relative, year: nil, hasYearMark: false, baseline: nil, sentence: clause))
+                out.append(
+                    ProseTarget(
+                        name: name, figure: figure, comparator: IndicatorGrammar.comparator(lead: [], pre: r.pre, post: post),
+                        relative: figure.doubling ?? r.relative, year: nil, hasYearMark: false, baseline: nil, sentence: clause))
                 lastName = name
                 continue
             }
@@ -421,7 +426,10 @@ struct ProseIndicatorReader: Sendable {
         for c in text {
             let width = c.utf8.count
             defer { position += width }
-            let opens: Bool, closes: Bool, separates: Bool, ends: Bool
+            let opens: Bool
+            let closes: Bool
+            let separates: Bool
+            let ends: Bool
             if plainSeparators, let v = c.plainScalar {
                 // The same tests on scalar values, without normalizing (see `plainScalar`).
                 opens = v == 0xFF08 || v == 0x28 || v == 0x201C

@@ -68,9 +68,10 @@ struct HeadingClassifier: Sendable {
                 let separator = numbering.suffix == "\t" ? " " : numbering.suffix
                 display = rendered.text + separator + text
             }
-            return .heading(HeadingCandidate(
-                blockIndex: blockIndex, paragraph: p.location.paragraphIndex ?? 0, path: p.location.path,
-                label: label, title: OutlineText.trim(rest), signal: signal, styleLevel: level, displayTitle: display))
+            return .heading(
+                HeadingCandidate(
+                    blockIndex: blockIndex, paragraph: p.location.paragraphIndex ?? 0, path: p.location.path,
+                    label: label, title: OutlineText.trim(rest), signal: signal, styleLevel: level, displayTitle: display))
         }
 
         // A heading style or an outline level: a heading unless it is plainly a long sentence.

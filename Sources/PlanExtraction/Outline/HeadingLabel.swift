@@ -53,7 +53,7 @@ public struct HeadingLabel: Sendable, Hashable {
         let chars = Array(trimmed)
         if let (parsed, length) = scan(chars), length == chars.count { return parsed }
         // A bare number ("1", "一") rendered without its punctuation.
-        if let n = arabic(chars[...]) , n.length == chars.count {
+        if let n = arabic(chars[...]), n.length == chars.count {
             return HeadingLabel(text: trimmed, kind: .arabicDot, ordinal: n.value)
         }
         return nil
@@ -145,8 +145,9 @@ public struct HeadingLabel: Sendable, Hashable {
             if parts.count > 1 {
                 // "1.5亿" or "2.5%" is a figure, not a label: the label must be followed by a space
                 // or by text that is not part of a number.
-                guard end == chars.count || chars[end].isWhitespace || arabicSeparators.contains(chars[end])
-                    || OutlineText.isIdeograph(chars[end]) && !figureFollowers.contains(chars[end])
+                guard
+                    end == chars.count || chars[end].isWhitespace || arabicSeparators.contains(chars[end])
+                        || OutlineText.isIdeograph(chars[end]) && !figureFollowers.contains(chars[end])
                 else { return nil }
                 if end < chars.count, arabicSeparators.contains(chars[end]) { end += 1 }
                 return (

@@ -74,11 +74,14 @@ public struct OutlineBuilder: Sendable {
         SectionKindResolver(matcher: matcher).resolve(&headings)
         var diagnostics = HeadingOrderCheck.check(headings) + HeadingOrderCheck.styleMismatches(headings)
         if titles.isEmpty {
-            diagnostics.append(Diagnostic(.extractTitleNotFound, message: "第一个标题之前未找到文件标题",
-                location: SourceLocation(part: "word/document.xml", path: "body")))
+            diagnostics.append(
+                Diagnostic(
+                    .extractTitleNotFound, message: "第一个标题之前未找到文件标题",
+                    location: SourceLocation(part: "word/document.xml", path: "body")))
         }
         return Outline(
-            titleParagraphs: titles, frontMatter: block.frontMatter, nodes: tree(headings), diagnostics: diagnostics, headings: headings, roles: roles)
+            titleParagraphs: titles, frontMatter: block.frontMatter, nodes: tree(headings), diagnostics: diagnostics, headings: headings,
+            roles: roles)
     }
 
     /// The heading candidates in order, and for each whether body content follows it before the next.

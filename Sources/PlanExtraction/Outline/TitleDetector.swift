@@ -85,7 +85,9 @@ public struct TitleDetector: Sendable {
             }
             // A title worded over several plain paragraphs ("辽宁省新材料领域科技发展" /
             // "“十四五”规划及中长期发展规划"): the lines up to the one that completes the wording.
-            if !hasMainTitle(found), let count = wordedRun(from: k, lines.map(\.p), lines.map(\.text), room: settings.maxLines - found.count) {
+            if !hasMainTitle(found),
+                let count = wordedRun(from: k, lines.map(\.p), lines.map(\.text), room: settings.maxLines - found.count)
+            {
                 for i in k..<(k + count) { found.append(line(i, "wording")) }
                 k += count
                 continue
@@ -129,11 +131,12 @@ public struct TitleDetector: Sendable {
         guard room >= 2 else { return nil }
         var joined = ""
         for i in start..<min(texts.count, start + room) {
-            let p = paragraphs[i], text = texts[i]
+            let p = paragraphs[i]
+            let text = texts[i]
             guard !isTitleStyle(p), HeadingStyle.level(of: p) == nil, p.outlineLevel == nil,
-                  p.numbering.map({ OutlineText.trim($0.label).isEmpty }) ?? true,
-                  HeadingLabel.parse(prefixOf: text) == nil, !isSentence(text), !Caption.isCaption(text),
-                  frontMatterKind(p, text: text) == nil
+                p.numbering.map({ OutlineText.trim($0.label).isEmpty }) ?? true,
+                HeadingLabel.parse(prefixOf: text) == nil, !isSentence(text), !Caption.isCaption(text),
+                frontMatterKind(p, text: text) == nil
             else { return nil }
             joined += text
             guard joined.count <= settings.maxLength else { return nil }
@@ -192,7 +195,8 @@ public struct TitleDetector: Sendable {
         var rest = squashed
         for word in words.classifications.sorted(by: { $0.count > $1.count }) { rest = rest.replacingText(word, with: "") }
         if rest.count < squashed.count,
-           rest.allSatisfy({ !$0.isLetter || OutlineText.isDigit($0) || "年月个".contains($0) || $0.isNumber }) {
+            rest.allSatisfy({ !$0.isLetter || OutlineText.isDigit($0) || "年月个".contains($0) || $0.isNumber })
+        {
             return .classification
         }
         if Self.isDocumentNumber(squashed) { return .documentNumber }
@@ -208,8 +212,8 @@ public struct TitleDetector: Sendable {
         let opens: Set<Character> = ["〔", "[", "［", "（", "(", "【"]
         let closes: Set<Character> = ["〕", "]", "］", "）", ")", "】"]
         guard let open = chars.firstIndex(where: { opens.contains($0) }), open >= 1, open + 6 < chars.count,
-              chars[(open + 1)...(open + 4)].allSatisfy(OutlineText.isDigit), closes.contains(chars[open + 5]),
-              chars.last == "号"
+            chars[(open + 1)...(open + 4)].allSatisfy(OutlineText.isDigit), closes.contains(chars[open + 5]),
+            chars.last == "号"
         else { return false }
         let serial = chars[(open + 6)..<(chars.count - 1)]
         return !serial.isEmpty && serial.allSatisfy(OutlineText.isDigit)
@@ -253,7 +257,8 @@ public struct TitleDetector: Sendable {
         for (index, part) in parts.enumerated() {
             guard part.allSatisfy({ OutlineText.isIdeograph($0) || "（）()、".contains($0) }) else { return false }
             func administrative(_ head: Substring) -> Bool { words.authorityMarkers.contains { String(head).containsText($0) } }
-            if let suffix = words.authoritySuffixes.filter({ part.hasSuffix($0) && part.count > $0.count }).max(by: { $0.count < $1.count }) {
+            if let suffix = words.authoritySuffixes.filter({ part.hasSuffix($0) && part.count > $0.count }).max(by: { $0.count < $1.count })
+            {
                 let head = part.dropLast(suffix.count)
                 guard administrative(head), !isWorded(String(head)) else { return false }
                 continue

@@ -89,9 +89,11 @@ public struct DraftStructure: Sendable, Hashable {
                 paragraphCount: blocks.count)
             sectionBlocks.append(SectionBlocks(section: section, blocks: blocks))
             if blocks.isEmpty {
-                diagnostics.append(Diagnostic(.extractEmptySection, message: "“\(h.candidate.displayTitle)”部分没有正文内容",
-                    location: SourceLocation(
-                        part: "word/document.xml", paragraphIndex: h.candidate.paragraph, path: h.candidate.path)))
+                diagnostics.append(
+                    Diagnostic(
+                        .extractEmptySection, message: "“\(h.candidate.displayTitle)”部分没有正文内容",
+                        location: SourceLocation(
+                            part: "word/document.xml", paragraphIndex: h.candidate.paragraph, path: h.candidate.path)))
             }
         }
         let kindsFound = Set(found.map(\.kind))
@@ -117,25 +119,29 @@ public struct DraftStructure: Sendable, Hashable {
             }
             if items.isEmpty {
                 let h = map.headings[i].candidate
-                diagnostics.append(Diagnostic(.extractSafeguardsUnstructured, message: "“\(h.displayTitle)”部分既无下级标题也无段首加粗小标题，未能逐条识别保障措施",
-                    location: SourceLocation(part: "word/document.xml", paragraphIndex: h.paragraph, path: h.path)))
+                diagnostics.append(
+                    Diagnostic(
+                        .extractSafeguardsUnstructured, message: "“\(h.displayTitle)”部分既无下级标题也无段首加粗小标题，未能逐条识别保障措施",
+                        location: SourceLocation(part: "word/document.xml", paragraphIndex: h.paragraph, path: h.path)))
             }
             for (item, text) in items {
-                safeguards.append(Safeguard(
-                    title: item.title, text: text, category: classifier.category(title: item.title, text: text),
-                    location: item.location))
+                safeguards.append(
+                    Safeguard(
+                        title: item.title, text: text, category: classifier.category(title: item.title, text: text),
+                        location: item.location))
             }
         }
 
         return DraftStructure(
-            titleParagraphs: outline.titleParagraphs, frontMatter: outline.frontMatter, outline: outline.nodes, sections: sectionBlocks.map(\.section),
+            titleParagraphs: outline.titleParagraphs, frontMatter: outline.frontMatter, outline: outline.nodes,
+            sections: sectionBlocks.map(\.section),
             missingSections: missing, tasks: tasks, projects: projects, safeguards: safeguards,
             diagnostics: diagnostics, sectionBlocks: sectionBlocks,
             allBlocks: document.body.indices.map { LocatedBlock(block: document.body[$0], location: map.location(ofBlock: $0)) })
     }
 }
 
-fileprivate extension SectionKind {
+extension SectionKind {
     /// Position in the customary order of a plan (for stable sorting).
-    var order: Int { SectionKind.allCases.firstIndex(of: self) ?? 0 }
+    fileprivate var order: Int { SectionKind.allCases.firstIndex(of: self) ?? 0 }
 }

@@ -51,16 +51,18 @@ struct ItemExtractor: Sendable {
             switch map.roles[b] {
             case .item(let label, let lead, let rest) where !numbered || label?.ordinal != nil:
                 let (title, body) = split(lead: lead, rest: rest)
-                items.append(TaskItem(
-                    label: label?.text, title: title, text: body, children: [], location: map.location(ofBlock: b)))
+                items.append(
+                    TaskItem(
+                        label: label?.text, title: title, text: body, children: [], location: map.location(ofBlock: b)))
             case .item(let label, let lead, let rest):
                 // An unnumbered item among numbered ones.
                 if items.isEmpty {
                     intro.append(map.text(ofBlock: b))
                 } else {
                     let (title, body) = split(lead: lead, rest: rest)
-                    items[items.count - 1].children.append(TaskItem(
-                        label: label?.text, title: title, text: body, children: [], location: map.location(ofBlock: b)))
+                    items[items.count - 1].children.append(
+                        TaskItem(
+                            label: label?.text, title: title, text: body, children: [], location: map.location(ofBlock: b)))
                 }
             default:
                 let text = map.text(ofBlock: b)

@@ -136,8 +136,10 @@ enum HeadingOrderCheck {
                     } else {
                         after = "是上级标题下同类标题的第一个，序号应为 1"
                     }
-                    out.append(Diagnostic(.extractHeadingOrder, message: "标题“\(c.displayTitle)”\(after)，实为 \(n)",
-                        location: SourceLocation(part: "word/document.xml", paragraphIndex: c.paragraph, path: c.path)))
+                    out.append(
+                        Diagnostic(
+                            .extractHeadingOrder, message: "标题“\(c.displayTitle)”\(after)，实为 \(n)",
+                            location: SourceLocation(part: "word/document.xml", paragraphIndex: c.paragraph, path: c.path)))
                 }
                 last[label.depthKey] = (n, c.displayTitle)
             }
@@ -159,8 +161,12 @@ enum HeadingOrderCheck {
                 continue
             }
             if known.level != style {
-                out.append(Diagnostic(.extractHeadingStyleMismatch, message: "标题“\(c.displayTitle)”的大纲级别为 \(style + 1) 级，而同类编号的“\(known.display)”为 \(known.level + 1) 级；已按编号归入第 \(h.level) 级，建议统一标题样式",
-                    location: SourceLocation(part: "word/document.xml", paragraphIndex: c.paragraph, path: c.path)))
+                out.append(
+                    Diagnostic(
+                        .extractHeadingStyleMismatch,
+                        message:
+                            "标题“\(c.displayTitle)”的大纲级别为 \(style + 1) 级，而同类编号的“\(known.display)”为 \(known.level + 1) 级；已按编号归入第 \(h.level) 级，建议统一标题样式",
+                        location: SourceLocation(part: "word/document.xml", paragraphIndex: c.paragraph, path: c.path)))
             }
         }
         return out

@@ -23,9 +23,11 @@ struct SectionMatcher: Sendable {
     init(_ synonyms: SectionSynonyms) {
         entries = synonyms.kinds.compactMap { e in SectionKind(rawValue: e.kind).map { ($0, e) } }
         keys = entries.map { _, entry in
-            (Set(entry.exact.map { OutlineText.squash($0) }),
-             entry.excludes.map { OutlineText.squash($0) },
-             entry.contains.map { OutlineText.squash($0) }.filter { !$0.isEmpty }.map { ($0, $0.count) })
+            (
+                Set(entry.exact.map { OutlineText.squash($0) }),
+                entry.excludes.map { OutlineText.squash($0) },
+                entry.contains.map { OutlineText.squash($0) }.filter { !$0.isEmpty }.map { ($0, $0.count) }
+            )
         }
         let leads = synonyms.planRoleLeads.map { OutlineText.squash($0) }
         roleLeads = entries.map { _, entry in
@@ -72,7 +74,7 @@ struct SectionMatcher: Sendable {
         var searchStart = key.startIndex
         while let range = key.range(of: word, range: searchStart..<key.endIndex) {
             if Self.reduces(key[key.startIndex..<range.lowerBound], leads: leads),
-               Self.reduces(key[range.upperBound...], leads: leads)
+                Self.reduces(key[range.upperBound...], leads: leads)
             {
                 return true
             }

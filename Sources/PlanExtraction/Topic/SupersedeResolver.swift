@@ -78,19 +78,28 @@ public struct SupersedeResolver: Sendable {
                 if reason == Self.byFileName {
                     let warning = Diagnostic(
                         .extractSupersedeUncertain,
-                        message: "\(Self.undecidable)：《\(draft.file)》\(Self.versionNote(draft))与《\(kept.file)》\(Self.versionNote(kept))同属专题\(id)，"
+                        message:
+                            "\(Self.undecidable)：《\(draft.file)》\(Self.versionNote(draft))与《\(kept.file)》\(Self.versionNote(kept))同属专题\(id)，"
                             + "文档属性中的修改时间、稿次和文件修改时间都相同（可能是两人分别修改的平行版本），"
                             + "只能按文件名顺序采用《\(kept.file)》，《\(draft.file)》未参与汇总；请确认以哪一份为准，并移走或合并另一份。")
                     warnings.append((kept.file, warning))
                     warnings.append((draft.file, warning))
                     continue
                 }
-                notes.append((draft.file, Diagnostic(.extractSuperseded, message: "《\(draft.file)》\(Self.versionNote(draft))与《\(kept.file)》\(Self.versionNote(kept))同属专题\(id)，"
-                        + "按\(reason)以后者为准，前者不再参与汇总。")))
+                notes.append(
+                    (
+                        draft.file,
+                        Diagnostic(
+                            .extractSuperseded,
+                            message: "《\(draft.file)》\(Self.versionNote(draft))与《\(kept.file)》\(Self.versionNote(kept))同属专题\(id)，"
+                                + "按\(reason)以后者为准，前者不再参与汇总。")
+                    ))
                 guard reason == Self.byFileTime, let a = draft.fileModified, let b = kept.fileModified else { continue }
                 let gap = abs(b.timeIntervalSince(a))
                 guard gap < versions.closeFileTimeSeconds else { continue }
-                let warning = Diagnostic(.extractSupersedeUncertain, message: "《\(draft.file)》与《\(kept.file)》同属专题\(id)，文档属性和稿次都无法区分新旧，"
+                let warning = Diagnostic(
+                    .extractSupersedeUncertain,
+                    message: "《\(draft.file)》与《\(kept.file)》同属专题\(id)，文档属性和稿次都无法区分新旧，"
                         + "只能按文件修改时间以《\(kept.file)》为准，而两者仅相差 \(Self.seconds(gap)) 秒（可能是一同复制的），"
                         + "请确认哪一份是最新稿（可在文件名或副标题中注明稿次），并移走另一份。")
                 warnings.append((kept.file, warning))
@@ -177,8 +186,12 @@ enum W3CDTF {
             return true
         }
         guard let year = number(4) else { return nil }
-        var month = 1, day = 1, hour = 0, minute = 0
-        var second = 0.0, offset = 0
+        var month = 1
+        var day = 1
+        var hour = 0
+        var minute = 0
+        var second = 0.0
+        var offset = 0
         if take(UInt8(ascii: "-")) {
             guard let m = number(2) else { return nil }
             month = m

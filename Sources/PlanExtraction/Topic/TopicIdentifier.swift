@@ -68,7 +68,8 @@ public struct TopicIdentifier: Sendable {
 
         var combined: [Double] = []
         for index in topics.indices {
-            let average = weightSum > 0
+            let average =
+                weightSum > 0
                 ? informative.reduce(0) { $0 + $1.weight * $1.scores[index] } / weightSum : 0
             let keywordShare = min(1, Double(keywordHits[index]) / Double(rules.scores.keywordSaturation))
             let hinted = hint == topics[index].id ? 1.0 : 0.0
@@ -111,12 +112,23 @@ public struct TopicIdentifier: Sendable {
             let best = match.candidates.first?.score ?? 0
             if best >= rules.thresholds.accept, match.candidates.count >= 2 {
                 let close = match.candidates.filter { best - $0.score < rules.thresholds.margin }
-                return [Diagnostic(.extractTopicAmbiguous, message: "无法确定《\(fileName)》属于哪个专题：\(close.map(describe).joined(separator: "与"))得分接近，请人工指定。")]
+                return [
+                    Diagnostic(
+                        .extractTopicAmbiguous, message: "无法确定《\(fileName)》属于哪个专题：\(close.map(describe).joined(separator: "与"))得分接近，请人工指定。")
+                ]
             }
-            return [Diagnostic(.extractTopicUnknown, message: "无法识别《\(fileName)》对应的专题（最高得分 \(Self.formatted(best))，低于 \(Self.formatted(rules.thresholds.accept))），请人工指定。")]
+            return [
+                Diagnostic(
+                    .extractTopicUnknown,
+                    message: "无法识别《\(fileName)》对应的专题（最高得分 \(Self.formatted(best))，低于 \(Self.formatted(rules.thresholds.accept))），请人工指定。")
+            ]
         }
         if let hint = TopicText.leadingNumber(name).hint, hint != id, catalog.topic(hint) != nil {
-            return [Diagnostic(.extractTopicNumberMismatch, message: "《\(fileName)》文件名开头的编号 \(hint) 与按标题识别出的专题\(id)“\(catalog.topic(id)?.title ?? id)”不一致，以标题为准。")]
+            return [
+                Diagnostic(
+                    .extractTopicNumberMismatch,
+                    message: "《\(fileName)》文件名开头的编号 \(hint) 与按标题识别出的专题\(id)“\(catalog.topic(id)?.title ?? id)”不一致，以标题为准。")
+            ]
         }
         return []
     }

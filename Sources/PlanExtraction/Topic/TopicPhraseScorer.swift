@@ -56,9 +56,10 @@ struct TopicPhraseScorer: Sendable {
                 guard core.count >= 2, seen.insert(core).inserted else { continue }
                 let distinctive = text.distinctive(core)
                 let single = text.weakWords.contains(core)
-                out.append(Phrase(
-                    chars: Array(core), bigrams: distinctive.count >= 2 ? Bigrams(distinctive) : nil,
-                    weak: distinctive.isEmpty, written: single ? text.light(name) : nil))
+                out.append(
+                    Phrase(
+                        chars: Array(core), bigrams: distinctive.count >= 2 ? Bigrams(distinctive) : nil,
+                        weak: distinctive.isEmpty, written: single ? text.light(name) : nil))
             }
             return out
         }
@@ -107,7 +108,9 @@ struct TopicPhraseScorer: Sendable {
         let textBigrams = Bigrams(distinctive)
         var result = Result(scores: [], exact: [])
         for topic in phrases.indices {
-            let fuzzy = distinctive.isEmpty ? 0
+            let fuzzy =
+                distinctive.isEmpty
+                ? 0
                 : scores.fuzzyScale * (phrases[topic].compactMap { $0.bigrams?.dice(textBigrams) }.max() ?? 0)
             let own = kept.filter { $0.topic == topic }
             let strong = own.filter { !phrases[topic][$0.phrase].weak }
