@@ -33,7 +33,7 @@ struct AnnotateCommand: AsyncParsableCommand {
             switch outcome {
             case .failed(_, let error):
                 failed = true
-                FileHandle.standardError.write(Data("error: \(MessageText.escaped("\(error)"))\n".utf8))
+                FileHandle.standardError.write(Data(BuildLines.fileError(error.file, reason: "\(error.reason)").utf8))
             case .extracted(let draft):
                 guard let source = paths[draft.source.file] else { continue }
                 let data: Data

@@ -49,15 +49,20 @@ struct BuildCommand: AsyncParsableCommand {
         engine.keepInMemory = keepInMemory
         let summary = try await engine.perform(inputs: options.inputs, progress: Progress.make(quiet: quiet))
         for record in summary.rejected {
-            let (file, reason) = (MessageText.escaped(record.file), MessageText.escaped(record.reason ?? ""))
-            FileHandle.standardError.write(Data("error: \(file): \(reason)\n".utf8))
+            FileHandle.standardError.write(Data(BuildLines.fileError(record.file, reason: record.reason ?? "").utf8))
         }
         if !quiet { print(BuildLines.built(summary)) }
     }
 }
 
-/// The one-line summaries of a build, as `build` and `watch` print them.
+/// The one-line summaries of a build, as `build` and `watch` print them, and the error line of a
+/// file that could not be read, as `build`, `check`, `extract` and `annotate` print it.
 enum BuildLines {
+    /// "error: FILE: REASON\n", control characters escaped.
+    static func fileError(_ file: String, reason: String) -> String {
+        "error: \(MessageText.escaped(file)): \(MessageText.escaped(reason))\n"
+    }
+
     /// `build`: "built OUT/master-plan.docx, …[, master-plan-redline.docx] from N files (used …); coverage …; read …; 0.41 s"
     static func built(_ summary: BuildSummary) -> String {
         "built \(summary.out)/master-plan.docx, master-plan.json, report.html"

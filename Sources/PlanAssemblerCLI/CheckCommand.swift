@@ -29,7 +29,7 @@ struct CheckCommand: AsyncParsableCommand {
             case .failed(let file, let error):
                 failed = true
                 print("草稿：\(MessageText.escaped(file))\n  无法读取：\(MessageText.escaped("\(error.reason)"))")
-                FileHandle.standardError.write(Data("error: \(MessageText.escaped("\(error)"))\n".utf8))
+                FileHandle.standardError.write(Data(BuildLines.fileError(error.file, reason: "\(error.reason)").utf8))
             case .extracted(let draft):
                 print(CheckSummary.render(draft, templates: set), terminator: "")
             }

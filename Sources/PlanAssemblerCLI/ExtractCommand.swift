@@ -63,7 +63,7 @@ struct ExtractCommand: AsyncParsableCommand {
             switch outcome {
             case .failed(_, let error):
                 failed = true
-                FileHandle.standardError.write(Data("error: \(MessageText.escaped("\(error)"))\n".utf8))
+                FileHandle.standardError.write(Data(BuildLines.fileError(error.file, reason: "\(error.reason)").utf8))
             case .extracted(let draft):
                 let name = (draft.source.file as NSString).deletingPathExtension + ".json"
                 let path = (out as NSString).appendingPathComponent(name)
