@@ -63,6 +63,11 @@ struct StoryReader {
     /// Reads one block-level element (a child of w:body, w:tc, w:txbxContent, w:sdtContent …).
     mutating func readBlock(_ element: XMLElement, into blocks: inout [Block]) {
         if element.isIn(.w) {
+            // The common case first, without making the name a String.
+            if element.hasLocalName("p") {
+                readParagraph(element, into: &blocks)
+                return
+            }
             switch element.localName {
             case "p":
                 readParagraph(element, into: &blocks)
@@ -326,6 +331,10 @@ struct StoryReader {
         _ element: XMLElement, paragraphStyle: String?, state: InlineState, builder b: inout ParagraphBuilder
     ) {
         if element.isIn(.w) {
+            if element.hasLocalName("r") {
+                readRun(element, paragraphStyle: paragraphStyle, state: state, builder: &b)
+                return
+            }
             switch element.localName {
             case "r":
                 readRun(element, paragraphStyle: paragraphStyle, state: state, builder: &b)
@@ -381,6 +390,12 @@ struct StoryReader {
         let size = effective.sizeHalfPoints
         for child in run.children {
             if child.isIn(.w) {
+                // The common cases first, without making the name a String.
+                if child.hasLocalName("t") {
+                    emit(child.directText, bold: bold, size: size, state: state, builder: &b)
+                    continue
+                }
+                if child.hasLocalName("rPr") { continue }
                 switch child.localName {
                 case "t":
                     emit(child.directText, bold: bold, size: size, state: state, builder: &b)
@@ -652,11 +667,12 @@ struct StoryReader {
     }
 
     private mutating func countPropertyChanges(_ properties: XMLElement) {
-        for c in properties.children where c.isIn(.w) && c.localName.hasSuffix("Change") {
+        // The byte test first: only a name whose bytes end with "Change" can have that suffix.
+        for c in properties.children where c.isIn(.w) && c.localNameBytesEnd(with: "Change") && c.localName.hasSuffix("Change") {
             revisions.formatChanges += 1
         }
         if let rPr = properties.child(.w, "rPr") {
-            for c in rPr.children where c.isIn(.w) && c.localName == "rPrChange" { revisions.formatChanges += 1 }
+            for c in rPr.children where c.is(.w, "rPrChange") { revisions.formatChanges += 1 }
         }
     }
 

@@ -9,13 +9,16 @@ struct RunProperties: Sendable, Hashable {
     /// Reads `w:rPr` (or a style's `w:rPr`).
     init(_ rPr: XMLElement?) {
         guard let rPr else { return }
+        // Names compared as bytes: no String is made for each of a run's properties.
         for child in rPr.children where child.isIn(.w) {
-            switch child.localName {
-            case "rStyle": styleId = child.attribute("val", .w)
-            case "b": bold = RunProperties.toggle(child)
-            case "sz": sizeHalfPoints = child.attribute("val", .w).flatMap { Int($0) }
-            case "vanish": vanish = RunProperties.toggle(child)
-            default: break
+            if child.hasLocalName("rStyle") {
+                styleId = child.attribute("val", .w)
+            } else if child.hasLocalName("b") {
+                bold = RunProperties.toggle(child)
+            } else if child.hasLocalName("sz") {
+                sizeHalfPoints = child.attribute("val", .w).flatMap { Int($0) }
+            } else if child.hasLocalName("vanish") {
+                vanish = RunProperties.toggle(child)
             }
         }
     }
@@ -58,16 +61,19 @@ struct ParagraphProperties: Sendable, Hashable {
     /// Reads `w:pPr` (or a style's `w:pPr`).
     init(_ pPr: XMLElement?) {
         guard let pPr else { return }
+        // Names compared as bytes: no String is made for each of a paragraph's properties.
         for child in pPr.children where child.isIn(.w) {
-            switch child.localName {
-            case "pStyle": styleId = child.attribute("val", .w)
-            case "outlineLvl": outlineLevel = child.attribute("val", .w).flatMap { Int($0) }
-            case "numPr":
+            if child.hasLocalName("pStyle") {
+                styleId = child.attribute("val", .w)
+            } else if child.hasLocalName("outlineLvl") {
+                outlineLevel = child.attribute("val", .w).flatMap { Int($0) }
+            } else if child.hasLocalName("numPr") {
                 if let n = child.child(.w, "numId")?.attribute("val", .w) { numId = Int(n) }
                 if let l = child.child(.w, "ilvl")?.attribute("val", .w) { ilvl = Int(l) }
-            case "jc": justification = child.attribute("val", .w)
-            case "rPr": markRunProperties = RunProperties(child)
-            default: break
+            } else if child.hasLocalName("jc") {
+                justification = child.attribute("val", .w)
+            } else if child.hasLocalName("rPr") {
+                markRunProperties = RunProperties(child)
             }
         }
     }

@@ -25,6 +25,23 @@ struct XMLElement {
         return XMLElement.inNamespace(node.pointee.ns, namespace)
     }
 
+    /// True when the local name is exactly `name` (bytes compared, no String made). For the
+    /// ASCII names the reader switches on this is the same test as `localName == name`.
+    func hasLocalName(_ name: StaticString) -> Bool { XMLElement.cEqual(node.pointee.name, name) }
+
+    /// True when the local name's bytes end with `suffix`: a necessary condition of
+    /// `localName.hasSuffix(suffix)` for an ASCII suffix, checked without making a String.
+    func localNameBytesEnd(with suffix: StaticString) -> Bool {
+        let name = node.pointee.name!
+        let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+        return suffix.withUTF8Buffer { s in
+            guard length >= s.count else { return false }
+            let start = length - s.count
+            for i in 0..<s.count where name[start + i] != s[i] { return false }
+            return true
+        }
+    }
+
     /// True when the element is in `namespace`.
     func isIn(_ namespace: XMLNamespace) -> Bool { XMLElement.inNamespace(node.pointee.ns, namespace) }
 
