@@ -175,10 +175,21 @@ struct StoryReader {
                     default: space = false
                     }
                     if !space { visible += 1 }
-                    i += 1
+                    // Past the lead byte's continuation bytes (a String is valid UTF-8).
+                    i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
                 }
                 return visible
             }
+        }
+
+        /// True when the first scalar of `text` is certainly not White_Space: an ASCII byte
+        /// other than space and U+0009–000D, or a scalar U+4000–U+9FFF (lead byte E4–E9; the
+        /// White_Space scalars above ASCII all have lead bytes C2, E1, E2 or E3). False says
+        /// nothing.
+        static func startsWithVisibleScalar(_ text: String) -> Bool {
+            guard let b = text.utf8.first else { return false }
+            if b < 0x80 { return !(b == 0x20 || (0x09...0x0D).contains(b)) }
+            return b >= 0xE4 && b <= 0xE9
         }
 
         mutating func merge(_ other: BoldTally) {
@@ -469,7 +480,12 @@ struct StoryReader {
         }
         b.text += text
         b.bold.add(text, bold: bold)
-        if let size, text.contains(where: { !$0.isWhitespace }) { b.maxSize = max(b.maxSize ?? 0, size) }
+        // A first scalar outside White_Space starts a Character that is not whitespace
+        // (`Character.isWhitespace` tests its first scalar): the Character walk is needed only
+        // when the text starts with whitespace.
+        if let size, BoldTally.startsWithVisibleScalar(text) || text.contains(where: { !$0.isWhitespace }) {
+            b.maxSize = max(b.maxSize ?? 0, size)
+        }
         for id in openComments where (commentAnchors[id]?.text.utf8.count ?? 0) < StoryReader.maxAnchorTextBytes {
             commentAnchors[id, default: (paragraphs: [], text: "")].text += text
         }
@@ -668,7 +684,7 @@ struct StoryReader {
 
     private mutating func countPropertyChanges(_ properties: XMLElement) {
         // The byte test first: only a name whose bytes end with "Change" can have that suffix.
-        for c in properties.children where c.isIn(.w) && c.localNameBytesEnd(with: "Change") && c.localName.hasSuffix("Change") {
+        for c in properties.children where c.localNameBytesEnd(with: "Change") && c.isIn(.w) && c.localName.hasSuffix("Change") {
             revisions.formatChanges += 1
         }
         if let rPr = properties.child(.w, "rPr") {

@@ -10,15 +10,17 @@ struct RunProperties: Sendable, Hashable {
     init(_ rPr: XMLElement?) {
         guard let rPr else { return }
         // Names compared as bytes: no String is made for each of a run's properties.
-        for child in rPr.children where child.isIn(.w) {
+        // The name first: most properties (w:rFonts, w:szCs, w:lang …) are none of these, and
+        // their namespace is then never compared.
+        for child in rPr.children {
             if child.hasLocalName("rStyle") {
-                styleId = child.attribute("val", .w)
+                if child.isIn(.w) { styleId = child.attribute("val", .w) }
             } else if child.hasLocalName("b") {
-                bold = RunProperties.toggle(child)
+                if child.isIn(.w) { bold = RunProperties.toggle(child) }
             } else if child.hasLocalName("sz") {
-                sizeHalfPoints = child.attribute("val", .w).flatMap { Int($0) }
+                if child.isIn(.w) { sizeHalfPoints = child.attribute("val", .w).flatMap { Int($0) } }
             } else if child.hasLocalName("vanish") {
-                vanish = RunProperties.toggle(child)
+                if child.isIn(.w) { vanish = RunProperties.toggle(child) }
             }
         }
     }
@@ -62,18 +64,20 @@ struct ParagraphProperties: Sendable, Hashable {
     init(_ pPr: XMLElement?) {
         guard let pPr else { return }
         // Names compared as bytes: no String is made for each of a paragraph's properties.
-        for child in pPr.children where child.isIn(.w) {
+        // The name first, the namespace only for a name read here.
+        for child in pPr.children {
             if child.hasLocalName("pStyle") {
-                styleId = child.attribute("val", .w)
+                if child.isIn(.w) { styleId = child.attribute("val", .w) }
             } else if child.hasLocalName("outlineLvl") {
-                outlineLevel = child.attribute("val", .w).flatMap { Int($0) }
+                if child.isIn(.w) { outlineLevel = child.attribute("val", .w).flatMap { Int($0) } }
             } else if child.hasLocalName("numPr") {
+                guard child.isIn(.w) else { continue }
                 if let n = child.child(.w, "numId")?.attribute("val", .w) { numId = Int(n) }
                 if let l = child.child(.w, "ilvl")?.attribute("val", .w) { ilvl = Int(l) }
             } else if child.hasLocalName("jc") {
-                justification = child.attribute("val", .w)
+                if child.isIn(.w) { justification = child.attribute("val", .w) }
             } else if child.hasLocalName("rPr") {
-                markRunProperties = RunProperties(child)
+                if child.isIn(.w) { markRunProperties = RunProperties(child) }
             }
         }
     }

@@ -103,6 +103,14 @@ struct XMLElement {
 
     /// The text of direct text/CDATA children only (what `w:t` and `w:instrText` hold).
     var directText: String {
+        // One text child (what a w:t nearly always holds): its bytes decoded in place, the same
+        // String as decoding a copy of them.
+        if let only = node.pointee.children, only.pointee.next == nil {
+            guard only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE, let content = only.pointee.content
+            else { return "" }
+            let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+            return String(decoding: UnsafeBufferPointer(start: content, count: length), as: UTF8.self)
+        }
         var bytes: [UInt8] = []
         var child = node.pointee.children
         while let c = child {
