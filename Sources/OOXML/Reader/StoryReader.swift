@@ -36,6 +36,11 @@ struct StoryReader {
     private var fieldStack = FieldStack()
     private var pendingJoin: PendingParagraph?
     private var pathStack: [PathFrame] = []
+    /// The last run's direct properties and paragraph style with the effective properties
+    /// `styles.effectiveRun` gave for them: consecutive runs are mostly formatted alike, and
+    /// that call is a function of its arguments (the style sheet does not change while a story
+    /// is read; an unknown style is reported once per id, on the first call).
+    private var lastRun: (direct: RunProperties, paragraphStyle: String?, effective: RunProperties)?
 
     /// Most comment ranges tracked at once, and most comment ids on one paragraph. Without a
     /// bound a hostile file opening thousands of ranges made every paragraph carry, and every
@@ -396,7 +401,14 @@ struct StoryReader {
     ) {
         let rPrElement = run.child(.w, "rPr")
         if let rPrElement { countPropertyChanges(rPrElement) }
-        let effective = styles.effectiveRun(direct: RunProperties(rPrElement), paragraphStyleId: paragraphStyle)
+        let direct = RunProperties(rPrElement)
+        let effective: RunProperties
+        if let last = lastRun, last.direct == direct, last.paragraphStyle == paragraphStyle {
+            effective = last.effective
+        } else {
+            effective = styles.effectiveRun(direct: direct, paragraphStyleId: paragraphStyle)
+            lastRun = (direct, paragraphStyle, effective)
+        }
         let bold = effective.bold ?? false
         let size = effective.sizeHalfPoints
         for child in run.children {
