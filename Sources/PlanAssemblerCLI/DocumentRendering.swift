@@ -7,12 +7,29 @@ public enum DocumentRendering {
     /// One body paragraph per line (label + text), tables cell by cell in reading order,
     /// text boxes after their paragraph, then footnotes and endnotes (as pandoc does).
     public static func plainText(_ document: Document) -> String {
-        var lines: [String] = []
+        // Each line and its newline appended in place (no array of lines joined, then copied),
+        // into storage sized once (growing it copied the text of a large draft several times).
+        var out = ""
+        func size(_ blocks: [Block]) -> Int {
+            var n = 0
+            for block in blocks {
+                switch block {
+                case .paragraph(let p):
+                    n += p.text.utf8.count + (p.numbering.map { $0.label.utf8.count + $0.suffix.utf8.count } ?? 0) + 1
+                    for box in p.textBoxes { n += size(box.blocks) }
+                case .table(let t):
+                    for row in t.rows { for cell in row.cells { n += size(cell.blocks) } }
+                }
+            }
+            return n
+        }
+        out.reserveCapacity(size(document.body) + document.notes.reduce(0) { $0 + size($1.blocks) })
         func emit(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
                 case .paragraph(let p):
-                    lines.append(p.displayText)
+                    out += p.displayText
+                    out += "\n"
                     for box in p.textBoxes { emit(box.blocks) }
                 case .table(let t):
                     for row in t.rows { for cell in row.cells { emit(cell.blocks) } }
@@ -21,7 +38,7 @@ public enum DocumentRendering {
         }
         emit(document.body)
         for note in document.notes { emit(note.blocks) }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// The structure: one line per block with index, style, outline level, numbering label.

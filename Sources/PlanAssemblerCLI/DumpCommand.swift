@@ -50,7 +50,13 @@ struct DumpCommand: ParsableCommand {
                 case .tree: output = DocumentRendering.tree(document)
                 case .json: output = try DocumentRendering.json(document)
                 }
-                FileHandle.standardOutput.write(Data(output.utf8))
+                // The string's own bytes, not a copy of them (the text of a large draft is MBs).
+                var bytes = output
+                bytes.withUTF8 { utf8 in
+                    guard let base = utf8.baseAddress, !utf8.isEmpty else { return }
+                    FileHandle.standardOutput.write(
+                        Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: utf8.count, deallocator: .none))
+                }
             } catch {
                 failed = true
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))

@@ -36,6 +36,11 @@ struct StoryReader {
     private var fieldStack = FieldStack()
     private var pendingJoin: PendingParagraph?
     private var pathStack: [PathFrame] = []
+    /// The last run's direct properties and paragraph style with the effective properties
+    /// `styles.effectiveRun` gave for them: consecutive runs are mostly formatted alike, and
+    /// that call is a function of its arguments (the style sheet does not change while a story
+    /// is read; an unknown style is reported once per id, on the first call).
+    private var lastRun: (direct: RunProperties, paragraphStyle: String?, effective: RunProperties)?
 
     /// Most comment ranges tracked at once, and most comment ids on one paragraph. Without a
     /// bound a hostile file opening thousands of ranges made every paragraph carry, and every
@@ -63,6 +68,11 @@ struct StoryReader {
     /// Reads one block-level element (a child of w:body, w:tc, w:txbxContent, w:sdtContent …).
     mutating func readBlock(_ element: XMLElement, into blocks: inout [Block]) {
         if element.isIn(.w) {
+            // The common case first, without making the name a String.
+            if element.hasLocalName("p") {
+                readParagraph(element, into: &blocks)
+                return
+            }
             switch element.localName {
             case "p":
                 readParagraph(element, into: &blocks)
@@ -170,10 +180,21 @@ struct StoryReader {
                     default: space = false
                     }
                     if !space { visible += 1 }
-                    i += 1
+                    // Past the lead byte's continuation bytes (a String is valid UTF-8).
+                    i += b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
                 }
                 return visible
             }
+        }
+
+        /// True when the first scalar of `text` is certainly not White_Space: an ASCII byte
+        /// other than space and U+0009–000D, or a scalar U+4000–U+9FFF (lead byte E4–E9; the
+        /// White_Space scalars above ASCII all have lead bytes C2, E1, E2 or E3). False says
+        /// nothing.
+        static func startsWithVisibleScalar(_ text: String) -> Bool {
+            guard let b = text.utf8.first else { return false }
+            if b < 0x80 { return !(b == 0x20 || (0x09...0x0D).contains(b)) }
+            return b >= 0xE4 && b <= 0xE9
         }
 
         mutating func merge(_ other: BoldTally) {
@@ -326,6 +347,10 @@ struct StoryReader {
         _ element: XMLElement, paragraphStyle: String?, state: InlineState, builder b: inout ParagraphBuilder
     ) {
         if element.isIn(.w) {
+            if element.hasLocalName("r") {
+                readRun(element, paragraphStyle: paragraphStyle, state: state, builder: &b)
+                return
+            }
             switch element.localName {
             case "r":
                 readRun(element, paragraphStyle: paragraphStyle, state: state, builder: &b)
@@ -376,11 +401,24 @@ struct StoryReader {
     ) {
         let rPrElement = run.child(.w, "rPr")
         if let rPrElement { countPropertyChanges(rPrElement) }
-        let effective = styles.effectiveRun(direct: RunProperties(rPrElement), paragraphStyleId: paragraphStyle)
+        let direct = RunProperties(rPrElement)
+        let effective: RunProperties
+        if let last = lastRun, last.direct == direct, last.paragraphStyle == paragraphStyle {
+            effective = last.effective
+        } else {
+            effective = styles.effectiveRun(direct: direct, paragraphStyleId: paragraphStyle)
+            lastRun = (direct, paragraphStyle, effective)
+        }
         let bold = effective.bold ?? false
         let size = effective.sizeHalfPoints
         for child in run.children {
             if child.isIn(.w) {
+                // The common cases first, without making the name a String.
+                if child.hasLocalName("t") {
+                    emit(child.directText, bold: bold, size: size, state: state, builder: &b)
+                    continue
+                }
+                if child.hasLocalName("rPr") { continue }
                 switch child.localName {
                 case "t":
                     emit(child.directText, bold: bold, size: size, state: state, builder: &b)
@@ -454,7 +492,12 @@ struct StoryReader {
         }
         b.text += text
         b.bold.add(text, bold: bold)
-        if let size, text.contains(where: { !$0.isWhitespace }) { b.maxSize = max(b.maxSize ?? 0, size) }
+        // A first scalar outside White_Space starts a Character that is not whitespace
+        // (`Character.isWhitespace` tests its first scalar): the Character walk is needed only
+        // when the text starts with whitespace.
+        if let size, BoldTally.startsWithVisibleScalar(text) || text.contains(where: { !$0.isWhitespace }) {
+            b.maxSize = max(b.maxSize ?? 0, size)
+        }
         for id in openComments where (commentAnchors[id]?.text.utf8.count ?? 0) < StoryReader.maxAnchorTextBytes {
             commentAnchors[id, default: (paragraphs: [], text: "")].text += text
         }
@@ -652,11 +695,12 @@ struct StoryReader {
     }
 
     private mutating func countPropertyChanges(_ properties: XMLElement) {
-        for c in properties.children where c.isIn(.w) && c.localName.hasSuffix("Change") {
+        // The byte test first: only a name whose bytes end with "Change" can have that suffix.
+        for c in properties.children where c.localNameBytesEnd(with: "Change") && c.isIn(.w) && c.localName.hasSuffix("Change") {
             revisions.formatChanges += 1
         }
         if let rPr = properties.child(.w, "rPr") {
-            for c in rPr.children where c.isIn(.w) && c.localName == "rPrChange" { revisions.formatChanges += 1 }
+            for c in rPr.children where c.is(.w, "rPrChange") { revisions.formatChanges += 1 }
         }
     }
 

@@ -9,13 +9,18 @@ struct RunProperties: Sendable, Hashable {
     /// Reads `w:rPr` (or a style's `w:rPr`).
     init(_ rPr: XMLElement?) {
         guard let rPr else { return }
-        for child in rPr.children where child.isIn(.w) {
-            switch child.localName {
-            case "rStyle": styleId = child.attribute("val", .w)
-            case "b": bold = RunProperties.toggle(child)
-            case "sz": sizeHalfPoints = child.attribute("val", .w).flatMap { Int($0) }
-            case "vanish": vanish = RunProperties.toggle(child)
-            default: break
+        // Names compared as bytes: no String is made for each of a run's properties.
+        // The name first: most properties (w:rFonts, w:szCs, w:lang …) are none of these, and
+        // their namespace is then never compared.
+        for child in rPr.children {
+            if child.hasLocalName("rStyle") {
+                if child.isIn(.w) { styleId = child.attribute("val", .w) }
+            } else if child.hasLocalName("b") {
+                if child.isIn(.w) { bold = RunProperties.toggle(child) }
+            } else if child.hasLocalName("sz") {
+                if child.isIn(.w) { sizeHalfPoints = child.attribute("val", .w).flatMap { Int($0) } }
+            } else if child.hasLocalName("vanish") {
+                if child.isIn(.w) { vanish = RunProperties.toggle(child) }
             }
         }
     }
@@ -58,16 +63,21 @@ struct ParagraphProperties: Sendable, Hashable {
     /// Reads `w:pPr` (or a style's `w:pPr`).
     init(_ pPr: XMLElement?) {
         guard let pPr else { return }
-        for child in pPr.children where child.isIn(.w) {
-            switch child.localName {
-            case "pStyle": styleId = child.attribute("val", .w)
-            case "outlineLvl": outlineLevel = child.attribute("val", .w).flatMap { Int($0) }
-            case "numPr":
+        // Names compared as bytes: no String is made for each of a paragraph's properties.
+        // The name first, the namespace only for a name read here.
+        for child in pPr.children {
+            if child.hasLocalName("pStyle") {
+                if child.isIn(.w) { styleId = child.attribute("val", .w) }
+            } else if child.hasLocalName("outlineLvl") {
+                if child.isIn(.w) { outlineLevel = child.attribute("val", .w).flatMap { Int($0) } }
+            } else if child.hasLocalName("numPr") {
+                guard child.isIn(.w) else { continue }
                 if let n = child.child(.w, "numId")?.attribute("val", .w) { numId = Int(n) }
                 if let l = child.child(.w, "ilvl")?.attribute("val", .w) { ilvl = Int(l) }
-            case "jc": justification = child.attribute("val", .w)
-            case "rPr": markRunProperties = RunProperties(child)
-            default: break
+            } else if child.hasLocalName("jc") {
+                if child.isIn(.w) { justification = child.attribute("val", .w) }
+            } else if child.hasLocalName("rPr") {
+                if child.isIn(.w) { markRunProperties = RunProperties(child) }
             }
         }
     }

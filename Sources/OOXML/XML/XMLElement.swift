@@ -25,6 +25,23 @@ struct XMLElement {
         return XMLElement.inNamespace(node.pointee.ns, namespace)
     }
 
+    /// True when the local name is exactly `name` (bytes compared, no String made). For the
+    /// ASCII names the reader switches on this is the same test as `localName == name`.
+    func hasLocalName(_ name: StaticString) -> Bool { XMLElement.cEqual(node.pointee.name, name) }
+
+    /// True when the local name's bytes end with `suffix`: a necessary condition of
+    /// `localName.hasSuffix(suffix)` for an ASCII suffix, checked without making a String.
+    func localNameBytesEnd(with suffix: StaticString) -> Bool {
+        let name = node.pointee.name!
+        let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+        return suffix.withUTF8Buffer { s in
+            guard length >= s.count else { return false }
+            let start = length - s.count
+            for i in 0..<s.count where name[start + i] != s[i] { return false }
+            return true
+        }
+    }
+
     /// True when the element is in `namespace`.
     func isIn(_ namespace: XMLNamespace) -> Bool { XMLElement.inNamespace(node.pointee.ns, namespace) }
 
@@ -86,6 +103,14 @@ struct XMLElement {
 
     /// The text of direct text/CDATA children only (what `w:t` and `w:instrText` hold).
     var directText: String {
+        // One text child (what a w:t nearly always holds): its bytes decoded in place, the same
+        // String as decoding a copy of them.
+        if let only = node.pointee.children, only.pointee.next == nil {
+            guard only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE, let content = only.pointee.content
+            else { return "" }
+            let length = strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+            return String(decoding: UnsafeBufferPointer(start: content, count: length), as: UTF8.self)
+        }
         var bytes: [UInt8] = []
         var child = node.pointee.children
         while let c = child {
