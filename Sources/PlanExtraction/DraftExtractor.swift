@@ -68,7 +68,8 @@ public struct DraftExtractor: Sendable {
                 IndicatorTable.isIndicatorTable(table)
             else { continue }
             let (more, problems) = IndicatorTable.read(
-                table, location: located.location, synonyms: templates.indicators, period: period,
+                table, location: located.location, synonyms: templates.indicators, scanner: proseIndicators.scanner,
+                period: period,
                 contextYear: GoalExtractor.headingYear(located.location.headingPath, period: period))
             indicators += more
             diagnostics += problems

@@ -40,7 +40,8 @@ public enum GoalExtractor {
             case .table(let table):
                 guard IndicatorTable.isIndicatorTable(table) else { continue }
                 let (found, notes) = IndicatorTable.read(
-                    table, location: location, synonyms: synonyms, period: period, contextYear: headingYear)
+                    table, location: location, synonyms: synonyms, scanner: reader.scanner, period: period,
+                    contextYear: headingYear)
                 indicators += found
                 diagnostics += notes
             case .paragraph(let p):
