@@ -68,6 +68,9 @@ struct ProseIndicatorReader: Sendable {
         var state = start
         var out: [ProseTarget] = []
         for sentence in Self.split(text, by: Self.sentenceSeparators) where !sentence.indicatorTrimmed.isEmpty {
+            // A clause holds only scalars of its sentence: with no scalar a figure or a year mark can
+            // hold, no clause has a target or changes the year state, and the sentence is passed over.
+            guard sentence.mayHoldFigureScalar(Self.targetOrYearScalars) else { continue }
             var lastName: String? = nil
             for clause in Self.split(sentence, by: Self.clauseSeparators) {
                 var body = clause
@@ -118,6 +121,10 @@ struct ProseIndicatorReader: Sendable {
 
     /// 年.
     private static let yearScalar: Set<UInt32> = [0x5E74]
+
+    /// Every scalar a figure can start with, and 年, 五, 期, 叶 (one of which every year mark holds;
+    /// 年 is the inner mark's).
+    private static let targetOrYearScalars = FigureScanner.figureStartScalars.union(IndicatorGrammar.yearMarkScalars)
 
     /// The targets of one clause; `inheriting` names a clause without a subject
     /// ("…产值实现翻一番，达到500亿元左右").
