@@ -102,10 +102,11 @@ public struct DraftCacheEntry: Codable, Sendable {
 ///   version) and its feedback basis (`IndexedDraft`), which is all a rebuild needs of an
 ///   unchanged draft until it is written out.
 /// Every file starts with a line carrying the SHA-256 of the rest (`seal`), and is written
-/// atomically (temporary file, fsync, rename): a file that does not verify (zero-length or
-/// truncated after a crash, a flipped bit, an edit that still parses) is removed and the draft
-/// read again. A build removes the entries it did not use. A damaged or missing entry is a miss,
-/// never an error: the cache is only a shortcut.
+/// atomically (temporary file, rename). Entries and products are flushed together, once per
+/// build (syncfs), before the index that lists them is written with its own fsync: a file that
+/// does not verify (zero-length or truncated after a crash, a flipped bit, an edit that still
+/// parses) is removed and the draft read again. A build removes the entries it did not use. A
+/// damaged or missing entry is a miss, never an error: the cache is only a shortcut.
 public struct DraftCache: BuildCache {
     public static let formatVersion = 4
 
@@ -185,7 +186,8 @@ public struct DraftCache: BuildCache {
 
     public func storeProduct(_ key: String, tag: String, _ bytes: [UInt8]) {
         try? FileManager.default.createDirectory(atPath: entriesDirectory, withIntermediateDirectories: true)
-        Self.writeSealed(bytes, to: productPath(key, tag))
+        // Flushed with the entries when the index is saved (`save`).
+        Self.writeSealed(bytes, to: productPath(key, tag), durable: false)
     }
 
     /// The entry, nil when it is missing, fails its checksum or does not decode.
@@ -235,10 +237,10 @@ public struct DraftCache: BuildCache {
         return body
     }
 
-    /// Writes `bytes` sealed, atomically and flushed (a crash leaves the old file or the new one,
-    /// and what is left verifies or is dropped).
-    static func writeSealed(_ bytes: [UInt8], to path: String) {
-        try? AtomicFile.write(seal(bytes), to: path, durable: true)
+    /// Writes `bytes` sealed, atomically and, when `durable`, flushed (a crash leaves the old file
+    /// or the new one, and what is left verifies or is dropped).
+    static func writeSealed(_ bytes: [UInt8], to path: String, durable: Bool = true) {
+        try? AtomicFile.write(seal(bytes), to: path, durable: durable)
     }
 
     /// Stores an entry; a failure (read-only or full disk) only costs the next build time.
@@ -247,7 +249,8 @@ public struct DraftCache: BuildCache {
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(entry) else { return }
         try? FileManager.default.createDirectory(atPath: entriesDirectory, withIntermediateDirectories: true)
-        Self.writeSealed(Array(data), to: entryPath(key))
+        // Flushed with the products when the index is saved (`save`).
+        Self.writeSealed(Array(data), to: entryPath(key), durable: false)
     }
 
     /// The index as read: per key, its line. Headers are decoded on demand (from the parallel
@@ -311,6 +314,9 @@ public struct DraftCache: BuildCache {
     /// which were read from them) and removes every entry not among them, and every
     /// product file of another resolution than `tags` says.
     public func save(_ update: CacheUpdate) {
+        // The entries and products this build wrote reach the disk before the index naming them
+        // (one flush for all of them instead of an fsync of each file and of its folder).
+        AtomicFile.syncFileSystem(of: directory)
         save(drafts: update.drafts, unchanged: update.unchanged, tags: update.tags, previous: index)
         saveHashes(update.hashes)
     }

@@ -68,7 +68,8 @@ public struct DraftExtractor: Sendable {
                 IndicatorTable.isIndicatorTable(table)
             else { continue }
             let (more, problems) = IndicatorTable.read(
-                table, location: located.location, synonyms: templates.indicators, period: period,
+                table, location: located.location, synonyms: templates.indicators, scanner: proseIndicators.scanner,
+                period: period,
                 contextYear: GoalExtractor.headingYear(located.location.headingPath, period: period))
             indicators += more
             diagnostics += problems
@@ -77,10 +78,13 @@ public struct DraftExtractor: Sendable {
         // Which catalog entry, which version.
         let titles = structure.titleParagraphs.map(\.text)
         var lead = ""
-        for paragraph in document.body.allParagraphs {
-            if !lead.isEmpty { lead += "\n" }
-            lead += paragraph.text
-            if lead.count >= 500 { break }
+        // Block by block (the order of `allParagraphs`), without listing every paragraph of the body.
+        leading: for block in document.body {
+            for paragraph in block.paragraphs {
+                if !lead.isEmpty { lead += "\n" }
+                lead += paragraph.text
+                if lead.count >= 500 { break leading }
+            }
         }
         lead = String(lead.prefix(500))
         var topic = identifier.identify(
@@ -149,7 +153,12 @@ public struct DraftExtractor: Sendable {
             guard case .paragraph(let p) = located.block, p.outlineLevel == nil,
                 !skipped.contains(located.location.path ?? "")
             else { continue }
+            // A target needs a figure, and every clause the reader cuts holds only scalars of the
+            // paragraph: without a scalar a figure can start with, there is nothing to read (the
+            // year state the reader would carry is not used here).
+            guard p.text.mayHoldFigureScalar(FigureScanner.figureStartScalars) else { continue }
             let (targets, _) = proseIndicators.read(p.text, period: period)
+            guard !targets.isEmpty else { continue }
             // "经济社会发展的主要预期目标是：……": a paragraph declaring itself a statement of targets.
             let declared = GoalExtractor.declaresTargets(p.text)
             for t in targets {

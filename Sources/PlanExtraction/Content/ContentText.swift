@@ -24,8 +24,22 @@ enum ContentText {
 
     /// The typed label of `text` and the text after it.
     static func splitLabel(_ text: String) -> (label: String?, rest: String) {
+        guard mayOpenWithLabel(text) else { return (nil, text) }
         guard let r = text.range(of: labelPattern, options: .regularExpression) else { return (nil, text) }
         return (trim(text[r]), String(text[r.upperBound...]))
+    }
+
+    /// False when `labelPattern` cannot match: the pattern's `\s*` takes only White_Space scalars,
+    /// so its first alternative starts at the first scalar that is not one, and every alternative
+    /// opens with 第, 一…十, a parenthesis, a digit (any scalar with a numeric value, a superset of
+    /// `\d`) or ①…⑳. Spares compiling the expression for the many paragraphs with no label.
+    private static func mayOpenWithLabel(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first(where: { !$0.properties.isWhitespace }) else { return false }
+        switch first.value {
+        case 0x7B2C, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341: return true  // 第 一…十
+        case 0xFF08, 0x28, 0x2460...0x2473: return true  // （ ( ①…⑳
+        default: return first.properties.numericType != nil
+        }
     }
 
     /// A run-in statement: a bold lead ("坚持创新引领。正文"), or a labelled paragraph whose first

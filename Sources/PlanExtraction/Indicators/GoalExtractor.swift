@@ -40,7 +40,8 @@ public enum GoalExtractor {
             case .table(let table):
                 guard IndicatorTable.isIndicatorTable(table) else { continue }
                 let (found, notes) = IndicatorTable.read(
-                    table, location: location, synonyms: synonyms, period: period, contextYear: headingYear)
+                    table, location: location, synonyms: synonyms, scanner: reader.scanner, period: period,
+                    contextYear: headingYear)
                 indicators += found
                 diagnostics += notes
             case .paragraph(let p):
@@ -200,20 +201,33 @@ public enum GoalExtractor {
 
     /// The text without a typed label in front ("1.", "（1）", "一、").
     static func withoutLabel(_ text: String) -> String {
-        let chars = Array(text.indicatorTrimmed)
-        var i = 0
-        while i < chars.count, "—－-―•·●▪■◆".contains(chars[i]) { i += 1 }
-        if i > 0 { return String(chars[i...]).indicatorTrimmed }
+        // Walked by index over the trimmed text: the label is a few Characters at its start, so the
+        // rest of the paragraph is neither split into Characters nor rebuilt from them.
+        let chars = text.indicatorTrimmed
+        let start = chars.startIndex
+        let end = chars.endIndex
+        var i = start
+        while i < end, "—－-―•·●▪■◆".contains(chars[i]) { i = chars.index(after: i) }
+        if i > start { return String(chars[i...]).indicatorTrimmed }
         if let f = chars.first, f == "（" || f == "(" {
-            var j = 1
-            while j < chars.count, chars[j].isFigureDigit || FigureScanner.isChineseNumeralChar(chars[j]) { j += 1 }
-            if j > 1, j < chars.count, chars[j] == "）" || chars[j] == ")" { i = j + 1 }
+            var j = chars.index(after: start)
+            var count = 1
+            while j < end, chars[j].isFigureDigit || FigureScanner.isChineseNumeralChar(chars[j]) {
+                j = chars.index(after: j)
+                count += 1
+            }
+            if count > 1, j < end, chars[j] == "）" || chars[j] == ")" { i = chars.index(after: j) }
         } else {
-            var j = 0
-            while j < chars.count, chars[j].isFigureDigit || FigureScanner.isChineseNumeralChar(chars[j]) { j += 1 }
-            if j > 0, j < 3, j < chars.count, "、.．".contains(chars[j]) { i = j + 1 }
+            var j = start
+            var count = 0
+            while j < end, chars[j].isFigureDigit || FigureScanner.isChineseNumeralChar(chars[j]) {
+                j = chars.index(after: j)
+                count += 1
+            }
+            if count > 0, count < 3, j < end, "、.．".contains(chars[j]) { i = chars.index(after: j) }
         }
-        return String(chars[i...]).indicatorTrimmed
+        // Trimmed already when nothing is cut (trimming is idempotent).
+        return i == start ? chars : String(chars[i...]).indicatorTrimmed
     }
 
     static func sourceLocation(of block: Block) -> SourceLocation? {

@@ -20,10 +20,19 @@ public enum IndicatorTable {
         _ table: Table, location: DraftLocation, synonyms: IndicatorSynonyms, period: PlanPeriod? = nil,
         contextYear: Int? = nil
     ) -> ([Indicator], [Diagnostic]) {
+        read(
+            table, location: location, synonyms: synonyms, scanner: FigureScanner(lexicon: synonyms), period: period,
+            contextYear: contextYear)
+    }
+
+    /// The same with a figure scanner made once for many tables (`synonyms` must be its lexicon).
+    static func read(
+        _ table: Table, location: DraftLocation, synonyms: IndicatorSynonyms, scanner: FigureScanner,
+        period: PlanPeriod?, contextYear: Int?
+    ) -> ([Indicator], [Diagnostic]) {
         guard let layout = Layout(table, period: period), let nameColumn = layout.name, !layout.targets.isEmpty else {
             return ([], [])
         }
-        let scanner = FigureScanner(lexicon: synonyms)
         var indicators: [Indicator] = []
         var diagnostics: [Diagnostic] = []
         var previousName: String? = nil

@@ -30,6 +30,11 @@ struct ProseIndicatorReader: Sendable {
     private let trailingWords: [String]
     private let leadingWords: [String]
     private let scopeWords: Set<String>
+    /// `trailingWords` by their last Character and `leadingWords` by their first, each list in the
+    /// words' order: a word is a suffix (prefix) only of a text ending (starting) with that
+    /// Character. Nil when a word is empty (then every word is tried).
+    private let trailingByLast: [Character: [String]]?
+    private let leadingByFirst: [Character: [String]]?
 
     init(lexicon: IndicatorSynonyms) {
         self.lexicon = lexicon
@@ -41,6 +46,10 @@ struct ProseIndicatorReader: Sendable {
         let leading = lexicon.scopePrefixes + lexicon.connectives + lexicon.leadVerbs + IndicatorGrammar.leadComparators.map(\.0)
         scopeWords = Set(lexicon.scopePrefixes + lexicon.connectives)
         leadingWords = Array(Set(leading)).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        trailingByLast =
+            trailingWords.contains(where: \.isEmpty) ? nil : Dictionary(grouping: trailingWords, by: { $0.last! })
+        leadingByFirst =
+            leadingWords.contains(where: \.isEmpty) ? nil : Dictionary(grouping: leadingWords, by: { $0.first! })
     }
 
     /// The year state carried from one paragraph to the next.
@@ -58,9 +67,12 @@ struct ProseIndicatorReader: Sendable {
     {
         var state = start
         var out: [ProseTarget] = []
-        for sentence in Self.split(text, at: "。！？!?") where !sentence.indicatorTrimmed.isEmpty {
+        for sentence in Self.split(text, by: Self.sentenceSeparators) where !sentence.indicatorTrimmed.isEmpty {
+            // A clause holds only scalars of its sentence: with no scalar a figure or a year mark can
+            // hold, no clause has a target or changes the year state, and the sentence is passed over.
+            guard sentence.mayHoldFigureScalar(Self.targetOrYearScalars) else { continue }
             var lastName: String? = nil
-            for clause in Self.split(sentence, at: "，；,;：:") {
+            for clause in Self.split(sentence, by: Self.clauseSeparators) {
                 var body = clause
                 if let (mark, rest) = IndicatorGrammar.yearMark(clause, period: period) {
                     switch mark {
@@ -109,6 +121,10 @@ struct ProseIndicatorReader: Sendable {
 
     /// 年.
     private static let yearScalar: Set<UInt32> = [0x5E74]
+
+    /// Every scalar a figure can start with, and 年, 五, 期, 叶 (one of which every year mark holds;
+    /// 年 is the inner mark's).
+    private static let targetOrYearScalars = FigureScanner.figureStartScalars.union(IndicatorGrammar.yearMarkScalars)
 
     /// The targets of one clause; `inheriting` names a clause without a subject
     /// ("…产值实现翻一番，达到500亿元左右").
@@ -324,7 +340,8 @@ struct ProseIndicatorReader: Sendable {
         var stripped = true
         while stripped {
             stripped = false
-            for w in trailingWords where s.hasSuffix(w) {
+            let trailing = trailingByLast.map { byLast in s.last.flatMap { byLast[$0] } ?? [] } ?? trailingWords
+            for w in trailing where s.hasSuffix(w) {
                 s.removeLast(w.count)
                 strippedTrailing.append(w)
                 stripped = true
@@ -356,7 +373,8 @@ struct ProseIndicatorReader: Sendable {
                 continue
             }
             // A scope word never empties the name; a verb may ("培育10家龙头企业" names its object).
-            for w in leadingWords where s.hasPrefix(w) && (s.count > w.count || !scopeWords.contains(w)) {
+            let leading = leadingByFirst.map { byFirst in s.first.flatMap { byFirst[$0] } ?? [] } ?? leadingWords
+            for w in leading where s.hasPrefix(w) && (s.count > w.count || !scopeWords.contains(w)) {
                 s.removeFirst(w.count)
                 if let c = IndicatorGrammar.leadComparators.first(where: { $0.0 == w }) { result.lead.append(c.1) }
                 stripped = true
@@ -408,15 +426,33 @@ struct ProseIndicatorReader: Sendable {
     }
 
     private static let sentenceEnds: Set<Character> = Set("。！？!?")
-    private static let sentenceEndScalars: Set<UInt32> = Set("。！？!?".compactMap(\.plainScalar))
+    /// A few scalars: an array's comparisons cost less than hashing.
+    private static let sentenceEndScalars: [UInt32] = "。！？!?".compactMap(\.plainScalar)
+
+    /// The separators of a split, as sets made once.
+    struct Separators: Sendable {
+        /// Set lookups: String.contains(Character) walks the separators' graphemes for every character.
+        let characters: Set<Character>
+        /// A few scalars: an array's comparisons cost less than hashing.
+        let scalars: [UInt32]
+        /// A separator that is no plain scalar could equal a plain character: compare Characters then.
+        let plain: Bool
+
+        init(_ separators: String) {
+            characters = Set(separators)
+            scalars = separators.compactMap(\.plainScalar)
+            plain = separators.allSatisfy { $0.plainScalar != nil }
+        }
+    }
+
+    static let sentenceSeparators = Separators("。！？!?")
+    static let clauseSeparators = Separators("，；,;：:")
 
     /// Splits at any of `separators`, keeping what stands inside （）and “” together.
-    static func split(_ text: String, at separators: String) -> [String] {
-        // Set lookups: String.contains(Character) walks the separators' graphemes for every character.
-        let separatorSet = Set(separators)
-        let separatorScalars = Set(separators.compactMap(\.plainScalar))
-        // A separator that is no plain scalar could equal a plain character: compare Characters then.
-        let plainSeparators = separators.allSatisfy { $0.plainScalar != nil }
+    static func split(_ text: String, by separators: Separators) -> [String] {
+        let separatorSet = separators.characters
+        let separatorScalars = separators.scalars
+        let plainSeparators = separators.plain
         // Parts are cut from the text's UTF-8 by offsets, not built Character by Character.
         let bytes = Array(text.utf8)
         var parts: [String] = []

@@ -38,11 +38,28 @@ public struct HeadingLabel: Sendable, Hashable {
 
     /// A label at the start of `text` and the text after it (spaces after the label dropped).
     public static func parse(prefixOf text: String) -> (label: HeadingLabel, rest: String)? {
-        let chars = Array(text)
-        guard let (label, length) = scan(chars) else { return nil }
-        var rest = chars[length...]
-        while let c = rest.first, c.isWhitespace { rest = rest.dropFirst() }
-        return (label, String(rest))
+        // Most paragraphs open with no label at all: ruled out on their first Character before the
+        // whole text is split into Characters.
+        guard let first = text.first, mayStartLabel(first) else { return nil }
+        guard let (label, length) = scanPrefix(of: text) else { return nil }
+        // The rest is cut from the text itself, not rebuilt from Characters (the same scalars).
+        var start = text.index(text.startIndex, offsetBy: length)
+        while start < text.endIndex, text[start].isWhitespace { start = text.index(after: start) }
+        return (label, String(text[start...]))
+    }
+
+    /// Characters `scan` is first given: a label is a few Characters long.
+    private static let scanWindow = 16
+
+    /// `scan` of the whole text, on its first `scanWindow` Characters when that decides. `scan` reads
+    /// at most one Character past the label it returns, and a run of digits it follows to the end
+    /// of the window ends in nothing shorter than the window: a label ending 3 or more Characters
+    /// before the window's end is the one the whole text gives. Otherwise the whole text is scanned.
+    private static func scanPrefix(of text: String) -> (HeadingLabel, Int)? {
+        let head = Array(text.prefix(scanWindow))
+        if head.count < scanWindow { return scan(head) }
+        if let found = scan(head), found.1 <= scanWindow - 3 { return found }
+        return scan(Array(text))
     }
 
     /// The kind of a label rendered from numbering.xml ("（三）", "第二章", "1."); nil for bullets,
@@ -70,6 +87,15 @@ public struct HeadingLabel: Sendable, Hashable {
     private static let figureFollowers: Set<Character> = [
         "万", "亿", "千", "百", "十", "元", "个", "家", "项", "倍", "年", "月", "日", "%", "％", "‰", "人", "次", "吨", "米",
     ]
+
+    /// Whether `scan` can find a label opening with `first` (its branches, in its order).
+    private static func mayStartLabel(_ first: Character) -> Bool {
+        if first == "第" || chineseDigits.contains(first) || openParens.contains(first) { return true }
+        if let scalar = first.unicodeScalars.first, first.unicodeScalars.count == 1, (0x2460...0x2473).contains(scalar.value) {
+            return true
+        }
+        return OutlineText.isDigit(first)
+    }
 
     /// A label at the start of `chars` and its length.
     private static func scan(_ chars: [Character]) -> (HeadingLabel, Int)? {

@@ -134,7 +134,7 @@ struct TopicPhraseScorer: Sendable {
             for (index, phrase) in list.enumerated() where phrase.written == nil && phrase.chars.count <= reduced.count {
                 let n = phrase.chars.count
                 for start in 0...(reduced.count - n) where reduced[start] == phrase.chars[0] {
-                    if Array(reduced[start..<start + n]) == phrase.chars {
+                    if reduced[start..<start + n].elementsEqual(phrase.chars) {
                         out.append(Occurrence(topic: topic, phrase: index, start: start, end: start + n))
                     }
                 }

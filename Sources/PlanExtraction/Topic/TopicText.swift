@@ -159,6 +159,10 @@ struct Bigrams: Sendable {
     func dice(_ other: Bigrams) -> Double {
         let total = set.count + other.set.count
         guard total > 0 else { return 0 }
-        return 2 * Double(set.intersection(other.set).count) / Double(total)
+        // |A∩B| counted over the smaller set, without building the intersection.
+        let (small, large) = set.count <= other.set.count ? (set, other.set) : (other.set, set)
+        var common = 0
+        for bigram in small where large.contains(bigram) { common += 1 }
+        return 2 * Double(common) / Double(total)
     }
 }
