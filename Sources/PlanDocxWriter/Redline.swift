@@ -1,4 +1,5 @@
 import OOXML
+import PlanSupport
 import Foundation
 
 /// The redline of two renderings of the body: the new document's blocks, with what differs from
@@ -446,16 +447,22 @@ struct Redline {
     /// shift with the headings before) left out.
     static func key(_ block: String) -> String {
         // The table of contents' field ends after its last entry, whichever it is.
-        let stripped = strip(block).replacingOccurrences(
-            of: "</w:hyperlink><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>", with: "</w:hyperlink>")
-        guard stripped.contains("_Toc") else { return stripped }
-        var out = ""
-        var rest = Substring(stripped)
-        while let range = rest.range(of: "_Toc") {
-            out += rest[..<range.upperBound]
-            rest = rest[range.upperBound...].drop { $0.isASCII && $0.isNumber }
+        var bytes = Bytes.replacing(
+            Bytes.strip(Array(block.utf8)), Bytes.tocFieldEnd, with: Bytes.hyperlinkEnd)
+        if Bytes.find(bytes, Bytes.toc, from: 0) != nil {
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var at = 0
+            while let found = Bytes.find(bytes, Bytes.toc, from: at) {
+                let after = found + Bytes.toc.count
+                out.append(contentsOf: bytes[at..<after])
+                at = after
+                while at < bytes.count, bytes[at] >= 0x30, bytes[at] <= 0x39 { at += 1 }
+            }
+            out.append(contentsOf: bytes[at...])
+            bytes = out
         }
-        return out + rest
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isTable(_ block: String) -> Bool { block.hasPrefix("<w:tbl>") }
@@ -463,28 +470,81 @@ struct Redline {
     /// The markup without what shifts when blocks are inserted before it: bookmarks, comment
     /// ranges and references, note references.
     static func strip(_ block: String) -> String {
-        guard block.contains("<w:bookmark") || block.contains("<w:comment") || block.contains("<w:footnoteReference") else {
-            return block
+        String(decoding: Bytes.strip(Array(block.utf8)), as: UTF8.self)
+    }
+
+    /// `key` and `strip` on the UTF-8 bytes: every pattern is ASCII, and UTF-8 is
+    /// self-synchronizing, so a byte match is a match of the same characters (Foundation's
+    /// `range(of:)` on a String took 40 % of a rebuild that writes a redline).
+    enum Bytes {
+        static let toc = Array("_Toc".utf8)
+        static let tocFieldEnd = Array("</w:hyperlink><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>".utf8)
+        static let hyperlinkEnd = Array("</w:hyperlink>".utf8)
+        static let open = Array("<w:".utf8)
+        static let emptyEnd = Array("/>".utf8)
+        static let runStart = Array("<w:r>".utf8)
+        static let runEnd = Array("</w:r>".utf8)
+        static let commentReference = Array("<w:commentReference ".utf8)
+        static let footnoteReference = Array("<w:footnoteReference ".utf8)
+        static let skippedEmpty = ["<w:bookmarkStart ", "<w:bookmarkEnd ", "<w:commentRangeStart ", "<w:commentRangeEnd "].map {
+            Array($0.utf8)
         }
-        var out = ""
-        var rest = Substring(block)
-        while let start = rest.firstRange(of: "<w:") {
-            out += rest[..<start.lowerBound]
-            let tail = rest[start.lowerBound...]
-            if tail.hasPrefix("<w:bookmarkStart ") || tail.hasPrefix("<w:bookmarkEnd ") || tail.hasPrefix("<w:commentRangeStart ")
-                || tail.hasPrefix("<w:commentRangeEnd "), let end = tail.range(of: "/>")
-            {
-                rest = tail[end.upperBound...]
-            } else if tail.hasPrefix("<w:r>"), let end = tail.range(of: "</w:r>"),
-                tail[..<end.lowerBound].contains("<w:commentReference ") || tail[..<end.lowerBound].contains("<w:footnoteReference ")
-            {
-                rest = tail[end.upperBound...]
-            } else {
-                out += "<w:"
-                rest = tail.dropFirst(3)
+        static let shifting = ["<w:bookmark", "<w:comment", "<w:footnoteReference"].map { Array($0.utf8) }
+
+        static func find(_ hay: [UInt8], _ pattern: [UInt8], from: Int, before end: Int? = nil) -> Int? {
+            let limit = end ?? hay.count
+            guard from <= limit else { return nil }
+            return hay.withUnsafeBufferPointer { h in
+                pattern.withUnsafeBufferPointer { p in
+                    UTF8Search.firstMatch(UnsafeBufferPointer(rebasing: h[..<limit]), p, from: from)
+                }
             }
         }
-        return out + rest
+
+        static func hasPrefix(_ hay: [UInt8], _ pattern: [UInt8], at: Int) -> Bool {
+            hay.count - at >= pattern.count && hay[at..<(at + pattern.count)].elementsEqual(pattern)
+        }
+
+        static func replacing(_ hay: [UInt8], _ pattern: [UInt8], with replacement: [UInt8]) -> [UInt8] {
+            guard var found = find(hay, pattern, from: 0) else { return hay }
+            var out: [UInt8] = []
+            out.reserveCapacity(hay.count)
+            var at = 0
+            while true {
+                out.append(contentsOf: hay[at..<found])
+                out.append(contentsOf: replacement)
+                at = found + pattern.count
+                guard let next = find(hay, pattern, from: at) else { break }
+                found = next
+            }
+            out.append(contentsOf: hay[at...])
+            return out
+        }
+
+        /// The markup without bookmarks, comment ranges, and runs holding a comment or note
+        /// reference (what shifts when blocks are inserted before it).
+        static func strip(_ block: [UInt8]) -> [UInt8] {
+            guard shifting.contains(where: { find(block, $0, from: 0) != nil }) else { return block }
+            var out: [UInt8] = []
+            out.reserveCapacity(block.count)
+            var at = 0
+            while let start = find(block, open, from: at) {
+                out.append(contentsOf: block[at..<start])
+                if skippedEmpty.contains(where: { hasPrefix(block, $0, at: start) }), let end = find(block, emptyEnd, from: start) {
+                    at = end + emptyEnd.count
+                } else if hasPrefix(block, runStart, at: start), let end = find(block, runEnd, from: start),
+                    find(block, commentReference, from: start, before: end) != nil
+                        || find(block, footnoteReference, from: start, before: end) != nil
+                {
+                    at = end + runEnd.count
+                } else {
+                    out.append(contentsOf: open)
+                    at = start + open.count
+                }
+            }
+            out.append(contentsOf: block[at...])
+            return out
+        }
     }
 
     /// A paragraph's `w:pPr` (or "") and the rest of its content.

@@ -44,9 +44,9 @@ extension String {
     }
 }
 
-enum UTF8Search {
+public enum UTF8Search {
     /// The first index at or after `from` where `pattern` starts in `hay`.
-    static func firstMatch(_ h: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    public static func firstMatch(_ h: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         let n = p.count
         guard n > 0, h.count - from >= n else { return nil }
         let first = p[0]
