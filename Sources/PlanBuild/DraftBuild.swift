@@ -281,7 +281,7 @@ public struct DraftBuild: Sendable {
 
 /// The date a master plan stands for: `SOURCE_DATE_EPOCH` when set, else the newest modified
 /// date of the drafts used, else 1980 — never the clock. Dates are compared as instants
-/// (`PlanDateValue`), never as strings, and the plan's date is written in one form
+/// (`W3CDTF`), never as strings, and the plan's date is written in one form
 /// (`YYYY-MM-DDThh:mm:ssZ`), so master-plan.json and the DOCX say the same.
 public enum PlanDatePolicy: Sendable, Equatable {
     case fixed(seconds: Int64)
@@ -323,7 +323,7 @@ public enum PlanDatePolicy: Sendable, Equatable {
         var newest: Double?
         for draft in drafts {
             guard let text = draft.source.modified else { continue }
-            guard let seconds = PlanDateValue.seconds(text) else {
+            guard let seconds = W3CDTF.seconds(text) else {
                 notes.append(
                     Diagnostic(
                         severity: .warning, code: .buildDraftDateUnreadable,
@@ -334,83 +334,6 @@ public enum PlanDatePolicy: Sendable, Equatable {
         }
         let date = newest.map { W3CDTFFormatter.string(from: Date(timeIntervalSince1970: $0)) } ?? "1980-01-01T00:00:00Z"
         return (date, notes)
-    }
-}
-
-/// A W3CDTF date as `docProps/core.xml` holds it ("2020-10-12", "2020-10-12T16:25Z",
-/// "2020-10-12T16:25:00.5+08:00"; no zone is UTC), as seconds since 1970: the one way dates are
-/// compared. Anything else ("2020-9-30", garbage) is nil.
-public enum PlanDateValue {
-    public static func seconds(_ text: String) -> Double? {
-        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
-        var i = 0
-        func number(_ width: Int) -> Int? {
-            guard i + width <= s.count else { return nil }
-            var n = 0
-            for b in s[i..<(i + width)] {
-                guard (48...57).contains(b) else { return nil }
-                n = n * 10 + Int(b - 48)
-            }
-            i += width
-            return n
-        }
-        func take(_ c: Character) -> Bool {
-            guard i < s.count, s[i] == c.asciiValue! else { return false }
-            i += 1
-            return true
-        }
-        guard let year = number(4) else { return nil }
-        var month = 1
-        var day = 1
-        var hour = 0
-        var minute = 0
-        var offset = 0
-        var second = 0.0
-        if take("-") {
-            guard let m = number(2), (1...12).contains(m) else { return nil }
-            month = m
-            if take("-") {
-                guard let d = number(2), (1...31).contains(d) else { return nil }
-                day = d
-                if take("T") {
-                    guard let h = number(2), h < 24, take(":"), let mi = number(2), mi < 60 else { return nil }
-                    hour = h
-                    minute = mi
-                    if take(":") {
-                        guard let sec = number(2), sec < 61 else { return nil }
-                        second = Double(sec)
-                        if take(".") {
-                            var scale = 0.1
-                            var any = false
-                            while i < s.count, (48...57).contains(s[i]) {
-                                second += Double(s[i] - 48) * scale
-                                scale /= 10
-                                i += 1
-                                any = true
-                            }
-                            guard any else { return nil }
-                        }
-                    }
-                    if take("Z") {
-                    } else if i < s.count, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") {
-                        let sign = s[i] == UInt8(ascii: "+") ? 1 : -1
-                        i += 1
-                        guard let oh = number(2), oh < 24, take(":"), let om = number(2), om < 60 else { return nil }
-                        offset = sign * (oh * 3600 + om * 60)
-                    }
-                }
-            }
-        }
-        guard i == s.count else { return nil }
-        // Days from the civil date (proleptic Gregorian), as in Howard Hinnant's algorithm.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146097 + doe - 719468
-        return Double(days * 86400 + hour * 3600 + minute * 60 - offset) + second
     }
 }
 

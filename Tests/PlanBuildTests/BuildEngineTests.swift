@@ -341,8 +341,8 @@ import TestSupport
         #expect(PlanDatePolicy.newestDraft.date(of: [Self.draft("x", modified: "2020-10-28")]) == "2020-10-28T00:00:00Z")
         #expect(PlanDatePolicy.newestDraft.date(of: [Self.draft("x", modified: "2020-10-29T01:00:00+08:00")]) == "2020-10-28T17:00:00Z")
         #expect(PlanDatePolicy.newestDraft.date(of: [Self.draft("x", modified: "9999")]) == "9999-01-01T00:00:00Z")
-        #expect(PlanDateValue.seconds("2020-10-28T17:40:00Z") == 1_603_906_800)
-        #expect(PlanDateValue.seconds("2020-13-01") == nil)
+        #expect(W3CDTF.seconds("2020-10-28T17:40:00Z") == 1_603_906_800)
+        #expect(W3CDTF.seconds("2020-13-01") == nil)
     }
 
     @Test("An invalid SOURCE_DATE_EPOCH is a warning, not silently ignored")

@@ -1,3 +1,4 @@
+import PlanSupport
 import Foundation
 import Testing
 
@@ -98,7 +99,11 @@ struct VersionDateTests {
         #expect(W3CDTF.seconds(text) == seconds)
     }
 
-    @Test("Text that is not a W3CDTF date gives nil", arguments: ["", "2020/10/12", "2020-13-01", "昨天", "2020-10-12T25:00Z"])
+    @Test(
+        "Text that is not a W3CDTF date gives nil",
+        arguments: [
+            "", "2020/10/12", "2020-13-01", "昨天", "2020-10-12T25:00Z", "2020-10-12T16:25:00.Z", "2020-10-12T16:25+24:00", "2020-9-30",
+        ])
     func refuses(text: String) {
         #expect(W3CDTF.seconds(text) == nil)
     }
