@@ -447,13 +447,13 @@ struct Redline {
     /// shift with the headings before) left out.
     static func key(_ block: String) -> String {
         // The table of contents' field ends after its last entry, whichever it is.
-        var bytes = Bytes.replacing(
+        var bytes = UTF8Search.replacing(
             Bytes.strip(Array(block.utf8)), Bytes.tocFieldEnd, with: Bytes.hyperlinkEnd)
-        if Bytes.find(bytes, Bytes.toc, from: 0) != nil {
+        if UTF8Search.find(bytes, Bytes.toc, from: 0) != nil {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var at = 0
-            while let found = Bytes.find(bytes, Bytes.toc, from: at) {
+            while let found = UTF8Search.find(bytes, Bytes.toc, from: at) {
                 let after = found + Bytes.toc.count
                 out.append(contentsOf: bytes[at..<after])
                 at = after
@@ -491,50 +491,26 @@ struct Redline {
         }
         static let shifting = ["<w:bookmark", "<w:comment", "<w:footnoteReference"].map { Array($0.utf8) }
 
-        static func find(_ hay: [UInt8], _ pattern: [UInt8], from: Int, before end: Int? = nil) -> Int? {
-            let limit = end ?? hay.count
-            guard from <= limit else { return nil }
-            return hay.withUnsafeBufferPointer { h in
-                pattern.withUnsafeBufferPointer { p in
-                    UTF8Search.firstMatch(UnsafeBufferPointer(rebasing: h[..<limit]), p, from: from)
-                }
-            }
-        }
-
         static func hasPrefix(_ hay: [UInt8], _ pattern: [UInt8], at: Int) -> Bool {
             hay.count - at >= pattern.count && hay[at..<(at + pattern.count)].elementsEqual(pattern)
-        }
-
-        static func replacing(_ hay: [UInt8], _ pattern: [UInt8], with replacement: [UInt8]) -> [UInt8] {
-            guard var found = find(hay, pattern, from: 0) else { return hay }
-            var out: [UInt8] = []
-            out.reserveCapacity(hay.count)
-            var at = 0
-            while true {
-                out.append(contentsOf: hay[at..<found])
-                out.append(contentsOf: replacement)
-                at = found + pattern.count
-                guard let next = find(hay, pattern, from: at) else { break }
-                found = next
-            }
-            out.append(contentsOf: hay[at...])
-            return out
         }
 
         /// The markup without bookmarks, comment ranges, and runs holding a comment or note
         /// reference (what shifts when blocks are inserted before it).
         static func strip(_ block: [UInt8]) -> [UInt8] {
-            guard shifting.contains(where: { find(block, $0, from: 0) != nil }) else { return block }
+            guard shifting.contains(where: { UTF8Search.find(block, $0, from: 0) != nil }) else { return block }
             var out: [UInt8] = []
             out.reserveCapacity(block.count)
             var at = 0
-            while let start = find(block, open, from: at) {
+            while let start = UTF8Search.find(block, open, from: at) {
                 out.append(contentsOf: block[at..<start])
-                if skippedEmpty.contains(where: { hasPrefix(block, $0, at: start) }), let end = find(block, emptyEnd, from: start) {
+                if skippedEmpty.contains(where: { hasPrefix(block, $0, at: start) }),
+                    let end = UTF8Search.find(block, emptyEnd, from: start)
+                {
                     at = end + emptyEnd.count
-                } else if hasPrefix(block, runStart, at: start), let end = find(block, runEnd, from: start),
-                    find(block, commentReference, from: start, before: end) != nil
-                        || find(block, footnoteReference, from: start, before: end) != nil
+                } else if hasPrefix(block, runStart, at: start), let end = UTF8Search.find(block, runEnd, from: start),
+                    UTF8Search.find(block, commentReference, from: start, before: end) != nil
+                        || UTF8Search.find(block, footnoteReference, from: start, before: end) != nil
                 {
                     at = end + runEnd.count
                 } else {

@@ -22,29 +22,40 @@ extension String {
     public func replacingText(_ needle: String, with replacement: String) -> String {
         if needle.isEmpty { return self }
         let hay = Array(utf8)
-        let pattern = Array(needle.utf8)
-        guard var match = hay.withUnsafeBufferPointer({ h in pattern.withUnsafeBufferPointer { UTF8Search.firstMatch(h, $0, from: 0) } })
-        else { return self }
-        let with = Array(replacement.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(hay.count)
-        var start = 0
-        while true {
-            out.append(contentsOf: hay[start..<match])
-            out.append(contentsOf: with)
-            start = match + pattern.count
-            let next = hay.withUnsafeBufferPointer { h in
-                pattern.withUnsafeBufferPointer { UTF8Search.firstMatch(h, $0, from: start) }
-            }
-            guard let next else { break }
-            match = next
-        }
-        out.append(contentsOf: hay[start...])
-        return String(decoding: out, as: UTF8.self)
+        let out = UTF8Search.replacing(hay, Array(needle.utf8), with: Array(replacement.utf8))
+        return out == hay ? self : String(decoding: out, as: UTF8.self)
     }
 }
 
 public enum UTF8Search {
+    /// The first index at or after `from` and, with `end`, before it, where `pattern` starts in
+    /// `hay` (a match must lie wholly before `end`).
+    public static func find(_ hay: [UInt8], _ pattern: [UInt8], from: Int, before end: Int? = nil) -> Int? {
+        let limit = end ?? hay.count
+        guard from <= limit else { return nil }
+        return hay.withUnsafeBufferPointer { h in
+            pattern.withUnsafeBufferPointer { p in firstMatch(UnsafeBufferPointer(rebasing: h[..<limit]), p, from: from) }
+        }
+    }
+
+    /// Every occurrence of `pattern` in `hay`, left to right and not overlapping, replaced by
+    /// `replacement` (an empty pattern: `hay` as it is).
+    public static func replacing(_ hay: [UInt8], _ pattern: [UInt8], with replacement: [UInt8]) -> [UInt8] {
+        guard var found = find(hay, pattern, from: 0) else { return hay }
+        var out: [UInt8] = []
+        out.reserveCapacity(hay.count)
+        var at = 0
+        while true {
+            out.append(contentsOf: hay[at..<found])
+            out.append(contentsOf: replacement)
+            at = found + pattern.count
+            guard let next = find(hay, pattern, from: at) else { break }
+            found = next
+        }
+        out.append(contentsOf: hay[at...])
+        return out
+    }
+
     /// The first index at or after `from` where `pattern` starts in `hay`.
     public static func firstMatch(_ h: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         let n = p.count
