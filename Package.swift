@@ -93,7 +93,9 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(
             name: "PlanBuildTests",
-            dependencies: ["PlanBuild", "PlanModel", "PlanTemplates", "OOXML", "DocumentModel", "PlanSupport", "TestSupport"]),
+            dependencies: [
+                "PlanBuild", "PlanFeedback", "PlanModel", "PlanTemplates", "OOXML", "DocumentModel", "PlanSupport", "TestSupport",
+            ]),
         .testTarget(name: "PlanTemplatesTests", dependencies: ["PlanTemplates"]),
         .testTarget(
             name: "PlanAssemblyTests",

@@ -159,7 +159,7 @@ public struct DraftBuild: Sendable {
                     var header = draft.resolved
                     header.supersededBy = nil
                     header.diagnostics = []
-                    update.drafts[key] = IndexedDraft(header: header, feedback: read.feedback)
+                    update.drafts[key] = FeedbackDraft(header: header, basis: read.feedback)
                     if read.fromCache { update.unchanged.insert(key) }
                     update.tags[key] = written.tag
                 }
@@ -208,7 +208,7 @@ public struct DraftBuild: Sendable {
             let key = cache.key(file: entry.name, sha256: sha)
             if let cached = cache.cachedDraft(key) {
                 return ReadDraft(
-                    entry: entry, header: cached.header, feedback: cached.feedback, cacheKey: key, extracted: nil,
+                    entry: entry, header: cached.header, feedback: cached.basis, cacheKey: key, extracted: nil,
                     fileModified: signature?.modified, fromCache: true, trustedHash: trustedHash)
             }
         }

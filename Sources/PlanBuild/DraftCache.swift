@@ -17,7 +17,7 @@ public protocol BuildCache: Sendable {
     func key(file: String, sha256: String) -> String
     /// What the index recorded for `key` (header and feedback basis) when its entry is
     /// present; nil is a miss.
-    func cachedDraft(_ key: String) -> IndexedDraft?
+    func cachedDraft(_ key: String) -> FeedbackDraft?
     /// The whole entry; nil when missing or damaged.
     func entry(_ key: String) -> DraftCacheEntry?
     func store(_ key: String, _ entry: DraftCacheEntry)
@@ -39,24 +39,10 @@ public struct KnownHash: Sendable, Equatable {
     }
 }
 
-/// What the cache index records per entry, and all a rebuild needs of an unchanged draft until
-/// it is written out: the draft's header (`DraftExtraction.header`, unresolved: no supersession,
-/// no resolution notes) and what its annotated copy needs of it (`FeedbackBasis`), so neither
-/// pass 2 nor the feedback step reads an unchanged draft.
-public struct IndexedDraft: Codable, Sendable {
-    public var header: DraftExtraction
-    public var feedback: FeedbackBasis
-
-    public init(header: DraftExtraction, feedback: FeedbackBasis) {
-        self.header = header
-        self.feedback = feedback
-    }
-}
-
 /// What a build tells its cache at the end.
 public struct CacheUpdate: Sendable {
     /// Per key used, what the index records (header and feedback basis).
-    public var drafts: [String: IndexedDraft] = [:]
+    public var drafts: [String: FeedbackDraft] = [:]
     /// Keys whose index line came from the cache unchanged.
     public var unchanged: Set<String> = []
     /// Per key, the resolution tag its JSON was written for.
@@ -99,7 +85,7 @@ public struct DraftCacheEntry: Codable, Sendable {
 ///   again just to be hashed (as git trusts its index; a file written in the last 2 seconds is
 ///   not recorded, and any write changes the change time, which no tool can set back);
 /// - `index.tsv`: per key, the extraction's header (`DraftExtraction.header`: source, topic,
-///   version) and its feedback basis (`IndexedDraft`), which is all a rebuild needs of an
+///   version) and its feedback basis (`FeedbackDraft`), which is all a rebuild needs of an
 ///   unchanged draft until it is written out.
 /// Every file starts with a line carrying the SHA-256 of the rest (`seal`), and is written
 /// atomically (temporary file, rename). Entries and products are flushed together, once per
@@ -157,7 +143,7 @@ public struct DraftCache: BuildCache {
 
     public func knownHash(_ file: String) -> KnownHash? { hashes[file] }
 
-    public func cachedDraft(_ key: String) -> IndexedDraft? {
+    public func cachedDraft(_ key: String) -> FeedbackDraft? {
         hasEntry(key) ? index.draft(key) : nil
     }
 
@@ -259,13 +245,13 @@ public struct DraftCache: BuildCache {
         var lines: [String: [UInt8]] = [:]
 
         /// What was recorded for `key`, nil when absent or undecodable.
-        func draft(_ key: String) -> IndexedDraft? {
+        func draft(_ key: String) -> FeedbackDraft? {
             guard let line = lines[key], let tab = line.firstIndex(of: 0x09) else { return nil }
-            return try? JSONDecoder().decode(IndexedDraft.self, from: Data(line[(tab + 1)...]))
+            return try? JSONDecoder().decode(FeedbackDraft.self, from: Data(line[(tab + 1)...]))
         }
     }
 
-    /// The index: one line per entry, `<key> TAB <IndexedDraft JSON>`, after a first line naming the
+    /// The index: one line per entry, `<key> TAB <FeedbackDraft JSON>`, after a first line naming the
     /// format; empty when there is no usable index.
     static func loadIndex(indexPath: String) -> LoadedIndex {
         guard let bytes = readSealed(indexPath) else { return LoadedIndex() }
@@ -321,7 +307,7 @@ public struct DraftCache: BuildCache {
         saveHashes(update.hashes)
     }
 
-    func save(drafts: [String: IndexedDraft], unchanged: Set<String>, tags: [String: String], previous: LoadedIndex) {
+    func save(drafts: [String: FeedbackDraft], unchanged: Set<String>, tags: [String: String], previous: LoadedIndex) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var out = Array((Self.indexHeaderLine + "\n").utf8)

@@ -194,15 +194,22 @@ public enum BuildFeedback {
     }
 }
 
-/// A draft as a build hands it to the feedback step: its header as read (unresolved: no
-/// supersession) and what its annotated copy needs of it.
-public struct FeedbackDraft: Sendable {
+/// A draft's header and what its annotated copy needs of it (`FeedbackBasis`): how a build
+/// hands a draft to the feedback step (the header as read, unresolved), and what the build
+/// cache's index keeps of an unchanged draft (so neither pass 2 nor the feedback step reads it).
+public struct FeedbackDraft: Sendable, Codable {
     public var header: DraftExtraction
     public var basis: FeedbackBasis
 
     public init(header: DraftExtraction, basis: FeedbackBasis) {
         self.header = header
         self.basis = basis
+    }
+
+    /// "feedback": the cache index's name for the basis (cache format 4).
+    enum CodingKeys: String, CodingKey {
+        case header
+        case basis = "feedback"
     }
 }
 

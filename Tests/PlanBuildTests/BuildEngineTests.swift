@@ -3,6 +3,7 @@ import PlanSupport
 import Foundation
 import OOXML
 import PlanBuild
+import PlanFeedback
 import PlanModel
 import PlanTemplates
 import Testing
@@ -113,7 +114,7 @@ import TestSupport
 
         func knownHash(_ file: String) -> KnownHash? { base.knownHash(file) }
         func key(file: String, sha256: String) -> String { base.key(file: file, sha256: sha256) }
-        func cachedDraft(_ key: String) -> IndexedDraft? { base.cachedDraft(key) }
+        func cachedDraft(_ key: String) -> FeedbackDraft? { base.cachedDraft(key) }
         func entry(_ key: String) -> DraftCacheEntry? { nil }
         func store(_ key: String, _ entry: DraftCacheEntry) {}
         func product(_ key: String, tag: String) -> [UInt8]? { nil }
@@ -171,7 +172,7 @@ import TestSupport
             name == file ? KnownHash(signature: signature, sha256: sha256) : base.knownHash(name)
         }
         func key(file: String, sha256: String) -> String { base.key(file: file, sha256: sha256) }
-        func cachedDraft(_ key: String) -> IndexedDraft? { base.cachedDraft(key) }
+        func cachedDraft(_ key: String) -> FeedbackDraft? { base.cachedDraft(key) }
         func entry(_ key: String) -> DraftCacheEntry? { nil }
         func store(_ key: String, _ entry: DraftCacheEntry) {}
         func product(_ key: String, tag: String) -> [UInt8]? { nil }
