@@ -108,11 +108,16 @@ import TestSupport
     }
 
     /// The disk cache, except that every entry and product is lost: the engine must read the
-    /// drafts again to repair them.
+    /// drafts again to repair them. With `vouched`, it also vouches for a hash of one file while
+    /// that file has a given signature (the file may have changed since).
     struct ForgetfulCache: BuildCache {
         let base: DraftCache
+        var vouched: (file: String, hash: KnownHash)? = nil
 
-        func knownHash(_ file: String) -> KnownHash? { base.knownHash(file) }
+        func knownHash(_ file: String) -> KnownHash? {
+            if let vouched, vouched.file == file { return vouched.hash }
+            return base.knownHash(file)
+        }
         func key(file: String, sha256: String) -> String { base.key(file: file, sha256: sha256) }
         func cachedDraft(_ key: String) -> FeedbackDraft? { base.cachedDraft(key) }
         func entry(_ key: String) -> DraftCacheEntry? { nil }
@@ -151,7 +156,9 @@ import TestSupport
         let signature = try #require(FileSignature(path: path))
         var engine = try Self.engine(out)
         engine.cacheOverride = { out, templates in
-            TrustingCache(base: DraftCache(outputFolder: out, templates: templates), file: victim, signature: signature, sha256: sha)
+            ForgetfulCache(
+                base: DraftCache(outputFolder: out, templates: templates),
+                vouched: (victim, KnownHash(signature: signature, sha256: sha)))
         }
         let summary = try await engine.perform(inputs: inputs)
         let record = try #require(summary.plan.inputs.first { $0.file == victim })
@@ -159,25 +166,6 @@ import TestSupport
         #expect(record.reason?.hasPrefix("不是 Word 文档") == true, "\(record.reason ?? "")")
         #expect(!summary.plan.inputs.contains { $0.file == victim && $0.status == .used })
         #expect(!FileManager.default.fileExists(atPath: out + "/drafts/10-新材料领域科技发展规划（征求意见稿）.json"))
-    }
-
-    /// Vouches for `sha256` as the bytes of `file` while it has `signature`; entries are lost.
-    struct TrustingCache: BuildCache {
-        let base: DraftCache
-        let file: String
-        let signature: FileSignature
-        let sha256: String
-
-        func knownHash(_ name: String) -> KnownHash? {
-            name == file ? KnownHash(signature: signature, sha256: sha256) : base.knownHash(name)
-        }
-        func key(file: String, sha256: String) -> String { base.key(file: file, sha256: sha256) }
-        func cachedDraft(_ key: String) -> FeedbackDraft? { base.cachedDraft(key) }
-        func entry(_ key: String) -> DraftCacheEntry? { nil }
-        func store(_ key: String, _ entry: DraftCacheEntry) {}
-        func product(_ key: String, tag: String) -> [UInt8]? { nil }
-        func storeProduct(_ key: String, tag: String, _ bytes: [UInt8]) {}
-        func save(_ update: CacheUpdate) {}
     }
 
     @Test("--strict: a rejected draft is a typed input error, and nothing is written")
