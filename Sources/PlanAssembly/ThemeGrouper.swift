@@ -304,24 +304,16 @@ public struct PairwiseAgreement: Sendable, Hashable {
     public var predictedPairs: Int
     public var referencePairs: Int
 
-    public init(truePairs: Int, predictedPairs: Int, referencePairs: Int) {
-        self.truePairs = truePairs
-        self.predictedPairs = predictedPairs
-        self.referencePairs = referencePairs
-        precision = predictedPairs == 0 ? 1 : Double(truePairs) / Double(predictedPairs)
-        recall = referencePairs == 0 ? 1 : Double(truePairs) / Double(referencePairs)
-    }
-
-    /// `predicted[i]` and `reference[i]` are the group labels of statement `i`; with `within`,
-    /// only pairs of statements with the same `within` label count (e.g. the same safeguard
-    /// category: the decisions the grouper makes inside one).
-    public init<A: Hashable, B: Hashable>(predicted: [A], reference: [B], within: [String?]? = nil) {
+    /// `predicted[i]` and `reference[i]` are the group labels of statement `i`; with `counting`,
+    /// only the pairs `(i, j)` it accepts count (e.g. statements of the same safeguard category:
+    /// the decisions the grouper makes inside one; or of different topics).
+    public init<A: Hashable, B: Hashable>(predicted: [A], reference: [B], counting: ((Int, Int) -> Bool)? = nil) {
         precondition(predicted.count == reference.count)
         var tp = 0
         var pp = 0
         var rp = 0
         for i in predicted.indices {
-            for j in predicted.indices where j > i && (within == nil || within![i] == within![j]) {
+            for j in predicted.indices where j > i && counting?(i, j) ?? true {
                 let p = predicted[i] == predicted[j]
                 let r = reference[i] == reference[j]
                 if p { pp += 1 }

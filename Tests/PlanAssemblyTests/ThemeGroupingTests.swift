@@ -84,7 +84,8 @@ struct ThemeGroupingTests {
                 + "(\(a.truePairs) of \(a.predictedPairs) predicted pairs, \(a.referencePairs) hand pairs), \(themes.count) themes")
         if kind == .safeguard {
             let categories = fixture.statements.map { safeguardCategories.category(title: $0.title ?? "", text: $0.text) }
-            let w = PairwiseAgreement(predicted: labels, reference: fixture.statements.map(\.theme), within: categories)
+            let w = PairwiseAgreement(
+                predicted: labels, reference: fixture.statements.map(\.theme), counting: { categories[$0] == categories[$1] })
             print(
                 "  within categories: precision \(String(format: "%.3f", w.precision)) recall \(String(format: "%.3f", w.recall)) "
                     + "(\(w.truePairs) of \(w.predictedPairs) predicted pairs, \(w.referencePairs) hand pairs)")
@@ -141,21 +142,10 @@ struct ThemeGroupingTests {
         let fixture = Self.load(file)
         let (labels, _) = Self.run(fixture, kind: .task)
         let topics = fixture.statements.map { $0.topic ?? $0.draft ?? "" }
-        var tp = 0
-        var pp = 0
-        var rp = 0
-        for i in labels.indices {
-            for j in labels.indices where j > i && topics[i] != topics[j] {
-                let p = labels[i] == labels[j]
-                let r = fixture.statements[i].theme == fixture.statements[j].theme
-                if p { pp += 1 }
-                if r { rp += 1 }
-                if p && r { tp += 1 }
-            }
-        }
-        let across = PairwiseAgreement(truePairs: tp, predictedPairs: pp, referencePairs: rp)
+        let across = PairwiseAgreement(
+            predicted: labels, reference: fixture.statements.map(\.theme), counting: { topics[$0] != topics[$1] })
         print(
-            "task themes \(file), pairs across topics: precision \(String(format: "%.3f", across.precision)) recall \(String(format: "%.3f", across.recall)) (\(tp) of \(pp), \(rp) hand pairs)"
+            "task themes \(file), pairs across topics: precision \(String(format: "%.3f", across.precision)) recall \(String(format: "%.3f", across.recall)) (\(across.truePairs) of \(across.predictedPairs), \(across.referencePairs) hand pairs)"
         )
         #expect(across.precision >= precision)
         #expect(across.recall >= recall)
